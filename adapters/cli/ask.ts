@@ -1,0 +1,42 @@
+// npm run ask -- "question" [--json]: one answer and exit. With no question, every line of
+// standard input is a question, answered in order, one output per line (batch mode).
+
+import readline from 'node:readline';
+import { boot, startupFailure } from '../../src/boot.js';
+import type { Desk } from '../../src/desk.js';
+import { renderOneLine, renderText } from './render.js';
+import { toJson } from './json.js';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const question = args.filter((a) => a !== '--json').join(' ');
+
+// Warnings (a skipped seed file) go to stderr and would be noise in a script's pipeline.
+const booted = await boot({ logLevel: 'error' }).catch(startupFailure);
+const { desk } = booted;
+
+async function answer(text: string, oneLine: boolean): Promise<string> {
+  const reply = await desk.handle({ type: 'message', text, platform: 'cli', user: 'script' });
+  if (json) return JSON.stringify(toJson(reply, text));
+  return oneLine ? renderOneLine(reply) : renderText(reply);
+}
+
+async function batch(d: Desk): Promise<void> {
+  const lines = readline.createInterface({ input: process.stdin, terminal: false });
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    process.stdout.write((await answer(line, true)) + '\n');
+  }
+  d.close();
+}
+
+if (question.trim()) {
+  process.stdout.write((await answer(question, false)) + '\n');
+  desk.close();
+} else if (process.stdin.isTTY) {
+  process.stderr.write('Usage: npm run ask -- "your question" [--json]\n   or: some-command | npm run ask [-- --json]   (one question per line)\n');
+  desk.close();
+  process.exit(2);
+} else {
+  await batch(desk);
+}

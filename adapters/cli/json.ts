@@ -1,0 +1,18 @@
+// Reply → the JSON shape scripts rely on (see README, "JSON output").
+
+import type { Reply } from '../../src/types.js';
+
+export function toJson(reply: Reply, question: string) {
+  return {
+    question: reply.question ?? question,
+    answered: reply.answered,
+    answer: reply.kind === 'answer' ? (reply.citations[0]?.quote ?? reply.text) : reply.text,
+    kind: reply.kind,
+    title: reply.title,
+    citations: reply.citations.map(({ role, document, section, id, passage, quote }) => ({ role, document, section, id, passage, quote })),
+    fields: reply.fields,
+    notes: reply.notes,
+    ...(reply.edition ? { edition: reply.edition } : {}),
+    ...(reply.errorId ? { errorId: reply.errorId } : {}),
+  };
+}

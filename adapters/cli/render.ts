@@ -1,0 +1,75 @@
+// Reply → readable plain text for a terminal (and for logs and pipes: no colours, no markup).
+
+import type { Citation, Reply } from '../../src/types.js';
+
+const WIDTH = 100;
+
+export function renderText(reply: Reply): string {
+  const out: string[] = [];
+  const heading = reply.kind === 'answer' ? 'Answer' : reply.title;
+  out.push(heading);
+  out.push('');
+  if (reply.kind === 'answer') {
+    const [best, ...rest] = reply.citations;
+    if (best) out.push(...quoteBlock(best));
+    if (rest.length) {
+      out.push('', 'Supporting passages:');
+      rest.forEach((c, i) => out.push(...quoteBlock(c, `${i + 1}. `)));
+    }
+  } else {
+    if (reply.text) out.push(...wrap(reply.text));
+    if (reply.citations.length) {
+      out.push('', reply.kind === 'no-answer' ? 'Closest matches:' : reply.kind === 'card' ? 'Where the documents mention it:' : 'Passages:');
+      reply.citations.forEach((c, i) => out.push(...quoteBlock(c, `${i + 1}. `)));
+    }
+  }
+  if (reply.fields.length) {
+    out.push('');
+    for (const f of reply.fields) {
+      const lines = f.value.split('\n');
+      if (f.name.length + lines[0]!.length < WIDTH - 4 && lines.length === 1) out.push(...wrap(`${f.name}: ${f.value}`, '  ', '      '));
+      else {
+        out.push(`  ${f.name}`);
+        for (const line of lines) out.push(...wrap(line, '      ', '      '));
+      }
+    }
+  }
+  for (const note of reply.notes) out.push('', ...wrap(`Note: ${note}`));
+  if (reply.edition && (reply.kind === 'answer' || reply.kind === 'no-answer')) {
+    out.push('', `Documents edition ${reply.edition.hash}, indexed ${reply.edition.indexedAt.replace('T', ' ').slice(0, 16)} UTC`);
+  }
+  return out.join('\n');
+}
+
+/** One line per reply, for batch mode: the quote and where it stands, or why there is none. */
+export function renderOneLine(reply: Reply): string {
+  const best = reply.citations[0];
+  if (reply.kind === 'answer' && best) return `${oneLine(best.quote)} — ${best.document} › ${best.section}`;
+  if (reply.kind === 'no-answer') return reply.title;
+  return oneLine([reply.title, reply.text].filter(Boolean).join(': '));
+}
+
+function quoteBlock(c: Citation, prefix = ''): string[] {
+  return [...wrap(`${prefix}“${c.quote}”`, '  ', '   ' + ' '.repeat(prefix.length)), ...wrap(`— ${c.document} › ${c.section}  [${c.id}]`, '    ', '      ')];
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function wrap(text: string, first = '', rest = first): string[] {
+  const lines: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    let indent = lines.length ? rest : first;
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      if (line && indent.length + line.length + 1 + word.length > WIDTH) {
+        lines.push(indent + line);
+        indent = rest;
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(indent + line);
+  }
+  return lines;
+}

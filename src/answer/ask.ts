@@ -1,0 +1,228 @@
+// Extractive answers: the best sentences of the best passage, quoted word for word, or an
+// honest "the documents don't cover this" when no passage covers what the question asks.
+
+import type { Citation, CitationRole, Reply } from '../types.js';
+import type { Hit, PassageIndex, Query } from '../search/index.js';
+import { passageTerms } from '../search/index.js';
+import type { Catalog } from '../catalog/load.js';
+import { splitSentences } from './sentences.js';
+import { terms as termsOf } from '../search/text.js';
+
+export interface AnswerOptions {
+  /**
+   * Share of the question's weight (rare words weigh more) that the best passage must contain
+   * for a confident answer. Below it, the reply says the documents don't cover the question.
+   */
+  minCoverage: number;
+  /** Re-rank the top hits by how much of the question each covers, not by BM25 alone. */
+  rerank: boolean;
+  /** How many hits are re-ranked. */
+  rerankDepth: number;
+  /** How much BM25's own score counts in the re-ranking (an exponent: 0 ignores it). */
+  rerankScorePower: number;
+  /** Smoothing of the coverage factor in the re-ranking (higher: coverage counts less). */
+  rerankCoverage: number;
+  /** Smoothing of the best-sentence factor in the re-ranking (higher: the sentence counts less). */
+  rerankSentence: number;
+  supporting: number;
+  closest: number;
+  maxQuoteSentences: number;
+  /** A quote stops growing past this many characters. */
+  maxQuoteChars: number;
+}
+
+export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
+  minCoverage: 0.7,
+  rerank: true,
+  rerankDepth: 10,
+  rerankScorePower: 0.3,
+  rerankCoverage: 0.5,
+  rerankSentence: 0.3,
+  supporting: 2,
+  closest: 2,
+  maxQuoteSentences: 3,
+  maxQuoteChars: 600,
+};
+
+export const NOT_COVERED = "The documents don't cover this.";
+/** Coverage above which a refused question is said to be partly covered. */
+const PARTLY_COVERED = 0.5;
+
+export interface Ranked extends Hit {
+  coverage: number;
+  /** Share of the question's weight in the passage's best sentence. */
+  sentenceCoverage: number;
+}
+
+/** Rank passages for a question, each with the share of the question it covers. */
+export function rankPassages(question: string, index: PassageIndex, catalog: Catalog | undefined, options: AnswerOptions = DEFAULT_ANSWER_OPTIONS): { query: Query; ranked: Ranked[]; weights: Map<string, number> } {
+  const query = index.parse(question);
+  const weights = termWeights(query, index);
+  const hits = index.search(query, options.rerankDepth);
+  const ranked: Ranked[] = hits.map((h) => ({
+    ...h,
+    coverage: coverage(h, query, weights, index, catalog),
+    sentenceCoverage: pickQuote(h, weights, options).coreCoverage,
+  }));
+  if (options.rerank && ranked.length) {
+    const top = ranked[0]!.score;
+    // Coverage decides among passages BM25 finds comparably relevant (a far weaker match cannot
+    // overtake the leader on coverage alone); an answer usually sits in one sentence.
+    const value = (r: Ranked) =>
+      (r.score / top) ** options.rerankScorePower * (options.rerankCoverage + r.coverage) * (options.rerankSentence + r.sentenceCoverage);
+    ranked.sort((a, b) => value(b) - value(a));
+  }
+  return { query, ranked, weights };
+}
+
+export function answerQuestion(question: string, index: PassageIndex, catalog: Catalog | undefined, options: AnswerOptions = DEFAULT_ANSWER_OPTIONS): Reply {
+  const { query, ranked, weights } = rankPassages(question, index, catalog, options);
+  // Only the leaders may answer: a passage far down the list that happens to hold a date is not
+  // an answer to "when…".
+  const best = ranked.slice(0, 2).find((r) => r.coverage >= options.minCoverage && answersTheKind(question, pickQuote(r, weights, options).core));
+  if (!best) {
+    return {
+      kind: 'no-answer',
+      title: NOT_COVERED,
+      text: noAnswerText(query, ranked),
+      citations: ranked.slice(0, options.closest).map((r) => cite(r, 'closest', weights, options)),
+      fields: [],
+      notes: [],
+      answered: false,
+      question,
+    };
+  }
+  // Supporting passages must speak to the question too, not merely share a word with it.
+  const supporting = ranked.filter((r) => r !== best && r.coverage >= options.minCoverage / 2).slice(0, options.supporting);
+  const answer = cite(best, 'answer', weights, options);
+  return {
+    kind: 'answer',
+    title: question,
+    text: answer.quote,
+    citations: [answer, ...supporting.map((r) => cite(r, 'supporting', weights, options))],
+    fields: [],
+    notes: [],
+    answered: true,
+    question,
+  };
+}
+
+function noAnswerText(query: Query, ranked: Ranked[]): string {
+  if (!query.terms.length && !query.entities.length) return `${NOT_COVERED} Try a question with a few specific words, e.g. "What does the paper say about remittances?"`;
+  if (!ranked.length) return `${NOT_COVERED} No passage shares any words with the question.`;
+  // Honest about near misses: part of the question is there, the answer is not.
+  if (ranked[0]!.coverage >= PARTLY_COVERED) return `${NOT_COVERED} No passage answers the whole question; the closest ones below cover part of it. Read them before relying on them.`;
+  return `${NOT_COVERED} The closest passages are below, in case they help.`;
+}
+
+/** Rare words say what a question is about; words no passage contains weigh most of all. */
+function termWeights(query: Query, index: PassageIndex): Map<string, number> {
+  const n = index.size;
+  return new Map(query.terms.map((t) => [t, Math.log(1 + n / (index.documentFrequency(t) + 0.5)) * (query.specificity.get(t) ?? 1)]));
+}
+
+function coverage(hit: Hit, query: Query, weights: Map<string, number>, index: PassageIndex, catalog: Catalog | undefined): number {
+  if (!query.terms.length) return query.entities.length ? 1 : 0;
+  const present = passageTerms(`${hit.passage.section} ${hit.passage.text}`);
+  for (const t of hit.matched) present.add(t);
+  // A question that names a catalog entry ("ICRMW") is covered by passages that mention it,
+  // whatever words they use for it.
+  const tags = index.entitiesOf(hit.passage.id);
+  for (const id of query.entities) {
+    if (!tags.includes(id)) continue;
+    const entry = catalog?.get(id);
+    if (entry) for (const t of termsOf([entry.name, entry.id, ...entry.aliases].join(' '))) present.add(t);
+  }
+  let total = 0;
+  let covered = 0;
+  for (const [t, w] of weights) {
+    total += w;
+    if (present.has(t)) covered += w;
+  }
+  return total ? covered / total : 0;
+}
+
+const ASKS_WHEN = /^\s*(when\b|(in )?what year\b|(in )?which year\b)/i;
+const ASKS_HOW_MANY = /^\s*how (many|much)\b/i;
+const YEAR_OR_DATE = /\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const QUANTITY = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|third|quarter|dozen|several|few|many|most|majority)/i;
+
+/** "When…" wants a date and "how many…" a number: a quote without one does not answer it. */
+function answersTheKind(question: string, quote: string): boolean {
+  if (ASKS_WHEN.test(question)) return YEAR_OR_DATE.test(quote);
+  if (ASKS_HOW_MANY.test(question)) return QUANTITY.test(quote);
+  return true;
+}
+
+function cite(hit: Hit, role: CitationRole, weights: Map<string, number>, options: AnswerOptions): Citation {
+  return {
+    role,
+    document: hit.passage.document,
+    section: hit.passage.section,
+    id: hit.passage.id,
+    passage: hit.passage.text,
+    quote: quoteFor(hit, weights, options),
+  };
+}
+
+export interface Quote {
+  /** The quoted sentences, an exact slice of the passage. */
+  text: string;
+  /** The single sentence that carries most of the question. */
+  core: string;
+  /** Share of the question's weight found in that sentence. */
+  coreCoverage: number;
+}
+
+export function quoteFor(hit: Hit, weights: Map<string, number>, options: AnswerOptions): string {
+  return pickQuote(hit, weights, options).text;
+}
+
+/** The one to three consecutive sentences of a passage that carry most of the question's weight. */
+export function pickQuote(hit: Hit, weights: Map<string, number>, options: AnswerOptions): Quote {
+  const text = hit.passage.text;
+  const spans = splitSentences(text);
+  let total = 0;
+  for (const w of weights.values()) total += w;
+  if (spans.length <= 1) return { text, core: text, coreCoverage: total ? sentenceScore(text, hit, weights) / total : 0 };
+  const scores = spans.map((s) => sentenceScore(s.text, hit, weights));
+  let best = 0;
+  for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
+  let first = best;
+  let last = best;
+  const length = () => spans[last]!.end - spans[first]!.start;
+  while (last - first + 1 < options.maxQuoteSentences) {
+    const before = first > 0 ? scores[first - 1]! : -1;
+    const after = last < spans.length - 1 ? scores[last + 1]! : -1;
+    // Grow towards the neighbour that also speaks to the question; a very short sentence
+    // ("Yes.") reads better with the one after it.
+    const shortLead = length() < 80 && after >= 0;
+    if (!(before > 0 || after > 0 || shortLead)) break;
+    const next = after >= before || shortLead ? last + 1 : first - 1;
+    const grown = Math.max(spans[last]!.end, spans[next]!.end) - Math.min(spans[first]!.start, spans[next]!.start);
+    if (grown > options.maxQuoteChars) break;
+    if (next > last) last = next;
+    else first = next;
+  }
+  return { text: text.slice(spans[first]!.start, spans[last]!.end), core: spans[best]!.text, coreCoverage: total ? scores[best]! / total : 0 };
+}
+
+function sentenceScore(sentence: string, hit: Hit, weights: Map<string, number>): number {
+  let score = 0;
+  const present = passageTerms(sentence);
+  for (const [t, w] of weights) if (present.has(t) || (hit.matched.includes(t) && fuzzyIn(t, present))) score += w;
+  return score;
+}
+
+/** A typo-tolerant match: the sentence holds a word within one edit of the term's stem. */
+function fuzzyIn(term: string, words: Set<string>): boolean {
+  for (const w of words) if (Math.abs(w.length - term.length) <= 2 && (w.startsWith(term) || term.startsWith(w) || withinOneEdit(w, term))) return true;
+  return false;
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
+}

@@ -1,0 +1,38 @@
+// Start-up shared by every entry point (npm start, npm run ask, npm run digest): read .env and
+// the environment once, open the store and the documents, and turn any start-up problem into
+// one clear message that names the file or variable, never a value.
+
+import { config as loadDotenv } from 'dotenv';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './log.js';
+import { openDesk, type Desk } from './desk.js';
+import { openStore, StoreError } from './store.js';
+import { CorpusError } from './corpus/load.js';
+import { CatalogError } from './catalog/load.js';
+
+export interface Booted {
+  config: Config;
+  log: Logger;
+  desk: Desk;
+}
+
+export async function boot(options: { env?: NodeJS.ProcessEnv; logLevel?: Config['logLevel'] } = {}): Promise<Booted> {
+  if (!options.env) loadDotenv({ quiet: true });
+  const config = loadConfig(options.env ?? process.env);
+  const log = createLogger({ level: options.logLevel ?? config.logLevel, format: config.logFormat, secrets: config.secrets });
+  const store = openStore(config.dataDir);
+  try {
+    const desk = await openDesk({ seedsDir: config.seedsDir, store, log });
+    return { config, log, desk };
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+}
+
+/** Known start-up problems get their message alone; anything else its stack, once. */
+export function startupFailure(err: unknown): never {
+  const known = err instanceof ConfigError || err instanceof CorpusError || err instanceof CatalogError || err instanceof StoreError;
+  process.stderr.write(`Policy Desk could not start.\n${known ? (err as Error).message : ((err as Error)?.stack ?? String(err))}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,61 @@
+// Loading the catalog: every .yaml/.yml file under the seeds folder (each team adds its own),
+// checked strictly and merged. All problems are reported together, before the bot starts.
+
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from '../log.js';
+import { createCatalog, emptyCatalog } from './catalog.js';
+import { parseCatalogFile } from './parse-file.js';
+import { CatalogError, type Catalog } from './types.js';
+import { checkAcross, checkEntries, type CheckedEntry } from './validate.js';
+
+export { CatalogError, ENTRY_KINDS, type Catalog, type CatalogEntry, type EntryKind } from './types.js';
+export { createCatalog, emptyCatalog } from './catalog.js';
+
+const CATALOG_FILE = /\.ya?ml$/i;
+
+export async function loadCatalog(seedsDir: string, log: Logger): Promise<Catalog> {
+  const files = await catalogFiles(seedsDir);
+  if (!files.length) {
+    log.info('no catalog files; the catalog is empty', { seedsDir });
+    return emptyCatalog();
+  }
+
+  const problems: string[] = [];
+  const checked: CheckedEntry[] = [];
+  for (const file of files) {
+    const text = await readFile(path.join(seedsDir, file), 'utf8');
+    const parsed = parseCatalogFile(text, file);
+    problems.push(...parsed.problems);
+    const result = checkEntries(parsed.entries, file);
+    problems.push(...result.problems);
+    checked.push(...result.entries);
+    log.debug('catalog file read', { file, entries: result.entries.length });
+  }
+  problems.push(...checkAcross(checked));
+  if (problems.length) throw new CatalogError(problems);
+
+  const catalog = createCatalog(checked.map((c) => c.entry));
+  log.info('catalog loaded', { files: files.length, entries: catalog.entries.length });
+  return catalog;
+}
+
+/** Catalog files under the folder, relative and "/"-separated, in a stable order. Hidden folders are skipped. */
+async function catalogFiles(root: string, sub = ''): Promise<string[]> {
+  let items;
+  try {
+    items = await readdir(path.join(root, sub), { withFileTypes: true });
+  } catch (err) {
+    // A missing seeds folder is the corpus loader's complaint to make; here it just means no catalog.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !sub) return [];
+    throw err;
+  }
+  const out: string[] = [];
+  for (const item of items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (item.name.startsWith('.')) continue;
+    const rel = sub ? `${sub}/${item.name}` : item.name;
+    if (item.isDirectory()) out.push(...(await catalogFiles(root, rel)));
+    else if (item.isFile() && CATALOG_FILE.test(item.name)) out.push(rel);
+  }
+  return out;
+}

@@ -1,0 +1,156 @@
+// The command table: one static list of what Policy Desk understands. Help, the terminal's
+// completion and Discord's /policy registration are all read from it.
+
+import type { CommandSpec, Incoming, Reply } from '../types.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store.js';
+import type { Library } from '../desk.js';
+import { answerQuestion } from '../answer/ask.js';
+import { cleanText, truncationNote } from './clean.js';
+import { helpReply, searchReply, sourcesReply } from './basic.js';
+import { catalogCard, catalogList, compareReply, attachCard } from './catalog.js';
+
+export interface CommandContext {
+  library: Library;
+  store: Store;
+  log: Logger;
+  now: () => Date;
+}
+
+export interface Command extends CommandSpec {
+  /** Whether the command takes words after its name ("search remittances") or stands alone ("sources"). */
+  takesArgument: boolean;
+  run(argument: string, ctx: CommandContext, incoming: MessageIncoming): Reply | Promise<Reply>;
+}
+
+type MessageIncoming = Extract<Incoming, { type: 'message' }>;
+
+export const COMMAND_TABLE: readonly Command[] = [
+  {
+    name: 'ask',
+    summary: 'Answer a question from the documents, quoting the passage it comes from. Any text that is not another command is a question.',
+    usage: 'ask <question>',
+    example: 'What does the paper say about remittances?',
+    takesArgument: true,
+    run: (q, ctx, incoming) => ask(q, ctx, incoming),
+  },
+  {
+    name: 'search',
+    summary: 'The five best passages for some words, ranked, each cited.',
+    usage: 'search <words>',
+    example: 'search brain drain',
+    takesArgument: true,
+    run: (words, ctx) => searchReply(words, ctx),
+  },
+  {
+    name: 'convention',
+    summary: 'A convention or instrument: what it is, its year, and every passage that mentions it.',
+    usage: 'convention <number or name>',
+    example: 'convention 143',
+    takesArgument: true,
+    run: (name, ctx) => catalogCard(name, ['convention'], ctx),
+  },
+  {
+    name: 'programme',
+    summary: 'An ILO programme, project or body, and every passage that mentions it.',
+    usage: 'programme <name>',
+    example: 'programme MIGRANT',
+    takesArgument: true,
+    run: (name, ctx) => catalogCard(name, ['programme', 'organisation'], ctx),
+  },
+  {
+    name: 'issue',
+    summary: 'One of the key issues, by number or name, and the passages about it.',
+    usage: 'issue <number or name>',
+    example: 'issue 3',
+    takesArgument: true,
+    run: (name, ctx) => catalogCard(name, ['issue'], ctx),
+  },
+  {
+    name: 'compare',
+    summary: 'Two entries side by side: what each is, its year, what the documents say, where they appear together.',
+    usage: 'compare <a> and <b>',
+    example: 'compare C97 and C143',
+    takesArgument: true,
+    run: (pair, ctx) => compareReply(pair, ctx),
+  },
+  { name: 'issues', summary: 'The key issues the documents set out.', usage: 'issues', takesArgument: false, run: (_, ctx) => catalogList(['issue'], 'Key issues', ctx) },
+  { name: 'conventions', summary: 'The conventions and instruments the documents name.', usage: 'conventions', takesArgument: false, run: (_, ctx) => catalogList(['convention'], 'Conventions and instruments', ctx) },
+  { name: 'programmes', summary: 'The programmes, projects and bodies the documents describe.', usage: 'programmes', takesArgument: false, run: (_, ctx) => catalogList(['programme', 'organisation'], 'Programmes, projects and bodies', ctx) },
+  { name: 'sources', summary: 'The documents indexed, with their sections and passage counts.', usage: 'sources', takesArgument: false, run: (_, ctx) => sourcesReply(ctx) },
+  { name: 'help', summary: 'This list.', usage: 'help', takesArgument: false, run: (_, ctx) => helpReply(COMMANDS, ctx) },
+];
+
+/** The table as plain data, for help screens and platform command registration. */
+export const COMMANDS: readonly CommandSpec[] = COMMAND_TABLE.map(({ name, summary, usage, example }) => ({ name, summary, usage, example }));
+
+const ALIASES: Record<string, string> = { '?': 'help', commands: 'help', find: 'search', program: 'programme', programs: 'programmes', documents: 'sources', docs: 'sources' };
+
+export interface RunOptions {
+  /** Record the question in the log (false when re-running one, e.g. to share it). */
+  log?: boolean;
+}
+
+/** A typed message → the command it names (or a question) → its reply. */
+export async function runMessage(incoming: MessageIncoming, ctx: CommandContext, options: RunOptions = {}): Promise<Reply> {
+  const clean = cleanText(incoming.text);
+  if (!clean.text) return helpReply(COMMANDS, ctx, 'Ask a question about the documents, or use one of these commands.');
+  const { command, argument } = parseCommand(clean.text);
+  if (command.takesArgument && !argument) {
+    if (command.name === 'ask') return helpReply(COMMANDS, ctx, 'Ask a question about the documents, or use one of these commands.');
+    return usageReply(command);
+  }
+  const reply = await command.run(argument, { ...ctx }, { ...incoming, text: clean.text });
+  const withNotes = { ...reply, notes: [...truncationNote(clean), ...reply.notes] };
+  if (command.name === 'ask' && options.log !== false) return logQuestion(withNotes, incoming, ctx);
+  return withNotes;
+}
+
+export function parseCommand(text: string): { command: Command; argument: string } {
+  const match = /^[/!]?([\p{L}?]+)[:,]?(?:\s+([\s\S]*))?$/u.exec(text);
+  const word = match?.[1]?.toLowerCase();
+  const name = word ? (ALIASES[word] ?? word) : undefined;
+  const command = COMMAND_TABLE.find((c) => c.name === name);
+  const rest = (match?.[2] ?? '').trim();
+  if (command) {
+    // "sources" is the command; "sources of remittance data?" is a question.
+    if (command.takesArgument || !rest || rest === '?') return { command, argument: command.takesArgument ? rest : '' };
+  }
+  return { command: COMMAND_TABLE[0]!, argument: text };
+}
+
+function usageReply(command: Command): Reply {
+  return {
+    kind: 'help',
+    title: `Usage: ${command.usage}`,
+    text: `${command.summary}${command.example ? ` For example: ${command.example}` : ''}`,
+    citations: [],
+    fields: [],
+    notes: [],
+    answered: false,
+  };
+}
+
+function ask(question: string, ctx: CommandContext, _incoming: MessageIncoming): Reply {
+  const reply = answerQuestion(question, ctx.library.index, ctx.library.catalog);
+  return attachCard(question, reply, ctx);
+}
+
+function logQuestion(reply: Reply, incoming: MessageIncoming, ctx: CommandContext): Reply {
+  try {
+    const questionId = ctx.store.logQuestion({
+      platform: incoming.platform,
+      user: incoming.user,
+      channel: incoming.channel,
+      question: reply.question ?? incoming.text,
+      answered: reply.answered,
+      topPassageId: reply.citations[0]?.id,
+      at: ctx.now(),
+    });
+    return { ...reply, questionId };
+  } catch (err) {
+    // The person still gets the answer; only the log line is lost.
+    ctx.log.error('question log write failed', { err });
+    return reply;
+  }
+}

@@ -1,0 +1,220 @@
+// The passage index: MiniSearch, tuned for policy prose. Every tuning is an option with a
+// default (as MiniSearch itself does), so the evaluation can switch each one off and measure it.
+
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Catalog } from '../catalog/load.js';
+import type { Passage } from '../corpus/types.js';
+import { terms as termsOf, tokenize, toTerm } from './text.js';
+import { preloadSpecificity, specificity } from './specificity.js';
+import { buildSpeller } from './spelling.js';
+
+export interface IndexOptions {
+  /** Tags passages with the catalog entries they mention, and expands questions that name one. */
+  catalog?: Catalog;
+  /** Field weights: headings say what a passage is about, so they count for more than body text. */
+  boost: { text: number; section: number; document: number; entities: number };
+  /** Drop English stop words (and question filler) from passages and questions. */
+  stopWords: boolean;
+  /** Weigh question words by how specific they are in everyday English (see specificity.ts). */
+  specificity: boolean;
+  /** Weight of an entry's full name, searched when a question names the entry by an alias. */
+  entityNameWeight: number;
+  /** Correct misspelt words to the nearest word the documents use, before stemming. */
+  spelling: boolean;
+  /** Typo tolerance for words at least this long (shorter words have too many neighbours: "what"/"that"). */
+  fuzzyMinLength: number;
+  /** Edit distance allowed, as a fraction of the word's length (MiniSearch's fuzzy). */
+  fuzzy: number;
+  /** Treat the last word as a prefix, for half-typed words ("remitt"), unless the question ends in punctuation. */
+  prefixLastTerm: boolean;
+  /** At most this many terms are searched, rarest first: long questions cost no more than short ones. */
+  maxQueryTerms: number;
+  /** A term found in more than this share of passages is left out of the search (it still counts for coverage). */
+  commonTermRatio: number;
+}
+
+export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
+  boost: { text: 1, section: 1.5, document: 0.5, entities: 2 },
+  stopWords: true,
+  specificity: true,
+  entityNameWeight: 0.5,
+  spelling: true,
+  fuzzyMinLength: 5,
+  fuzzy: 0.2,
+  prefixLastTerm: true,
+  maxQueryTerms: 8,
+  commonTermRatio: 0.4,
+};
+
+export interface Hit {
+  passage: Passage;
+  score: number;
+  /** Query terms this passage matched (exactly, by prefix or by a typo-tolerant match). */
+  matched: string[];
+}
+
+export interface Query {
+  /** The question's distinct search terms (stop words removed). */
+  terms: string[];
+  /** For each term, how specific the word it came from is (see specificity.ts). */
+  specificity: Map<string, number>;
+  /** Catalog entry ids the question names. */
+  entities: string[];
+  /** The last word may be half-typed: the question ends in a letter or digit, not "?" or ".". */
+  openEnded?: boolean;
+}
+
+export interface PassageIndex {
+  readonly size: number;
+  readonly options: IndexOptions;
+  /** Turn a question into terms and named entries. */
+  parse(question: string): Query;
+  search(query: Query, limit?: number): Hit[];
+  /** In how many passages a term occurs (0 for unknown words). */
+  documentFrequency(term: string): number;
+  /** Entry ids a passage was tagged with. */
+  entitiesOf(passageId: string): readonly string[];
+  passage(id: string): Passage | undefined;
+}
+
+interface Doc {
+  id: number;
+  text: string;
+  section: string;
+  document: string;
+  entities: string;
+}
+
+const SEARCH_FIELDS = ['text', 'section', 'document'] as const;
+
+export function buildIndex(passages: readonly Passage[], overrides: Partial<IndexOptions> = {}): PassageIndex {
+  const options: IndexOptions = { ...DEFAULT_INDEX_OPTIONS, ...overrides, boost: { ...DEFAULT_INDEX_OPTIONS.boost, ...overrides.boost } };
+  const { catalog } = options;
+  const process = (token: string): string | null => (options.stopWords ? toTerm(token) : (toTerm(token) ?? plainTerm(token)));
+
+  if (options.specificity) preloadSpecificity();
+  const mini = new MiniSearch<Doc>({
+    fields: [...SEARCH_FIELDS, 'entities'],
+    tokenize: (text, field) => (field === 'entities' ? text.split(' ').filter(Boolean) : tokenize(text)),
+    processTerm: (term, field) => (field === 'entities' ? term : process(term)),
+    searchOptions: {
+      // Queries arrive as terms already processed (below), one per space.
+      tokenize: (text) => text.split(' ').filter(Boolean),
+      processTerm: (term) => term,
+    },
+  });
+
+  const df = new Map<string, number>();
+  const vocabulary = new Map<string, number>();
+  const entityTags: string[][] = [];
+  const docs: Doc[] = passages.map((p, id) => {
+    const seen = new Set<string>();
+    for (const token of tokenize(`${p.text} ${p.section}`)) {
+      const term = process(token);
+      if (!term) continue;
+      seen.add(term);
+      const word = token.toLowerCase();
+      vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
+    }
+    for (const term of seen) df.set(term, (df.get(term) ?? 0) + 1);
+    const tags = catalog ? catalog.mentionedIn(`${p.section}\n${p.text}`).map((e) => e.id) : [];
+    entityTags.push(tags);
+    return { id, text: p.text, section: p.section, document: p.document, entities: tags.map(entityToken).join(' ') };
+  });
+  mini.addAll(docs);
+  const speller = options.spelling ? buildSpeller(vocabulary) : undefined;
+  const byId = new Map(passages.map((p, i) => [p.id, i]));
+
+  const parse = (question: string): Query => {
+    const tokens = tokenize(question);
+    const terms: string[] = [];
+    const weights = new Map<string, number>();
+    for (const typed of tokens) {
+      // Codes and acronyms ("GMG", "C97") are names, not misspellings.
+      const correctable = speller && !/\d|^\p{Lu}+$/u.test(typed) && !df.has(process(typed) ?? '');
+      const token = (correctable && speller.correct(typed.toLowerCase())) || typed;
+      const term = process(token);
+      if (!term || terms.includes(term)) continue;
+      terms.push(term);
+      weights.set(term, options.specificity ? specificity(token) : 1);
+    }
+    const entities = catalog ? catalog.mentionedIn(question).map((e) => e.id) : [];
+    return { terms, specificity: weights, entities, openEnded: /[\p{L}\p{N}]$/u.test(question.trim()) };
+  };
+
+  const search = (query: Query, limit = 10): Hit[] => {
+    const searched = pruneTerms(query.terms, (t) => df.get(t) ?? 0, passages.length, options);
+    const lastTerm = options.prefixLastTerm && query.openEnded ? query.terms[query.terms.length - 1] : undefined;
+    const subqueries = [];
+    if (searched.length) {
+      subqueries.push({
+        queries: [searched.join(' ')],
+        fields: [...SEARCH_FIELDS],
+        boost: options.boost,
+        prefix: (term: string) => term === lastTerm && term.length >= 3,
+        fuzzy: (term: string) => (term.length >= options.fuzzyMinLength && !df.has(term) ? options.fuzzy : false),
+        maxFuzzy: 2,
+        boostTerm: (term: string) => query.specificity.get(term) ?? 1,
+      });
+    }
+    if (query.entities.length) {
+      subqueries.push({ queries: [query.entities.map(entityToken).join(' ')], fields: ['entities'], boost: { entities: options.boost.entities } });
+      // "C97" also searches "Migration for Employment Convention": the passage that names an
+      // entry in full is usually the one that says what it is.
+      const expansion = query.entities
+        .flatMap((id) => termsOf(catalog?.get(id)?.name ?? ''))
+        .filter((t, i, all) => !query.terms.includes(t) && all.indexOf(t) === i && df.has(t));
+      if (expansion.length && options.entityNameWeight > 0) {
+        subqueries.push({ queries: [expansion.join(' ')], fields: ['text'], boost: { text: options.entityNameWeight } });
+      }
+    }
+    if (!subqueries.length) return [];
+    const results = mini.search({ combineWith: 'OR', queries: subqueries });
+    return results.slice(0, limit).map((r) => toHit(r, passages, query));
+  };
+
+  return {
+    size: passages.length,
+    options,
+    parse,
+    search,
+    documentFrequency: (term) => df.get(term) ?? 0,
+    entitiesOf: (id) => entityTags[byId.get(id) ?? -1] ?? [],
+    passage: (id) => {
+      const i = byId.get(id);
+      return i === undefined ? undefined : passages[i];
+    },
+  };
+}
+
+/**
+ * Rarest terms first, at most maxQueryTerms of them; terms that most passages contain
+ * ("migration" in a migration library) are dropped while rarer ones remain, since they
+ * barely change the ranking but make MiniSearch score nearly every passage.
+ */
+export function pruneTerms(terms: readonly string[], df: (t: string) => number, total: number, options: IndexOptions): string[] {
+  const known = terms.filter((t) => df(t) > 0 || t.length >= options.fuzzyMinLength);
+  const sorted = [...known].sort((a, b) => df(a) - df(b));
+  const rare = sorted.filter((t) => df(t) <= options.commonTermRatio * total);
+  const kept = rare.length ? rare : sorted.slice(0, 2);
+  return kept.slice(0, options.maxQueryTerms);
+}
+
+function toHit(result: SearchResult, passages: readonly Passage[], query: Query): Hit {
+  const matched = new Set<string>(result.queryTerms.filter((t) => query.terms.includes(t)));
+  return { passage: passages[result.id as number]!, score: result.score, matched: [...matched] };
+}
+
+function entityToken(id: string): string {
+  return `entity:${id}`;
+}
+
+function plainTerm(token: string): string | null {
+  const word = token.toLowerCase();
+  return word || null;
+}
+
+/** Terms of a text processed the way the index processes them (for coverage checks). */
+export function passageTerms(text: string): Set<string> {
+  return new Set(termsOf(text));
+}

@@ -1,0 +1,47 @@
+// How text becomes search terms, the same way for passages and for questions:
+// split on anything that is not a letter or a digit, fold case and accents, drop English
+// stop words, and reduce words to their stem ("remittances" and "remittance" meet).
+
+import { stemmer } from 'stemmer';
+
+// Splitting on "not a letter, digit or mark" (rather than MiniSearch's default space/punctuation
+// list) also splits on tabs, NUL and zero-width spaces, which the default keeps inside tokens.
+const TOKEN_SPLIT = /[^\p{L}\p{N}\p{M}]+/u;
+
+// A standard English list plus the words people wrap questions in ("what does the paper say
+// about ..."): they match nearly every passage, so they slow queries and blur ranking.
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all am an and any are aren't as at be because been before being below between both
+  but by can cannot could couldn't did didn't do does doesn't doing don't down during each few for from further had hadn't
+  has hasn't have haven't having he her here hers herself him himself his how i if in into is isn't it it's its itself
+  let's me more most mustn't my myself no nor not of off on once only or other ought our ours ourselves out over own same
+  shan't she should shouldn't so some such than that that's the their theirs them themselves then there there's these they
+  this those through to too under until up very was wasn't we were weren't what what's when where which while who whom why
+  will with won't would wouldn't you your yours yourself yourselves s t d ll m re ve
+  also etc e g eg ie i.e may might must shall us
+  tell say says said explain describe mention mentions mentioned paper document documents text doc please anything
+  know like kind sort`.split(/\s+/).filter(Boolean),
+);
+
+export function tokenize(text: string): string[] {
+  return text.split(TOKEN_SPLIT).filter(Boolean);
+}
+
+/** One token → its search term, or null for a stop word. */
+export function toTerm(token: string): string | null {
+  const word = token.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  if (!word || STOP_WORDS.has(word)) return null;
+  // Stemming digits or codes ("c143", "58") would only mangle them.
+  if (/\d/.test(word)) return word;
+  return stemmer(word);
+}
+
+/** The distinct search terms of a text, in order of first appearance. */
+export function terms(text: string): string[] {
+  const seen = new Set<string>();
+  for (const token of tokenize(text)) {
+    const term = toTerm(token);
+    if (term) seen.add(term);
+  }
+  return [...seen];
+}

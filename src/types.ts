@@ -1,0 +1,103 @@
+// The neutral values that cross the line between the core and the adapters.
+// Nothing here knows about Slack, Discord or terminals: adapters translate.
+
+export type Platform = 'cli' | 'slack' | 'discord' | 'digest' | 'test';
+
+/** What an adapter hands to the core. */
+export type Incoming =
+  /** Anything a person typed: a question or a command ("help", "search remittances", ...). */
+  | { type: 'message'; text: string; platform: Platform; user?: string; channel?: string }
+  /** A "Helpful" / "Not helpful" click on an earlier answer. */
+  | { type: 'feedback'; questionId: number; helpful: boolean; platform: Platform; user?: string }
+  /** "Share in channel": the same answer again, for everyone, without logging a new question. */
+  | { type: 'share'; questionId: number; platform: Platform; user?: string };
+
+export type ReplyKind =
+  | 'answer' // a question answered from the documents
+  | 'no-answer' // the documents don't cover it; citations are the closest matches
+  | 'help'
+  | 'list' // search results, sources, catalog lists
+  | 'card' // one catalog entry, or a comparison
+  | 'digest'
+  | 'ack' // feedback recorded and the like
+  | 'error'; // a misuse or an unexpected failure (then errorId is set)
+
+export type CitationRole = 'answer' | 'supporting' | 'closest' | 'result';
+
+export interface Citation {
+  role: CitationRole;
+  /** Document title. */
+  document: string;
+  /** Section path inside the document, e.g. "A. Key issues › 3. Protection and integration". */
+  section: string;
+  /** Stable passage id (document slug + section + ordinal). */
+  id: string;
+  /** Full plain text of the passage. */
+  passage: string;
+  /** The sentences quoted word for word from the passage. */
+  quote: string;
+}
+
+/** A labelled piece of a reply: a command in help, a row of a list, a fact on a card. */
+export interface Field {
+  name: string;
+  value: string;
+}
+
+export interface Edition {
+  /** Short content hash of everything indexed. */
+  hash: string;
+  /** ISO time the index was built. */
+  indexedAt: string;
+}
+
+/** What the core answers. Renderers turn it into plain text, Block Kit or embeds. */
+export interface Reply {
+  kind: ReplyKind;
+  title: string;
+  /** The body in plain text (no markup): the answer's lead, a message, an intro. */
+  text: string;
+  /** Quoted passages, best first; citations[0] is the answer's source when kind is "answer". */
+  citations: Citation[];
+  fields: Field[];
+  /** Small print: "the rest of your question was ignored", hints. */
+  notes: string[];
+  /** True only when the documents answered the question. */
+  answered: boolean;
+  /** The cleaned question, when the message was a question or a search. */
+  question?: string;
+  /** Row id in the question log: adapters put it on feedback and share buttons. */
+  questionId?: number;
+  /** Set on unexpected failures so a person can quote it to whoever runs the bot. */
+  errorId?: string;
+  edition?: Edition;
+}
+
+/** One row of the command table: help, the CLI and Discord registration are all derived from it. */
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  /** How to call it, e.g. "search <terms>". */
+  usage: string;
+  /** An example a person could type. */
+  example?: string;
+}
+
+/** Connection state of one platform, for health checks and logs. */
+export interface PlatformStatus {
+  connected: boolean;
+  /** ISO time of the last event received from the platform. */
+  lastEventAt?: string;
+  /** ISO time the connection was last lost (unset while connected). */
+  disconnectedAt?: string;
+}
+
+/** A platform adapter once started: the entry point, the digest and health checks talk to it through this. */
+export interface RunningPlatform {
+  platform: Platform;
+  /** Post a reply (e.g. the digest) to a channel, rendered the platform's way. */
+  post(channel: string, reply: Reply): Promise<void>;
+  status(): PlatformStatus;
+  /** Stop taking events, finish what is in flight, disconnect. */
+  stop(): Promise<void>;
+}
