@@ -47,6 +47,14 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const now = options.now ?? (() => new Date());
   const library = await buildLibrary(options.seedsDir, log, now);
   const store = options.store ?? openStore(options.dataDir ?? ':memory:');
+  return createDesk(library, { store, log, now });
+}
+
+/** A desk over a library already built (the benchmark builds synthetic ones). */
+export function createDesk(library: Library, deps: { store: Store; log?: Logger; now?: () => Date }): Desk {
+  const { store } = deps;
+  const log = deps.log ?? silentLogger;
+  const now = deps.now ?? (() => new Date());
   let current = library;
 
   const context = (): CommandContext => ({ library: current, store, log, now });

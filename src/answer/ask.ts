@@ -3,10 +3,8 @@
 
 import type { Citation, CitationRole, Reply } from '../types.js';
 import type { Hit, PassageIndex, Query } from '../search/index.js';
-import { passageTerms } from '../search/index.js';
+import { analyse, termsOfName, type SentenceAnalysis } from '../search/analysis.js';
 import type { Catalog } from '../catalog/load.js';
-import { splitSentences } from './sentences.js';
-import { terms as termsOf } from '../search/text.js';
 
 export interface AnswerOptions {
   /**
@@ -123,21 +121,20 @@ function termWeights(query: Query, index: PassageIndex): Map<string, number> {
 
 function coverage(hit: Hit, query: Query, weights: Map<string, number>, index: PassageIndex, catalog: Catalog | undefined): number {
   if (!query.terms.length) return query.entities.length ? 1 : 0;
-  const present = passageTerms(`${hit.passage.section} ${hit.passage.text}`);
-  for (const t of hit.matched) present.add(t);
+  const present = analyse(hit.passage).terms;
   // A question that names a catalog entry ("ICRMW") is covered by passages that mention it,
   // whatever words they use for it.
   const tags = index.entitiesOf(hit.passage.id);
+  const named: ReadonlySet<string>[] = [];
   for (const id of query.entities) {
-    if (!tags.includes(id)) continue;
-    const entry = catalog?.get(id);
-    if (entry) for (const t of termsOf([entry.name, entry.id, ...entry.aliases].join(' '))) present.add(t);
+    const entry = tags.includes(id) ? catalog?.get(id) : undefined;
+    if (entry) named.push(termsOfName([entry.name, entry.id, ...entry.aliases].join(' ')));
   }
   let total = 0;
   let covered = 0;
   for (const [t, w] of weights) {
     total += w;
-    if (present.has(t)) covered += w;
+    if (present.has(t) || hit.matched.includes(t) || named.some((n) => n.has(t))) covered += w;
   }
   return total ? covered / total : 0;
 }
@@ -181,11 +178,11 @@ export function quoteFor(hit: Hit, weights: Map<string, number>, options: Answer
 /** The one to three consecutive sentences of a passage that carry most of the question's weight. */
 export function pickQuote(hit: Hit, weights: Map<string, number>, options: AnswerOptions): Quote {
   const text = hit.passage.text;
-  const spans = splitSentences(text);
+  const spans = analyse(hit.passage).sentences;
   let total = 0;
   for (const w of weights.values()) total += w;
-  if (spans.length <= 1) return { text, core: text, coreCoverage: total ? sentenceScore(text, hit, weights) / total : 0 };
-  const scores = spans.map((s) => sentenceScore(s.text, hit, weights));
+  if (spans.length <= 1) return { text, core: text, coreCoverage: total && spans[0] ? sentenceScore(spans[0], hit, weights) / total : 0 };
+  const scores = spans.map((s) => sentenceScore(s, hit, weights));
   let best = 0;
   for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
   let first = best;
@@ -207,15 +204,15 @@ export function pickQuote(hit: Hit, weights: Map<string, number>, options: Answe
   return { text: text.slice(spans[first]!.start, spans[last]!.end), core: spans[best]!.text, coreCoverage: total ? scores[best]! / total : 0 };
 }
 
-function sentenceScore(sentence: string, hit: Hit, weights: Map<string, number>): number {
+function sentenceScore(sentence: SentenceAnalysis, hit: Hit, weights: Map<string, number>): number {
   let score = 0;
-  const present = passageTerms(sentence);
+  const present = sentence.terms;
   for (const [t, w] of weights) if (present.has(t) || (hit.matched.includes(t) && fuzzyIn(t, present))) score += w;
   return score;
 }
 
 /** A typo-tolerant match: the sentence holds a word within one edit of the term's stem. */
-function fuzzyIn(term: string, words: Set<string>): boolean {
+function fuzzyIn(term: string, words: ReadonlySet<string>): boolean {
   for (const w of words) if (Math.abs(w.length - term.length) <= 2 && (w.startsWith(term) || term.startsWith(w) || withinOneEdit(w, term))) return true;
   return false;
 }

@@ -43,7 +43,13 @@ export function parseCatalogFile(text: string, file: string): ParsedFile {
   }
 
   const problems: string[] = [];
-  const js = doc.toJS() as Record<string, unknown>;
+  let js: Record<string, unknown>;
+  try {
+    js = doc.toJS() as Record<string, unknown>;
+  } catch (err) {
+    // e.g. YAML aliases expanding past the library's limit (a "billion laughs" file).
+    return { entries: [], problems: [`${file}: cannot be read: ${(err as Error).message}`] };
+  }
   for (const key of Object.keys(js)) {
     if (!TOP_LEVEL_KEYS.includes(key)) problems.push(`${file}: unknown top-level key "${key}" (expected "entries")`);
   }

@@ -213,8 +213,3 @@ function plainTerm(token: string): string | null {
   const word = token.toLowerCase();
   return word || null;
 }
-
-/** Terms of a text processed the way the index processes them (for coverage checks). */
-export function passageTerms(text: string): Set<string> {
-  return new Set(termsOf(text));
-}

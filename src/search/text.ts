@@ -27,8 +27,21 @@ export function tokenize(text: string): string[] {
   return text.split(TOKEN_SPLIT).filter(Boolean);
 }
 
+// Stemming is the costly step of every question and passage; words repeat endlessly.
+const termCache = new Map<string, string | null>();
+
 /** One token → its search term, or null for a stop word. */
 export function toTerm(token: string): string | null {
+  let term = termCache.get(token);
+  if (term === undefined) {
+    if (termCache.size > 200_000) termCache.clear();
+    term = computeTerm(token);
+    termCache.set(token, term);
+  }
+  return term;
+}
+
+function computeTerm(token: string): string | null {
   const word = token.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   if (!word || STOP_WORDS.has(word)) return null;
   // Stemming digits or codes ("c143", "58") would only mangle them.

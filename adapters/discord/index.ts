@@ -1,0 +1,84 @@
+// Discord, connected: the real discord.js client, gateway events in, replies out.
+// The entry point calls startDiscord; everything platform-specific stays in this folder.
+
+import { Events, type Client } from 'discord.js';
+import type { DiscordConfig } from '../../src/config.js';
+import type { Desk } from '../../src/desk.js';
+import type { Logger } from '../../src/log.js';
+import type { Reply, RunningPlatform } from '../../src/types.js';
+import { connect, createClient, DiscordStartError } from './client.js';
+import { registerPolicyCommand } from './commands.js';
+import { watchConnection } from './connection.js';
+import { messageFor } from './message.js';
+import { onInteraction } from './on-interaction.js';
+import { onMessage } from './on-message.js';
+
+export { DiscordStartError } from './client.js';
+
+export async function startDiscord(desk: Desk, config: DiscordConfig, parentLog: Logger): Promise<RunningPlatform> {
+  const log = parentLog.child({ platform: 'discord' });
+  const client = createClient(config);
+  const connection = watchConnection(client, log);
+
+  // Handlers run concurrently; stop() waits for the ones in flight before disconnecting.
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+  const tracked = <A extends unknown[]>(handler: (...args: A) => Promise<void>) => (...args: A) => {
+    if (!accepting) return;
+    const run = handler(...args)
+      .catch((err: unknown) => log.error('Unhandled error in a Discord handler', { err }))
+      .finally(() => inFlight.delete(run));
+    inFlight.add(run);
+  };
+  const ctx = { desk, log };
+  client.on(Events.MessageCreate, tracked(onMessage(ctx)));
+  client.on(Events.InteractionCreate, tracked(onInteraction(ctx)));
+
+  let ready: Client<true>;
+  try {
+    ready = await connect(client, config);
+    log.info('Connected to Discord', { bot: ready.user.tag, servers: ready.guilds.cache.size });
+    await registerPolicyCommand(ready, desk.commands, config.guildId).catch((err: unknown) => {
+      throw registrationError(err, config);
+    });
+    log.info('Registered /policy', config.guildId ? { server: config.guildId } : { scope: 'global (may take up to an hour to appear)' });
+  } catch (err) {
+    connection.stopping();
+    await client.destroy();
+    throw err;
+  }
+
+  let stopped: Promise<void> | undefined;
+  return {
+    platform: 'discord',
+    async post(channelId: string, reply: Reply) {
+      const channel = await ready.channels.fetch(channelId);
+      if (!channel?.isSendable()) throw new Error(`Discord channel ${channelId} is not a channel the bot can post in.`);
+      await channel.send(messageFor(reply));
+    },
+    status: () => connection.status(),
+    stop() {
+      stopped ??= (async () => {
+        accepting = false;
+        connection.stopping();
+        await Promise.allSettled([...inFlight]);
+        await client.destroy();
+        log.info('Disconnected from Discord');
+      })();
+      return stopped;
+    },
+  };
+}
+
+function registrationError(err: unknown, config: DiscordConfig): DiscordStartError {
+  const code = (err as { code?: unknown }).code;
+  const detail = err instanceof Error ? err.message : String(err);
+  if (config.guildId && (code === 50001 || code === 10004)) {
+    return new DiscordStartError(
+      'Could not register /policy in the server set by DISCORD_GUILD_ID: the bot is not in that server, or was invited ' +
+        'without the applications.commands scope. Invite it with the URL from the README, or unset DISCORD_GUILD_ID.',
+      { cause: err },
+    );
+  }
+  return new DiscordStartError(`Could not register the /policy command: ${detail}`, { cause: err });
+}

@@ -1,0 +1,79 @@
+// /policy and the buttons under answers.
+// /policy is deferred at once (Discord allows 3 seconds) and answered to the asker only;
+// "Share in channel" posts it for everyone. Feedback is acknowledged to the clicker only.
+
+import { cleanContent, MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { apology, newErrorId } from '../../src/errors.js';
+import type { Reply } from '../../src/types.js';
+import { parseCustomId } from './buttons.js';
+import { QUESTION_OPTION, SLASH_COMMAND } from './commands.js';
+import { firstDelivery, remedyFor, type HandlerContext } from './context.js';
+import { messageFor } from './message.js';
+
+export function onInteraction(ctx: HandlerContext) {
+  return async (interaction: Interaction): Promise<void> => {
+    if (interaction.isChatInputCommand() && interaction.commandName === SLASH_COMMAND) return answerSlash(ctx, interaction);
+    if (interaction.isButton()) return answerButton(ctx, interaction);
+  };
+}
+
+async function answerSlash(ctx: HandlerContext, interaction: ChatInputCommandInteraction): Promise<void> {
+  if (!firstDelivery(ctx, interaction.id)) return;
+  await guarded(ctx, interaction, async () => {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const typed = interaction.options.getString(QUESTION_OPTION, true);
+    const reply = await ctx.desk.handle({
+      type: 'message',
+      text: interaction.channel ? cleanContent(typed, interaction.channel) : typed,
+      platform: 'discord',
+      user: interaction.user.id,
+      channel: interaction.channelId,
+    });
+    await interaction.editReply(messageFor(reply, { share: true }));
+  });
+}
+
+async function answerButton(ctx: HandlerContext, interaction: ButtonInteraction): Promise<void> {
+  const action = parseCustomId(interaction.customId);
+  if (!action) {
+    await interaction
+      .reply({ ...messageFor(notice('This button no longer works. Ask the question again.')), flags: MessageFlags.Ephemeral })
+      .catch((err: unknown) => ctx.log.debug('Could not answer an unknown button', { customId: interaction.customId, err }));
+    return;
+  }
+  if (!firstDelivery(ctx, interaction.id)) return;
+
+  await guarded(ctx, interaction, async () => {
+    if (action.kind === 'feedback') {
+      const { questionId, helpful } = action;
+      const reply = await ctx.desk.handle({ type: 'feedback', questionId, helpful, platform: 'discord', user: interaction.user.id });
+      await interaction.reply({ ...messageFor(reply), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const reply = await ctx.desk.handle({ type: 'share', questionId: action.questionId, platform: 'discord', user: interaction.user.id });
+    // An answer that is no longer on record is news for the clicker, not for the channel.
+    if (reply.kind === 'error') await interaction.reply({ ...messageFor(reply), flags: MessageFlags.Ephemeral });
+    else await interaction.reply(messageFor(reply, { askedBy: interaction.user.id }));
+  });
+}
+
+/** Runs a handler; on failure logs once with an error id and tells the asker, privately. */
+async function guarded(ctx: HandlerContext, interaction: ChatInputCommandInteraction | ButtonInteraction, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    const errorId = newErrorId();
+    ctx.log.error('Could not answer a Discord interaction', { errorId, interactionId: interaction.id, remedy: remedyFor(err), err });
+    const sorry = messageFor(apology(errorId));
+    const send = interaction.deferred || interaction.replied
+      ? interaction.deferred && !interaction.replied
+        ? interaction.editReply(sorry)
+        : interaction.followUp({ ...sorry, flags: MessageFlags.Ephemeral })
+      : interaction.reply({ ...sorry, flags: MessageFlags.Ephemeral });
+    await send.catch((sendErr: unknown) => ctx.log.debug('Could not send the apology either', { errorId, err: sendErr }));
+  }
+}
+
+function notice(text: string): Reply {
+  return { kind: 'error', title: 'Nothing to do', text, citations: [], fields: [], notes: [], answered: false };
+}

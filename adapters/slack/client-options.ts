@@ -1,0 +1,31 @@
+// How Policy Desk talks to the Slack Web API.
+// @slack/web-api retries failed calls for about 30 minutes by default, POSTs included, and Slack
+// has no idempotency key: a post whose response was lost would be posted again and again, and a
+// dead server would hold a reply (or a test) for half an hour. Retries here are few and bounded.
+
+import type { Logger as BoltLogger, webApi } from '@slack/bolt';
+import type { SlackConfig } from '../../src/config.js';
+
+/** For every Web API call the bot makes: answers, shares, the digest, auth.test. */
+export function webClientOptions(config: SlackConfig, logger: BoltLogger): webApi.WebClientOptions {
+  return {
+    slackApiUrl: config.apiUrl,
+    logger,
+    timeout: 15_000,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000, maxRetryTime: 10_000 },
+  };
+}
+
+/**
+ * For apps.connections.open only (Socket Mode). Opening a connection has no side effect worth
+ * guarding, and when its retries run out during a reconnect the Socket Mode client gives up for
+ * good, so it keeps trying for longer: about 50 minutes, at most 30 s apart.
+ */
+export function socketModeClientOptions(config: SlackConfig, logger: BoltLogger): webApi.WebClientOptions {
+  return {
+    slackApiUrl: config.apiUrl,
+    logger,
+    timeout: 15_000,
+    retryConfig: { retries: 100, factor: 1.3, minTimeout: 1_000, maxTimeout: 30_000 },
+  };
+}

@@ -1,0 +1,185 @@
+// The Slack adapter: Bolt in Socket Mode (when an app token is set) or over HTTP, wired to the desk.
+// It checks the token, connects, and returns the handle the entry point and the digest use.
+
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { App, SocketModeReceiver, type CustomRoute } from '@slack/bolt';
+import type { SlackConfig } from '../../src/config.js';
+import type { Desk } from '../../src/desk.js';
+import { newErrorId } from '../../src/errors.js';
+import type { Logger } from '../../src/log.js';
+import type { PlatformStatus, Reply, RunningPlatform } from '../../src/types.js';
+import { boltLogger } from './bolt-logger.js';
+import { socketModeClientOptions, webClientOptions } from './client-options.js';
+import { describeFailure, platformErrorCode, SlackStartError } from './errors.js';
+import { whoAmI } from './identity.js';
+import { inFlight } from './in-flight.js';
+import { postMessage } from './listener-tools.js';
+import { listenForButtons } from './on-action.js';
+import { listenForCommands } from './on-command.js';
+import { listenForMessages } from './on-message.js';
+import { renderReply } from './render.js';
+
+export { SlackStartError } from './errors.js';
+
+export interface SlackOptions {
+  /** Body of GET /healthz in HTTP mode (ok false → 503); defaults to this adapter's own status. */
+  health?: () => { ok: boolean } & Record<string, unknown>;
+}
+
+/** Socket Mode gets this long to connect at start-up before it counts as a failure. */
+const CONNECT_TIMEOUT_MS = 30_000;
+/** How long stop() waits for answers being written. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
+export async function startSlack(
+  desk: Desk,
+  config: SlackConfig,
+  log: Logger,
+  options: SlackOptions = {},
+): Promise<RunningPlatform & { port?: number }> {
+  const slackLog = log.child({ platform: 'slack' });
+  const logger = boltLogger(slackLog);
+  const clientOptions = webClientOptions(config, logger);
+  const me = await whoAmI(config, clientOptions);
+
+  const state: PlatformStatus = { connected: false };
+  const status = (): PlatformStatus => ({ ...state });
+  const work = inFlight();
+  let stopping = false;
+
+  const receiver = config.appToken
+    ? new SocketModeReceiver({
+        appToken: config.appToken,
+        logger,
+        installerOptions: { clientOptions: socketModeClientOptions(config, logger) },
+      })
+    : undefined;
+  const healthRoute: CustomRoute = {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req, res) => {
+      const body = options.health?.() ?? { ok: state.connected, slack: status() };
+      res.writeHead(body.ok ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    },
+  };
+
+  const app = new App({
+    token: config.botToken,
+    // Known from auth.test above, so Bolt does not call it again in its constructor.
+    botId: me.botId,
+    botUserId: me.userId,
+    logger,
+    clientOptions,
+    ...(receiver ? { receiver } : { signingSecret: config.signingSecret, customRoutes: [healthRoute] }),
+  });
+
+  app.error(async (error) => {
+    // Listeners catch their own failures; this is for whatever Bolt hits before or around them.
+    slackLog.error('Slack event could not be processed', { errorId: newErrorId(), err: error });
+  });
+  app.use(async ({ next }) => {
+    state.lastEventAt = new Date().toISOString();
+    await next();
+  });
+  const deps = { desk, log: slackLog, work };
+  listenForCommands(app, deps);
+  listenForMessages(app, deps);
+  listenForButtons(app, deps);
+
+  let port: number | undefined;
+  if (receiver) {
+    watchSocket(receiver, state, slackLog, () => stopping);
+    await connectSocket(app, receiver, config);
+  } else {
+    const server = (await app.start({ port: config.port, host: config.host }).catch((err: NodeJS.ErrnoException) => {
+      throw new SlackStartError(`Cannot listen on ${config.host}:${config.port} for Slack (HOST, PORT): ${err.code ?? err.message}.`);
+    })) as Server;
+    port = (server.address() as AddressInfo).port;
+    state.connected = true;
+  }
+  slackLog.info(receiver ? 'connected to Slack (Socket Mode)' : 'listening for Slack (HTTP mode)', {
+    bot: me.name,
+    team: me.team,
+    ...(port !== undefined ? { host: config.host, port, events: '/slack/events' } : {}),
+  });
+
+  let stopped: Promise<void> | undefined;
+  return {
+    platform: 'slack',
+    port,
+    status,
+    async post(channel: string, reply: Reply) {
+      try {
+        await postMessage(app.client, { channel }, renderReply(reply));
+      } catch (err) {
+        const code = platformErrorCode(err);
+        const hint = code === 'not_in_channel' ? ': invite the bot with /invite @Policy Desk' : '';
+        throw new Error(`Slack would not post to channel ${channel} (${code ?? (err as Error).message})${hint}`, { cause: err });
+      }
+    },
+    stop() {
+      stopped ??= (async () => {
+        stopping = true;
+        if (receiver) await withTimeout(receiver.client.disconnect(), 5_000);
+        else await app.stop().catch((err: unknown) => slackLog.warn('Slack HTTP server did not close cleanly', { err }));
+        await work.drain(DRAIN_TIMEOUT_MS);
+        state.connected = false;
+        state.disconnectedAt = new Date().toISOString();
+        slackLog.info('Slack stopped');
+      })();
+      return stopped;
+    },
+  };
+}
+
+async function connectSocket(app: App, receiver: SocketModeReceiver, config: SlackConfig): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new SlackStartError(`Could not open a Socket Mode connection to Slack within ${CONNECT_TIMEOUT_MS / 1000} s.`)),
+      CONNECT_TIMEOUT_MS,
+    );
+  });
+  try {
+    await Promise.race([app.start(), timeout]);
+  } catch (err) {
+    await withTimeout(receiver.client.disconnect(), 5_000);
+    if (err instanceof SlackStartError) throw err;
+    throw new SlackStartError(describeFailure(err, 'SLACK_APP_TOKEN', config));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Keeps status() true to the connection, and says once when it drops and when it is back. */
+function watchSocket(receiver: SocketModeReceiver, state: PlatformStatus, log: Logger, stopping: () => boolean): void {
+  const client = receiver.client;
+  client.on('connected', () => {
+    if (state.disconnectedAt) log.info('Slack connection restored', { downSince: state.disconnectedAt });
+    state.connected = true;
+    state.disconnectedAt = undefined;
+  });
+  const lost = () => {
+    if (!state.connected || stopping()) return;
+    state.connected = false;
+    state.disconnectedAt = new Date().toISOString();
+    log.warn('Slack connection lost; reconnecting');
+  };
+  // "close" is the socket going away (the client then waits ~5 s before "reconnecting").
+  client.on('close', lost);
+  client.on('reconnecting', lost);
+  client.on('disconnected', lost);
+}
+
+async function withTimeout(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    promise.catch(() => {}),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
+}

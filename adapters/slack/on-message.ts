@@ -1,0 +1,56 @@
+// Messages: a mention in a channel is answered in its thread; a direct message is answered in the DM.
+// Bots are never answered (two bots answering each other never stop), nor edits, joins and the like.
+
+import type { App } from '@slack/bolt';
+import type { Incoming } from '../../src/types.js';
+import { firstDelivery, guarded, postMessage, type ListenerDeps } from './listener-tools.js';
+import { fromSlackText, stripBotMention } from './mrkdwn.js';
+import { renderReply } from './render.js';
+
+interface Said {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  user?: string;
+  text?: string;
+}
+
+export function listenForMessages(app: App, deps: ListenerDeps): void {
+  app.event('app_mention', async ({ event, body, client, context }) => {
+    if (event.bot_id || event.subtype) return;
+    // Mentioned in a thread: stay in it. Mentioned in the channel: start a thread under the question.
+    await answer(deps, client, { ...event, thread_ts: event.thread_ts ?? event.ts }, body.event_id, context.botUserId);
+  });
+
+  app.message(async ({ message, body, client, context }) => {
+    // Plain messages only: a subtype means a bot post, an edit, a join, a deletion…
+    if (message.subtype !== undefined) return;
+    if (message.channel_type !== 'im' || message.bot_id || message.bot_profile) return;
+    await answer(deps, client, message, body.event_id, context.botUserId);
+  });
+}
+
+async function answer(
+  deps: ListenerDeps,
+  client: Parameters<typeof postMessage>[0],
+  said: Said,
+  eventId: string,
+  botUserId: string | undefined,
+): Promise<void> {
+  // Keyed on the message rather than the event: a redelivery and a second event type for the
+  // same message (a mention inside a DM) are both the same question.
+  if (!firstDelivery(deps, `message:${said.channel}:${said.ts || eventId}`)) return;
+  const where = { channel: said.channel, thread_ts: said.thread_ts };
+  await guarded(
+    deps,
+    'message',
+    { user: said.user, channel: said.channel },
+    async () => {
+      const text = fromSlackText(stripBotMention(said.text ?? '', botUserId));
+      const incoming: Incoming = { type: 'message', text, platform: 'slack', user: said.user, channel: said.channel };
+      const reply = await deps.desk.handle(incoming);
+      await postMessage(client, where, renderReply(reply, { feedback: true }));
+    },
+    (message) => postMessage(client, where, message),
+  );
+}

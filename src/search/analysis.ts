@@ -1,0 +1,44 @@
+// Per-passage work the answer path needs again and again (sentence boundaries, the terms of
+// each sentence), done once per passage and remembered for as long as the passage lives.
+
+import type { Passage } from '../corpus/types.js';
+import { splitSentences, type SentenceSpan } from '../answer/sentences.js';
+import { terms as termsOf } from './text.js';
+
+export interface SentenceAnalysis extends SentenceSpan {
+  terms: ReadonlySet<string>;
+}
+
+export interface PassageAnalysis {
+  /** Terms of the passage's text and section path. */
+  terms: ReadonlySet<string>;
+  sentences: readonly SentenceAnalysis[];
+}
+
+// Keyed by the passage object: a reload makes new passages and the old entries go with them.
+const cache = new WeakMap<Passage, PassageAnalysis>();
+
+export function analyse(passage: Passage): PassageAnalysis {
+  let found = cache.get(passage);
+  if (!found) {
+    const sentences = splitSentences(passage.text).map((s) => ({ ...s, terms: new Set(termsOf(s.text)) }));
+    const terms = new Set(termsOf(passage.section));
+    for (const s of sentences) for (const t of s.terms) terms.add(t);
+    found = { terms, sentences };
+    cache.set(passage, found);
+  }
+  return found;
+}
+
+const textCache = new Map<string, ReadonlySet<string>>();
+
+/** Terms of a short text that recurs (a catalog entry's names), remembered. */
+export function termsOfName(text: string): ReadonlySet<string> {
+  let found = textCache.get(text);
+  if (!found) {
+    if (textCache.size > 10_000) textCache.clear();
+    found = new Set(termsOf(text));
+    textCache.set(text, found);
+  }
+  return found;
+}

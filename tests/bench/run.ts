@@ -1,0 +1,94 @@
+// npm run bench: index build time, heap after build, and latency of the whole answer path
+// (desk.handle) beside a plain MiniSearch index with default options on the same passages,
+// on the real corpus and on synthetic corpora of 10,000 and 100,000 passages.
+
+import { spawnSync } from 'node:child_process';
+import MiniSearch from 'minisearch';
+import { buildLibrary, createDesk, type Library } from '../../src/desk.js';
+import { buildIndex } from '../../src/search/index.js';
+import { openStore } from '../../src/store.js';
+import { silentLogger } from '../../src/log.js';
+import type { Passage } from '../../src/corpus/types.js';
+import { loadEvalSet } from '../eval/metrics.js';
+import { syntheticPassages } from './synthetic.js';
+
+const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter(Boolean);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+
+const real = await buildLibrary('seeds', silentLogger);
+const set = loadEvalSet();
+const questions = [...set.questions.map((q) => q.q), ...set.outOfScope];
+
+console.log(`Policy Desk benchmark · node ${process.version} · ${questions.length} questions × ${rounds} rounds per corpus\n`);
+console.log(['corpus', 'system', 'build ms', 'heap MB', 'p50 ms', 'p99 ms', 'max ms'].map((h, i) => (i < 2 ? h.padEnd(i ? 22 : 18) : h.padStart(10))).join(''));
+
+await run('real (seeds/)', real.corpus.passages, real);
+for (const size of sizes) await run(`synthetic ${size.toLocaleString('en')}`, syntheticPassages(real.corpus.passages, size), undefined);
+startupTime();
+
+async function run(label: string, passages: readonly Passage[], library: Library | undefined) {
+  gc();
+  const heapBefore = heapMB();
+  const t0 = performance.now();
+  const lib: Library = library ?? { ...real, corpus: { ...real.corpus, passages: [...passages] }, index: buildIndex(passages, { catalog: real.catalog }) };
+  if (library) lib.index = buildIndex(passages, { catalog: real.catalog });
+  const buildMs = performance.now() - t0;
+  gc();
+  const heap = heapMB() - heapBefore;
+  const store = openStore(':memory:');
+  const desk = createDesk(lib, { store });
+  const ours = await time(async (q) => void (await desk.handle({ type: 'message', text: q, platform: 'test' })));
+  desk.close();
+  print(label, 'Policy Desk handle()', buildMs, heap, ours);
+
+  gc();
+  const plainBefore = heapMB();
+  const p0 = performance.now();
+  const plain = new MiniSearch({ fields: ['text', 'section', 'document'] });
+  plain.addAll(passages.map((p, id) => ({ id, text: p.text, section: p.section, document: p.document })));
+  const plainBuild = performance.now() - p0;
+  gc();
+  const plainHeap = heapMB() - plainBefore;
+  const plainTimes = await time(async (q) => void plain.search(q));
+  print('', 'plain MiniSearch query', plainBuild, plainHeap, plainTimes);
+}
+
+async function time(fn: (q: string) => Promise<void>): Promise<number[]> {
+  for (const q of questions.slice(0, 10)) await fn(q); // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of questions) {
+      const t = performance.now();
+      await fn(q);
+      times.push(performance.now() - t);
+    }
+  }
+  return times.sort((a, b) => a - b);
+}
+
+function print(label: string, system: string, buildMs: number, heap: number, times: number[]) {
+  const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
+  const cells = [buildMs.toFixed(0), heap.toFixed(1), pct(0.5).toFixed(2), pct(0.99).toFixed(2), times[times.length - 1]!.toFixed(2)];
+  console.log(label.padEnd(18) + system.padEnd(22) + cells.map((c) => c.padStart(10)).join(''));
+}
+
+/** Start-up to the first prompt of the terminal chat, as a person runs it (npm start, no .env). */
+function startupTime() {
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], { input: 'exit\n', env: { ...process.env, SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', DATA_DIR: ':memory:' }, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`npm start failed: ${result.stderr}`);
+    runs.push(performance.now() - t);
+  }
+  runs.sort((a, b) => a - b);
+  console.log(`\nstart-up to first prompt and exit (real corpus, median of 3): ${runs[1]!.toFixed(0)} ms`);
+}
+
+function gc() {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function heapMB(): number {
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
