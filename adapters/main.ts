@@ -1,35 +1,60 @@
-// npm start: the documents, the store, every configured platform, and the terminal chat.
+// npm start: the documents, the store, every configured platform, the health check, the
+// documents watcher and the terminal chat, in one process.
 
 import { boot, startupFailure } from '../src/boot.js';
-import type { RunningPlatform } from '../src/types.js';
+import { healthReport } from '../src/health.js';
+import { watchFolder } from '../src/watch.js';
 import { runChat } from './cli/chat.js';
+import { serveHealth, type HealthServer } from './health-server.js';
+import { startPlatform, type PlatformSlot } from './platform-slot.js';
+
+/** Answers in flight get this long to finish on shutdown. */
+const SHUTDOWN_GRACE_MS = 15_000;
 
 const { config, log, desk } = await boot().catch(startupFailure);
-const platforms: RunningPlatform[] = [];
+const slots: PlatformSlot[] = [];
+let health: HealthServer | undefined;
+
+const report = () => healthReport({ desk, platforms: slots, now: new Date() });
+const fatal = (err: Error) => void shutdown('start-up failed', err);
 
 // Platform libraries load only when configured: the terminal chat starts in well under a second.
-try {
-  if (config.slack) {
-    const { startSlack } = await import('./slack/index.js');
-    platforms.push(await startSlack(desk, config.slack, log.child({ platform: 'slack' })));
-  }
-  if (config.discord) {
-    const { startDiscord } = await import('./discord/index.js');
-    platforms.push(await startDiscord(desk, config.discord, log.child({ platform: 'discord' })));
-  }
-} catch (err) {
-  await Promise.allSettled(platforms.map((p) => p.stop()));
-  desk.close();
-  startupFailure(err);
+if (config.slack) {
+  const slack = config.slack;
+  const slackLog = log.child({ platform: 'slack' });
+  slots.push(
+    startPlatform(
+      'slack',
+      async () => (await import('./slack/index.js')).startSlack(desk, slack, slackLog, { health: () => report().body }),
+      slackLog,
+      fatal,
+    ),
+  );
 }
+if (config.discord) {
+  const discord = config.discord;
+  const discordLog = log.child({ platform: 'discord' });
+  slots.push(startPlatform('discord', async () => (await import('./discord/index.js')).startDiscord(desk, discord, discordLog), discordLog, fatal));
+}
+if (config.healthPort !== undefined) health = await serveHealth(config.healthPort, config.host, report, log).catch(startupFailure);
+
+const watcher = watchFolder(config.seedsDir, () => void desk.reload(), { log });
 
 let stopping = false;
-async function shutdown(signal: string) {
+async function shutdown(reason: string, failure?: Error) {
   if (stopping) return;
   stopping = true;
-  log.info('shutting down', { signal });
-  await Promise.allSettled(platforms.map((p) => p.stop()));
+  if (!failure) log.info('shutting down', { reason });
+  watcher.close();
+  const grace = setTimeout(() => {
+    log.warn('answers still in flight after the grace period; exiting anyway', { seconds: SHUTDOWN_GRACE_MS / 1000 });
+    process.exit(failure ? 1 : 0);
+  }, SHUTDOWN_GRACE_MS);
+  grace.unref();
+  // Platforms stop taking events first and finish the answers they are writing.
+  await Promise.allSettled([...slots.map((s) => s.stop()), health?.close()]);
   desk.close();
+  if (failure) startupFailure(failure);
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -40,9 +65,10 @@ const banner = [
   `Discord: ${config.discord ? 'on' : 'off (set DISCORD_TOKEN)'}`,
 ].join(' · ');
 
-if (process.stdin.isTTY || platforms.length === 0) {
+// The chat runs on a terminal, or on piped input when no platform is configured.
+if (process.stdin.isTTY || slots.length === 0) {
   await runChat(desk, { banner });
   await shutdown('chat closed');
 } else {
-  log.info('running', { platforms: platforms.map((p) => p.platform).join(', ') });
+  log.info('running', { platforms: slots.map((s) => s.name).join(', ') });
 }

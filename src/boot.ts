@@ -19,10 +19,13 @@ export interface Booted {
 export async function boot(options: { env?: NodeJS.ProcessEnv; logLevel?: Config['logLevel'] } = {}): Promise<Booted> {
   if (!options.env) loadDotenv({ quiet: true });
   const config = loadConfig(options.env ?? process.env);
-  const log = createLogger({ level: options.logLevel ?? config.logLevel, format: config.logFormat, secrets: config.secrets });
+  const level = options.logLevel ?? config.logLevel ?? (config.slack || config.discord ? 'info' : 'warn');
+  const log = createLogger({ level, format: config.logFormat, secrets: config.secrets });
   const store = openStore(config.dataDir);
   try {
     const desk = await openDesk({ seedsDir: config.seedsDir, store, log });
+    const stats = desk.stats();
+    log.info('documents indexed', { documents: stats.documents, passages: stats.passages, edition: stats.edition.hash });
     return { config, log, desk };
   } catch (err) {
     store.close();

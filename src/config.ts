@@ -36,12 +36,15 @@ export interface DigestConfig {
 export interface Config {
   seedsDir: string;
   dataDir: string;
-  logLevel: LogLevel;
+  /** Unset: info when a chat platform is on, warn for the terminal chat alone (its answers share the screen). */
+  logLevel?: LogLevel;
   logFormat: LogFormat;
   slack?: SlackConfig;
   discord?: DiscordConfig;
   digest: DigestConfig;
   healthPort?: number;
+  /** Interface for Policy Desk's HTTP servers (Slack HTTP mode, health). */
+  host: string;
   /** Values that must never be printed; the logger masks them. */
   secrets: string[];
 }
@@ -57,7 +60,7 @@ export class ConfigError extends Error {
 export const VARIABLES: Record<string, string> = {
   SEEDS_DIR: 'Folder of documents to index (default ./seeds).',
   DATA_DIR: 'Folder for the SQLite store (default ./data).',
-  LOG_LEVEL: 'debug, info, warn or error (default info).',
+  LOG_LEVEL: 'debug, info, warn or error (default info; warn when only the terminal chat runs).',
   LOG_FORMAT: 'text or json (default text).',
   SLACK_BOT_TOKEN: 'Bot token (xoxb-…): turns Slack on.',
   SLACK_APP_TOKEN: 'App-level token (xapp-…) with connections:write: Socket Mode. Unset means HTTP mode.',
@@ -93,12 +96,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     }
     return n;
   };
-  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+  const oneOf = <T extends string>(name: string, allowed: readonly T[]): T | undefined => {
     const raw = get(name)?.toLowerCase();
-    if (raw === undefined) return fallback;
+    if (raw === undefined) return undefined;
     if ((allowed as readonly string[]).includes(raw)) return raw as T;
     problems.push(`${name} must be one of: ${allowed.join(', ')}.`);
-    return fallback;
+    return undefined;
   };
   const url = (name: string, mustEndWith: string): string | undefined => {
     const raw = get(name);
@@ -150,8 +153,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const config: Config = {
     seedsDir: path.resolve(cwd, get('SEEDS_DIR') ?? 'seeds'),
     dataDir: path.resolve(cwd, get('DATA_DIR') ?? 'data'),
-    logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
-    logFormat: oneOf('LOG_FORMAT', ['text', 'json'] as const, 'text'),
+    logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const),
+    logFormat: oneOf('LOG_FORMAT', ['text', 'json'] as const) ?? 'text',
     slack,
     discord,
     digest: {
@@ -161,6 +164,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       discordChannel: get('DIGEST_DISCORD_CHANNEL'),
     },
     healthPort: port('HEALTH_PORT'),
+    host: get('HOST') ?? '0.0.0.0',
     secrets,
   };
   if (problems.length) throw new ConfigError(problems);

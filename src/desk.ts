@@ -7,7 +7,7 @@ import { apology, newErrorId } from './errors.js';
 import { silentLogger, type Logger } from './log.js';
 import { openStore, type Store } from './store.js';
 import { loadCorpus, type Corpus } from './corpus/load.js';
-import { loadCatalog, type Catalog } from './catalog/load.js';
+import { CatalogError, loadCatalog, type Catalog } from './catalog/load.js';
 import { buildIndex, type PassageIndex } from './search/index.js';
 import { COMMANDS, runMessage, type CommandContext } from './commands/table.js';
 
@@ -31,7 +31,22 @@ export interface Desk {
   stats(): { documents: number; passages: number; edition: Edition };
   /** The live corpus, catalog and index (swapped whole on reload). */
   library(): Library;
+  /**
+   * Re-reads the documents folder and swaps the new index in whole once it is built;
+   * questions asked meanwhile are answered from the old one. Never throws.
+   */
+  reload(): Promise<ReloadResult>;
   close(): void;
+}
+
+export interface ReloadResult {
+  /** False when the documents were unchanged, or the new edition could not be built. */
+  changed: boolean;
+  edition: Edition;
+  documents: number;
+  passages: number;
+  /** Files skipped or only partly read, and catalog problems, each naming the file. */
+  problems: string[];
 }
 
 export interface Library {
@@ -39,6 +54,8 @@ export interface Library {
   catalog: Catalog;
   index: PassageIndex;
   edition: Edition;
+  /** Problems that did not stop the build (a broken catalog file on reload, the old catalog kept). */
+  problems: string[];
 }
 
 /** Loads the documents and opens the store. Throws (once, clearly) on start-up problems. */
@@ -47,21 +64,49 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const now = options.now ?? (() => new Date());
   const library = await buildLibrary(options.seedsDir, log, now);
   const store = options.store ?? openStore(options.dataDir ?? ':memory:');
-  return createDesk(library, { store, log, now });
+  return createDesk(library, { store, log, now, seedsDir: options.seedsDir });
 }
 
 /** A desk over a library already built (the benchmark builds synthetic ones). */
-export function createDesk(library: Library, deps: { store: Store; log?: Logger; now?: () => Date }): Desk {
-  const { store } = deps;
+export function createDesk(library: Library, deps: { store: Store; log?: Logger; now?: () => Date; seedsDir?: string }): Desk {
+  const { store, seedsDir } = deps;
   const log = deps.log ?? silentLogger;
   const now = deps.now ?? (() => new Date());
   let current = library;
+  // Reloads run one after another: a burst of file events must not build two indexes at once.
+  let reloads: Promise<ReloadResult> = Promise.resolve(summary(current, false, []));
 
-  const context = (): CommandContext => ({ library: current, store, log, now });
+  const reload = (): Promise<ReloadResult> => {
+    reloads = reloads.then(async () => {
+      if (!seedsDir) return summary(current, false, ['This desk was not opened from a documents folder.']);
+      const started = Date.now();
+      try {
+        const next = await buildLibrary(seedsDir, log, now, current.catalog);
+        const changed = next.edition.hash !== current.edition.hash;
+        if (changed) current = next;
+        const problems = [...next.corpus.warnings, ...next.problems];
+        log.info('documents reloaded', { changed, edition: current.edition.hash, passages: current.corpus.passages.length, problems: problems.length, ms: Date.now() - started });
+        return summary(current, changed, problems);
+      } catch (err) {
+        // No documents at all, or an unreadable folder: keep answering from what we have.
+        log.error('reload failed; still answering from the previous edition', { edition: current.edition.hash, err: (err as Error).message });
+        return summary(current, false, [(err as Error).message]);
+      }
+    });
+    return reloads;
+  };
+
+  const context = (): CommandContext => ({ library: current, store, log, now, reload });
 
   const handle = async (incoming: Incoming): Promise<Reply> => {
+    const started = performance.now();
     try {
-      return withEdition(await dispatch(incoming, context()), current.edition);
+      const reply = withEdition(await dispatch(incoming, context()), current.edition);
+      if (incoming.type === 'message') {
+        log.info('question', { platform: incoming.platform, kind: reply.kind, answered: reply.answered, ms: Math.round((performance.now() - started) * 10) / 10 });
+        log.debug('question text', { platform: incoming.platform, text: incoming.text });
+      }
+      return reply;
     } catch (err) {
       const errorId = newErrorId();
       log.error('handler failed', { errorId, platform: incoming.platform, err });
@@ -76,17 +121,35 @@ export function createDesk(library: Library, deps: { store: Store; log?: Logger;
     log,
     stats: () => ({ documents: current.corpus.documents.length, passages: current.corpus.passages.length, edition: current.edition }),
     library: () => current,
+    reload,
     close: () => store.close(),
   };
 }
 
-export async function buildLibrary(seedsDir: string, log: Logger, now: () => Date = () => new Date()): Promise<Library> {
+/**
+ * Reads the documents and the catalog and builds the index. At start-up a broken catalog is an
+ * error; on reload (previousCatalog given) the previous catalog is kept and the documents land.
+ */
+export async function buildLibrary(seedsDir: string, log: Logger, now: () => Date = () => new Date(), previousCatalog?: Catalog): Promise<Library> {
   const corpus = await loadCorpus(seedsDir, log);
-  const catalog = await loadCatalog(seedsDir, log);
+  const problems: string[] = [];
+  let catalog: Catalog;
+  try {
+    catalog = await loadCatalog(seedsDir, log);
+  } catch (err) {
+    if (!previousCatalog || !(err instanceof CatalogError)) throw err;
+    log.warn('catalog not reloaded; keeping the previous one', { problems: err.problems });
+    problems.push(...err.problems.map((p) => `catalog kept as it was: ${p}`));
+    catalog = previousCatalog;
+  }
   const index = buildIndex(corpus.passages, { catalog });
   // The edition covers the catalog too: a changed alias can change which passage answers.
   const hash = createHash('sha256').update(corpus.hash).update(JSON.stringify(catalog.entries)).digest('hex').slice(0, 12);
-  return { corpus, catalog, index, edition: { hash, indexedAt: now().toISOString() } };
+  return { corpus, catalog, index, edition: { hash, indexedAt: now().toISOString() }, problems };
+}
+
+function summary(library: Library, changed: boolean, problems: string[]): ReloadResult {
+  return { changed, edition: library.edition, documents: library.corpus.documents.length, passages: library.corpus.passages.length, problems };
 }
 
 async function dispatch(incoming: Incoming, ctx: CommandContext): Promise<Reply> {

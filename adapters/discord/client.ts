@@ -6,6 +6,13 @@ import type { DiscordConfig } from '../../src/config.js';
 
 export class DiscordStartError extends Error {
   override name = 'DiscordStartError';
+  /** True when Discord could not be reached: worth trying again later, unlike a rejected token. */
+  readonly retryable: boolean;
+
+  constructor(message: string, options: { cause?: unknown; retryable?: boolean } = {}) {
+    super(message, { cause: options.cause });
+    this.retryable = options.retryable ?? false;
+  }
 }
 
 export function createClient(config: DiscordConfig): Client {
@@ -59,5 +66,5 @@ function explain(err: unknown, closeCode: number | undefined, config: DiscordCon
     );
   }
   const where = config.apiUrl ? `DISCORD_API_URL (${config.apiUrl})` : 'Discord';
-  return new DiscordStartError(`Could not connect to ${where}: ${message}`, { cause: err });
+  return new DiscordStartError(`Could not connect to ${where}: ${message}`, { cause: err, retryable: true });
 }

@@ -5,6 +5,20 @@ import type { SlackConfig } from '../../src/config.js';
 
 export class SlackStartError extends Error {
   override name = 'SlackStartError';
+  /** True when Slack could not be reached (network, 5xx): worth trying again later, unlike a rejected token. */
+  readonly retryable: boolean;
+
+  constructor(message: string, options: { retryable?: boolean } = {}) {
+    super(message);
+    this.retryable = options.retryable ?? false;
+  }
+}
+
+/** Slack was unreachable or failing, as opposed to answering "no". */
+export function isOutage(err: unknown): boolean {
+  if (platformErrorCode(err)) return false;
+  if (isWebApiError(err, 'slack_webapi_http_error')) return ((err as { statusCode?: number }).statusCode ?? 500) >= 500;
+  return true;
 }
 
 const REJECTED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);

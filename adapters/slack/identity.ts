@@ -3,7 +3,7 @@
 
 import { webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
-import { describeFailure, SlackStartError } from './errors.js';
+import { describeFailure, isOutage, SlackStartError } from './errors.js';
 
 export interface BotIdentity {
   /** The bot's user id (U…): what mentions of it look like. */
@@ -20,7 +20,7 @@ export async function whoAmI(config: SlackConfig, options: webApi.WebClientOptio
   try {
     result = await client.auth.test();
   } catch (err) {
-    throw new SlackStartError(describeFailure(err, 'SLACK_BOT_TOKEN', config));
+    throw new SlackStartError(describeFailure(err, 'SLACK_BOT_TOKEN', config), { retryable: isOutage(err) });
   }
   if (!result.user_id || !result.bot_id) {
     throw new SlackStartError('SLACK_BOT_TOKEN is not a bot token: use the Bot User OAuth Token (xoxb-…) from OAuth & Permissions.');

@@ -11,7 +11,7 @@ import type { Logger } from '../../src/log.js';
 import type { PlatformStatus, Reply, RunningPlatform } from '../../src/types.js';
 import { boltLogger } from './bolt-logger.js';
 import { socketModeClientOptions, webClientOptions } from './client-options.js';
-import { describeFailure, platformErrorCode, SlackStartError } from './errors.js';
+import { describeFailure, isOutage, platformErrorCode, SlackStartError } from './errors.js';
 import { whoAmI } from './identity.js';
 import { inFlight } from './in-flight.js';
 import { postMessage } from './listener-tools.js';
@@ -138,7 +138,7 @@ async function connectSocket(app: App, receiver: SocketModeReceiver, config: Sla
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new SlackStartError(`Could not open a Socket Mode connection to Slack within ${CONNECT_TIMEOUT_MS / 1000} s.`)),
+      () => reject(new SlackStartError(`Could not open a Socket Mode connection to Slack within ${CONNECT_TIMEOUT_MS / 1000} s.`, { retryable: true })),
       CONNECT_TIMEOUT_MS,
     );
   });
@@ -147,7 +147,7 @@ async function connectSocket(app: App, receiver: SocketModeReceiver, config: Sla
   } catch (err) {
     await withTimeout(receiver.client.disconnect(), 5_000);
     if (err instanceof SlackStartError) throw err;
-    throw new SlackStartError(describeFailure(err, 'SLACK_APP_TOKEN', config));
+    throw new SlackStartError(describeFailure(err, 'SLACK_APP_TOKEN', config), { retryable: isOutage(err) });
   } finally {
     clearTimeout(timer);
   }

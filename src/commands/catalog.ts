@@ -110,12 +110,17 @@ export function attachCard(question: string, reply: Reply, ctx: CommandContext):
 function resolve(name: string, kinds: readonly EntryKind[], ctx: CommandContext): CatalogEntry | undefined {
   const { catalog } = ctx.library;
   const cleaned = name.replace(/^(the|a|an)\s+/i, '').replace(/[?.!]+$/, '').trim();
-  // "issue 3" means key issue 3 even though "3" alone is ambiguous elsewhere.
-  return (kinds.length ? catalog.find(cleaned, kinds) : undefined) ?? catalog.find(cleaned) ?? (kinds.includes('issue') && /^\d+$/.test(cleaned) ? catalog.find(`issue ${cleaned}`, kinds) : undefined);
+  // "convention 143" and "issue 3": the command's kind completes a bare number or short name.
+  return (
+    (kinds.length ? catalog.find(cleaned, kinds) : undefined) ??
+    catalog.find(cleaned) ??
+    kinds.map((kind) => catalog.find(`${kind} ${cleaned}`, kinds)).find(Boolean)
+  );
 }
 
 function unknownEntry(name: string, kinds: readonly EntryKind[], ctx: CommandContext): Reply {
-  const nearest = ctx.library.catalog.nearest(name, 3, kinds.length ? kinds : undefined);
+  const { catalog } = ctx.library;
+  const nearest = (kinds.length ? catalog.nearest(name, 3, kinds) : []).concat(catalog.nearest(name, 3)).filter((e, i, all) => all.indexOf(e) === i).slice(0, 3);
   return {
     kind: 'no-answer',
     title: `No entry called "${name}"`,
@@ -141,7 +146,15 @@ function passagesMentioning(entry: CatalogEntry, ctx: CommandContext): Passage[]
   const { index } = ctx.library;
   // Searching by name and by tag ranks passages that discuss the entry above those that only list it.
   const ranked = index.search({ ...index.parse(entry.name), entities: [entry.id] }, 200);
-  return ranked.filter((h) => index.entitiesOf(h.passage.id).includes(entry.id)).map((h) => h.passage);
+  const tagged = ranked.filter((h) => index.entitiesOf(h.passage.id).includes(entry.id)).map((h) => h.passage);
+  // A reference note names the entry but says little about it: the text comes first.
+  return [...tagged.filter((p) => !isReferenceSection(p.section)), ...tagged.filter((p) => isReferenceSection(p.section))];
+}
+
+const REFERENCE_SECTION = /^(notes?|footnotes|endnotes|references|bibliography|sources|works cited)\b/i;
+
+function isReferenceSection(section: string): boolean {
+  return REFERENCE_SECTION.test(section);
 }
 
 function mentionCitation(p: Passage, entries: CatalogEntry[], ctx: CommandContext): Citation {

@@ -4,7 +4,7 @@
 import type { CommandSpec, Incoming, Reply } from '../types.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store.js';
-import type { Library } from '../desk.js';
+import type { Library, ReloadResult } from '../desk.js';
 import { answerQuestion } from '../answer/ask.js';
 import { cleanText, truncationNote } from './clean.js';
 import { helpReply, searchReply, sourcesReply } from './basic.js';
@@ -15,6 +15,8 @@ export interface CommandContext {
   store: Store;
   log: Logger;
   now: () => Date;
+  /** Re-reads the documents folder (absent for desks not opened from one). */
+  reload?: () => Promise<ReloadResult>;
 }
 
 export interface Command extends CommandSpec {
@@ -78,6 +80,7 @@ export const COMMAND_TABLE: readonly Command[] = [
   { name: 'conventions', summary: 'The conventions and instruments the documents name.', usage: 'conventions', takesArgument: false, run: (_, ctx) => catalogList(['convention'], 'Conventions and instruments', ctx) },
   { name: 'programmes', summary: 'The programmes, projects and bodies the documents describe.', usage: 'programmes', takesArgument: false, run: (_, ctx) => catalogList(['programme', 'organisation'], 'Programmes, projects and bodies', ctx) },
   { name: 'sources', summary: 'The documents indexed, with their sections and passage counts.', usage: 'sources', takesArgument: false, run: (_, ctx) => sourcesReply(ctx) },
+  { name: 'reload', summary: 'Re-read the documents folder now (changes are also picked up on their own).', usage: 'reload', takesArgument: false, run: (_, ctx) => reloadCommand(ctx) },
   { name: 'help', summary: 'This list.', usage: 'help', takesArgument: false, run: (_, ctx) => helpReply(COMMANDS, ctx) },
 ];
 
@@ -153,4 +156,19 @@ function logQuestion(reply: Reply, incoming: MessageIncoming, ctx: CommandContex
     ctx.log.error('question log write failed', { err });
     return reply;
   }
+}
+
+async function reloadCommand(ctx: CommandContext): Promise<Reply> {
+  if (!ctx.reload) return { kind: 'error', title: 'Reload is not available here', text: 'This desk was not opened from a documents folder.', citations: [], fields: [], notes: [], answered: false };
+  const result = await ctx.reload();
+  return {
+    kind: 'ack',
+    title: result.changed ? 'Documents reloaded' : 'Documents unchanged',
+    text: `${result.documents} document${result.documents === 1 ? '' : 's'}, ${result.passages} passages, edition ${result.edition.hash}.`,
+    citations: [],
+    fields: [],
+    notes: result.problems.map((p) => `Not indexed: ${p}`),
+    answered: false,
+    edition: result.edition,
+  };
 }

@@ -1,0 +1,50 @@
+// What GET /healthz reports: the documents' edition, and per platform whether it is connected
+// and when it last heard from it. Unhealthy (503) once a configured platform has been down
+// longer than a grace period: reconnects of a few seconds are normal and not worth a page.
+
+import type { Desk } from './desk.js';
+import type { PlatformStatus } from './types.js';
+
+export const DISCONNECTED_GRACE_MS = 2 * 60 * 1000;
+
+export interface PlatformHealth {
+  name: string;
+  /** Unset while the platform is still starting (or retrying after an outage). */
+  status?: PlatformStatus;
+  /** When it began starting, for a platform not yet up. */
+  startingSince?: Date;
+}
+
+export interface HealthInput {
+  desk: Desk;
+  platforms: readonly PlatformHealth[];
+  nextDigest?: Date;
+  now: Date;
+  graceMs?: number;
+}
+
+export function healthReport(input: HealthInput): { status: 200 | 503; body: { ok: boolean } & Record<string, unknown> } {
+  const grace = input.graceMs ?? DISCONNECTED_GRACE_MS;
+  const stats = input.desk.stats();
+  const platforms: Record<string, unknown> = {};
+  const down: string[] = [];
+  for (const p of input.platforms) {
+    const downSince = p.status ? (p.status.connected ? undefined : p.status.disconnectedAt) : p.startingSince?.toISOString();
+    const state = p.status ? (p.status.connected ? 'connected' : 'disconnected') : 'starting';
+    if (downSince && input.now.getTime() - Date.parse(downSince) > grace) down.push(p.name);
+    platforms[p.name] = { state, lastEventAt: p.status?.lastEventAt ?? null, downSince: downSince ?? null };
+  }
+  const ok = down.length === 0;
+  return {
+    status: ok ? 200 : 503,
+    body: {
+      ok,
+      ...(ok ? {} : { down }),
+      edition: stats.edition,
+      documents: stats.documents,
+      passages: stats.passages,
+      platforms,
+      nextDigest: input.nextDigest?.toISOString() ?? null,
+    },
+  };
+}
