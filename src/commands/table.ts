@@ -54,7 +54,7 @@ export const COMMAND_TABLE: readonly Command[] = [
   },
   {
     name: 'programme',
-    summary: 'An ILO programme, project or body, and every passage that mentions it.',
+    summary: 'A programme, project or body the documents describe, and every passage that mentions it.',
     usage: 'programme <name>',
     example: 'programme MIGRANT',
     takesArgument: true,
