@@ -3,6 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../src/log.js';
+import { StartupError } from '../src/errors.js';
 
 export interface HealthServer {
   port: number;
@@ -21,7 +22,7 @@ export function serveHealth(port: number, host: string, report: () => { status: 
     res.end('Not found. Try GET /healthz\n');
   });
   return new Promise((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) => reject(new Error(`Cannot serve /healthz on ${host}:${port} (HEALTH_PORT): ${err.code ?? err.message}`)));
+    server.once('error', (err: NodeJS.ErrnoException) => reject(new StartupError(`Cannot serve /healthz on ${host}:${port} (HEALTH_PORT): ${err.code ?? err.message}`)));
     server.listen(port, host, () => {
       const bound = (server.address() as AddressInfo).port;
       log.info('health check listening', { url: `http://${host}:${bound}/healthz` });

@@ -4,6 +4,8 @@
 import { boot, startupFailure } from '../src/boot.js';
 import { healthReport } from '../src/health.js';
 import { watchFolder } from '../src/watch.js';
+import { startDigestScheduler } from '../src/digest/scheduler.js';
+import type { Platform } from '../src/types.js';
 import { runChat } from './cli/chat.js';
 import { serveHealth, type HealthServer } from './health-server.js';
 import { startPlatform, type PlatformSlot } from './platform-slot.js';
@@ -15,7 +17,7 @@ const { config, log, desk } = await boot().catch(startupFailure);
 const slots: PlatformSlot[] = [];
 let health: HealthServer | undefined;
 
-const report = () => healthReport({ desk, platforms: slots, now: new Date() });
+const report = () => healthReport({ desk, platforms: slots, nextDigest: digest?.nextRun(), now: new Date() });
 const fatal = (err: Error) => void shutdown('start-up failed', err);
 
 // Platform libraries load only when configured: the terminal chat starts in well under a second.
@@ -36,6 +38,14 @@ if (config.discord) {
   const discordLog = log.child({ platform: 'discord' });
   slots.push(startPlatform('discord', async () => (await import('./discord/index.js')).startDiscord(desk, discord, discordLog), discordLog, fatal));
 }
+const digest = startDigestScheduler({
+  desk,
+  digest: config.digest,
+  // Read at every post: platforms connect (and reconnect) after start-up.
+  platforms: () => slots.flatMap((s) => (s.running ? [s.running] : [])),
+  configured: slots.map((s) => s.name as Platform),
+  log: log.child({ component: 'digest' }),
+});
 if (config.healthPort !== undefined) health = await serveHealth(config.healthPort, config.host, report, log).catch(startupFailure);
 
 const watcher = watchFolder(config.seedsDir, () => void desk.reload(), { log });
@@ -45,6 +55,7 @@ async function shutdown(reason: string, failure?: Error) {
   if (stopping) return;
   stopping = true;
   if (!failure) log.info('shutting down', { reason });
+  digest.stop();
   watcher.close();
   const grace = setTimeout(() => {
     log.warn('answers still in flight after the grace period; exiting anyway', { seconds: SHUTDOWN_GRACE_MS / 1000 });
@@ -52,7 +63,7 @@ async function shutdown(reason: string, failure?: Error) {
   }, SHUTDOWN_GRACE_MS);
   grace.unref();
   // Platforms stop taking events first and finish the answers they are writing.
-  await Promise.allSettled([...slots.map((s) => s.stop()), health?.close()]);
+  await Promise.allSettled([digest.idle(), ...slots.map((s) => s.stop()), health?.close()]);
   desk.close();
   if (failure) startupFailure(failure);
   process.exit(0);

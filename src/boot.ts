@@ -2,13 +2,13 @@
 // the environment once, open the store and the documents, and turn any start-up problem into
 // one clear message that names the file or variable, never a value.
 
-import { config as loadDotenv } from 'dotenv';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, readConfig, type Config, type LogLevel } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { openDesk, type Desk } from './desk.js';
 import { openStore, StoreError } from './store.js';
 import { CorpusError } from './corpus/load.js';
 import { CatalogError } from './catalog/load.js';
+import { StartupError } from './errors.js';
 
 export interface Booted {
   config: Config;
@@ -16,14 +16,13 @@ export interface Booted {
   desk: Desk;
 }
 
-export async function boot(options: { env?: NodeJS.ProcessEnv; logLevel?: Config['logLevel'] } = {}): Promise<Booted> {
-  if (!options.env) loadDotenv({ quiet: true });
-  const config = loadConfig(options.env ?? process.env);
-  const level = options.logLevel ?? config.logLevel ?? (config.slack || config.discord ? 'info' : 'warn');
+export async function boot(options: { defaultLogLevel?: LogLevel } = {}): Promise<Booted> {
+  const config = readConfig();
+  const level = config.logLevel ?? options.defaultLogLevel ?? (config.slack || config.discord ? 'info' : 'warn');
   const log = createLogger({ level, format: config.logFormat, secrets: config.secrets });
   const store = openStore(config.dataDir);
   try {
-    const desk = await openDesk({ seedsDir: config.seedsDir, store, log });
+    const desk = await openDesk({ seedsDir: config.seedsDir, store, log, digest: config.digest });
     const stats = desk.stats();
     log.info('documents indexed', { documents: stats.documents, passages: stats.passages, edition: stats.edition.hash });
     return { config, log, desk };
@@ -35,7 +34,7 @@ export async function boot(options: { env?: NodeJS.ProcessEnv; logLevel?: Config
 
 /** Known start-up problems get their message alone; anything else its stack, once. */
 export function startupFailure(err: unknown): never {
-  const known = err instanceof ConfigError || err instanceof CorpusError || err instanceof CatalogError || err instanceof StoreError;
+  const known = err instanceof StartupError || err instanceof ConfigError || err instanceof CorpusError || err instanceof CatalogError || err instanceof StoreError;
   process.stderr.write(`Policy Desk could not start.\n${known ? (err as Error).message : ((err as Error)?.stack ?? String(err))}\n`);
   process.exit(1);
 }

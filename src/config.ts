@@ -3,6 +3,8 @@
 // variable must not end up in a terminal scroll-back or a log file.
 
 import path from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { scheduleProblems } from './digest/schedule.js';
 
 export type LogFormat = 'text' | 'json';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -59,7 +61,7 @@ export class ConfigError extends Error {
 /** Every variable Policy Desk reads, with what it does: the source for .env.example and the README. */
 export const VARIABLES: Record<string, string> = {
   SEEDS_DIR: 'Folder of documents to index (default ./seeds).',
-  DATA_DIR: 'Folder for the SQLite store (default ./data).',
+  DATA_DIR: 'Folder for the SQLite store (default ./data; :memory: keeps nothing).',
   LOG_LEVEL: 'debug, info, warn or error (default info; warn when only the terminal chat runs).',
   LOG_FORMAT: 'text or json (default text).',
   SLACK_BOT_TOKEN: 'Bot token (xoxb-…): turns Slack on.',
@@ -79,6 +81,12 @@ export const VARIABLES: Record<string, string> = {
 };
 
 type Env = Record<string, string | undefined>;
+
+/** The process's configuration: .env (if there is one) under the real environment, which wins. */
+export function readConfig(): Config {
+  loadDotenv({ quiet: true });
+  return loadConfig(process.env);
+}
 
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const problems: string[] = [];
@@ -150,16 +158,22 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     discord = { token: discordToken, guildId, apiUrl: url('DISCORD_API_URL', '/api') };
   }
 
+  const digestCron = get('DIGEST_CRON') ?? '0 9 * * 1-5';
+  const digestTimezone = get('DIGEST_TIMEZONE') ?? 'UTC';
+  // A schedule that cannot run is a start-up error, not a digest that silently never comes.
+  problems.push(...scheduleProblems(digestCron, digestTimezone));
+
   const config: Config = {
     seedsDir: path.resolve(cwd, get('SEEDS_DIR') ?? 'seeds'),
-    dataDir: path.resolve(cwd, get('DATA_DIR') ?? 'data'),
+    // ":memory:" is SQLite's throw-away store, not a folder.
+    dataDir: get('DATA_DIR') === ':memory:' ? ':memory:' : path.resolve(cwd, get('DATA_DIR') ?? 'data'),
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const),
     logFormat: oneOf('LOG_FORMAT', ['text', 'json'] as const) ?? 'text',
     slack,
     discord,
     digest: {
-      cron: get('DIGEST_CRON') ?? '0 9 * * 1-5',
-      timezone: get('DIGEST_TIMEZONE') ?? 'UTC',
+      cron: digestCron,
+      timezone: digestTimezone,
       slackChannel: get('DIGEST_SLACK_CHANNEL'),
       discordChannel: get('DIGEST_DISCORD_CHANNEL'),
     },

@@ -3,6 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import type { CommandSpec, Edition, Incoming, Reply } from './types.js';
+import type { DigestConfig } from './config.js';
 import { apology, newErrorId } from './errors.js';
 import { silentLogger, type Logger } from './log.js';
 import { openStore, type Store } from './store.js';
@@ -20,6 +21,7 @@ export interface DeskOptions {
   log?: Logger;
   /** The clock, so tests and the digest can control time. */
   now?: () => Date;
+  digest?: Pick<DigestConfig, 'timezone'>;
 }
 
 export interface Desk {
@@ -64,11 +66,14 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const now = options.now ?? (() => new Date());
   const library = await buildLibrary(options.seedsDir, log, now);
   const store = options.store ?? openStore(options.dataDir ?? ':memory:');
-  return createDesk(library, { store, log, now, seedsDir: options.seedsDir });
+  return createDesk(library, { store, log, now, seedsDir: options.seedsDir, digest: options.digest });
 }
 
 /** A desk over a library already built (the benchmark builds synthetic ones). */
-export function createDesk(library: Library, deps: { store: Store; log?: Logger; now?: () => Date; seedsDir?: string }): Desk {
+export function createDesk(
+  library: Library,
+  deps: { store: Store; log?: Logger; now?: () => Date; seedsDir?: string; digest?: Pick<DigestConfig, 'timezone'> },
+): Desk {
   const { store, seedsDir } = deps;
   const log = deps.log ?? silentLogger;
   const now = deps.now ?? (() => new Date());
@@ -96,7 +101,7 @@ export function createDesk(library: Library, deps: { store: Store; log?: Logger;
     return reloads;
   };
 
-  const context = (): CommandContext => ({ library: current, store, log, now, reload });
+  const context = (): CommandContext => ({ library: current, store, log, now, reload, digest: deps.digest });
 
   const handle = async (incoming: Incoming): Promise<Reply> => {
     const started = performance.now();
@@ -167,7 +172,10 @@ async function dispatch(incoming: Incoming, ctx: CommandContext): Promise<Reply>
       const record = ctx.store.question(incoming.questionId);
       if (!record) return notice('error', 'Nothing to share', 'That answer is no longer on record. Ask the question again to share it.');
       // The same question on the same corpus gives the same answer, so re-asking is sharing.
-      return { ...(await runMessage({ type: 'message', text: record.question, platform: incoming.platform }, ctx, { log: false })), questionId: record.id };
+      const reply = await runMessage({ type: 'message', text: record.question, platform: incoming.platform }, ctx, { log: false });
+      const changed = record.edition && record.edition !== ctx.library.edition.hash;
+      const notes = changed ? [...reply.notes, 'The documents have changed since this answer was first given; this is the answer from the current edition.'] : reply.notes;
+      return { ...reply, notes, questionId: record.id };
     }
   }
 }

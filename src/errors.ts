@@ -4,6 +4,21 @@
 import { randomBytes } from 'node:crypto';
 import type { Reply } from './types.js';
 
+/**
+ * A problem that stops Policy Desk from starting, with a message written for the person who
+ * runs it (naming the file or variable to fix, never a secret). Printed alone, without a stack.
+ */
+export class StartupError extends Error {
+  override name = 'StartupError';
+  /** True when the cause may pass (a platform unreachable): worth trying again later. */
+  readonly retryable: boolean;
+
+  constructor(message: string, options: { cause?: unknown; retryable?: boolean } = {}) {
+    super(message, { cause: options.cause });
+    this.retryable = options.retryable ?? false;
+  }
+}
+
 export function newErrorId(): string {
   return 'E-' + randomBytes(4).toString('hex').toUpperCase();
 }

@@ -14,6 +14,8 @@ export interface QuestionRecord {
   question: string;
   answered: boolean;
   topPassageId: string | null;
+  /** Edition of the documents the answer came from. */
+  edition: string | null;
 }
 
 export interface NewQuestion {
@@ -23,6 +25,7 @@ export interface NewQuestion {
   question: string;
   answered: boolean;
   topPassageId?: string;
+  edition?: string;
   at?: Date;
 }
 
@@ -73,6 +76,8 @@ CREATE TABLE IF NOT EXISTS feedback (
   helpful INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS feedback_at ON feedback(at);
+-- One vote per person per answer: a second click changes the vote, it does not add one.
+CREATE UNIQUE INDEX IF NOT EXISTS feedback_once ON feedback(question_id, user);
 CREATE TABLE IF NOT EXISTS events (
   key TEXT PRIMARY KEY,
   at TEXT NOT NULL
@@ -89,16 +94,20 @@ export function openStore(dataDir: string): Store {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.exec(SCHEMA);
+    addColumnIfMissing(db, 'questions', 'edition', 'TEXT');
   } catch (err) {
     throw new StoreError(`Cannot open the store at ${file} (DATA_DIR): ${(err as Error).message}`);
   }
 
   const insertQuestion = db.prepare(
-    'INSERT INTO questions (at, platform, user, channel, question, answered, top_passage_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO questions (at, platform, user, channel, question, answered, top_passage_id, edition) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const selectQuestion = db.prepare('SELECT * FROM questions WHERE id = ?');
   const selectSince = db.prepare('SELECT * FROM questions WHERE at >= ? ORDER BY id');
-  const insertFeedback = db.prepare('INSERT INTO feedback (question_id, at, platform, user, helpful) VALUES (?, ?, ?, ?, ?)');
+  const insertFeedback = db.prepare(
+    `INSERT INTO feedback (question_id, at, platform, user, helpful) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (question_id, user) DO UPDATE SET at = excluded.at, platform = excluded.platform, helpful = excluded.helpful`,
+  );
   const countFeedback = db.prepare(
     'SELECT COALESCE(SUM(helpful), 0) AS helpful, COALESCE(SUM(1 - helpful), 0) AS notHelpful FROM feedback WHERE at >= ?',
   );
@@ -118,6 +127,7 @@ export function openStore(dataDir: string): Store {
         q.question,
         q.answered ? 1 : 0,
         q.topPassageId ?? null,
+        q.edition ?? null,
       );
       return Number(info.lastInsertRowid);
     },
@@ -158,6 +168,7 @@ interface Row {
   question: string;
   answered: number;
   top_passage_id: string | null;
+  edition: string | null;
 }
 
 function toRecord(row: Row): QuestionRecord {
@@ -170,5 +181,12 @@ function toRecord(row: Row): QuestionRecord {
     question: row.question,
     answered: row.answered === 1,
     topPassageId: row.top_passage_id,
+    edition: row.edition,
   };
+}
+
+/** Stores made by an earlier version gain the columns added since. */
+function addColumnIfMissing(db: Database.Database, table: string, column: string, type: string): void {
+  const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+  if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
 }

@@ -10,12 +10,13 @@ const envExample = fs.readFileSync('.env.example', 'utf8');
 
 describe('documentation', () => {
   it.each(Object.keys(VARIABLES))('documents %s in the README and .env.example', (name) => {
-    expect(readme).toContain(`| \`${name}\` |`);
+    expect(readme).toContain(`| \`${name}\` | ${VARIABLES[name]} |`);
+    expect(envExample).toContain(`# ${VARIABLES[name]}\n${name}=`);
     expect(envExample).toMatch(new RegExp(`^${name}=$`, 'm'));
   });
 
-  it.each(COMMANDS.map((c) => c.usage))('lists the command "%s" in the README', (usage) => {
-    expect(readme).toContain(`| \`${usage}\` |`);
+  it.each(COMMANDS.map((c) => [c.usage, c.summary]))('lists the command "%s" in the README', (usage, summary) => {
+    expect(readme).toContain(`| \`${usage}\` | ${summary} |`);
   });
 
   it('has the two quick-start lines', () => {

@@ -11,8 +11,8 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const question = args.filter((a) => a !== '--json').join(' ');
 
-// Warnings (a skipped seed file) go to stderr and would be noise in a script's pipeline.
-const booted = await boot({ logLevel: 'error' }).catch(startupFailure);
+// Unless LOG_LEVEL says otherwise, warnings (a skipped seed file) would be noise in a script's pipeline.
+const booted = await boot({ defaultLogLevel: 'error' }).catch(startupFailure);
 const { desk } = booted;
 
 async function answer(text: string, oneLine: boolean): Promise<string> {

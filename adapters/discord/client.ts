@@ -3,16 +3,11 @@
 
 import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Options, Partials } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.js';
+import { StartupError } from '../../src/errors.js';
 
-export class DiscordStartError extends Error {
+/** retryable: Discord could not be reached, unlike a rejected token or a missing intent. */
+export class DiscordStartError extends StartupError {
   override name = 'DiscordStartError';
-  /** True when Discord could not be reached: worth trying again later, unlike a rejected token. */
-  readonly retryable: boolean;
-
-  constructor(message: string, options: { cause?: unknown; retryable?: boolean } = {}) {
-    super(message, { cause: options.cause });
-    this.retryable = options.retryable ?? false;
-  }
 }
 
 export function createClient(config: DiscordConfig): Client {
@@ -32,6 +27,8 @@ export function createClient(config: DiscordConfig): Client {
   });
 }
 
+const CONNECT_TIMEOUT_MS = 30_000;
+
 /** Logs in and waits until the guild list has arrived. Throws DiscordStartError with a remedy. */
 export async function connect(client: Client, config: DiscordConfig): Promise<Client<true>> {
   let closeCode: number | undefined;
@@ -40,12 +37,19 @@ export async function connect(client: Client, config: DiscordConfig): Promise<Cl
   };
   client.on(Events.ShardDisconnect, onDisconnect);
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  let timer: NodeJS.Timeout | undefined;
+  // A gateway that accepts the socket but never says READY would leave Discord "starting" forever.
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DiscordStartError(`Discord did not finish connecting within ${CONNECT_TIMEOUT_MS / 1000} s.`, { retryable: true })), CONNECT_TIMEOUT_MS);
+  });
   try {
-    await client.login(config.token);
-    return await ready;
+    await Promise.race([client.login(config.token), timeout]);
+    return await Promise.race([ready, timeout]);
   } catch (err) {
+    if (err instanceof DiscordStartError) throw err;
     throw explain(err, closeCode, config);
   } finally {
+    clearTimeout(timer);
     client.off(Events.ShardDisconnect, onDisconnect);
   }
 }

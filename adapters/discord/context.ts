@@ -10,7 +10,14 @@ export interface HandlerContext {
 
 /** Each Discord event is answered once: redeliveries after a resume or a restart are skipped. */
 export function firstDelivery(ctx: HandlerContext, eventId: string): boolean {
-  const first = ctx.desk.store.claimEvent(`discord:${eventId}`);
+  let first: boolean;
+  try {
+    first = ctx.desk.store.claimEvent(`discord:${eventId}`);
+  } catch (err) {
+    // Without the record we cannot tell a redelivery apart; answering twice beats never answering.
+    ctx.log.warn('could not record the event; answering it anyway', { eventId, err: (err as Error).message });
+    return true;
+  }
   if (!first) ctx.log.info('Skipped an event already answered', { eventId });
   return first;
 }

@@ -2,16 +2,11 @@
 // Messages name variables, never their values.
 
 import type { SlackConfig } from '../../src/config.js';
+import { StartupError } from '../../src/errors.js';
 
-export class SlackStartError extends Error {
+/** retryable: Slack could not be reached (network, 5xx), unlike a rejected token. */
+export class SlackStartError extends StartupError {
   override name = 'SlackStartError';
-  /** True when Slack could not be reached (network, 5xx): worth trying again later, unlike a rejected token. */
-  readonly retryable: boolean;
-
-  constructor(message: string, options: { retryable?: boolean } = {}) {
-    super(message);
-    this.retryable = options.retryable ?? false;
-  }
 }
 
 /** Slack was unreachable or failing, as opposed to answering "no". */

@@ -106,7 +106,7 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
 }
 
 function noAnswerText(query: Query, ranked: Ranked[]): string {
-  if (!query.terms.length && !query.entities.length) return `${NOT_COVERED} Try a question with a few specific words, e.g. "What does the paper say about remittances?"`;
+  if (!query.terms.length && !query.entities.length) return `${NOT_COVERED} Try a question with a few specific words, e.g. "What do the documents say about recruitment fees?"`;
   if (!ranked.length) return `${NOT_COVERED} No passage shares any words with the question.`;
   // Honest about near misses: part of the question is there, the answer is not.
   if (ranked[0]!.coverage >= PARTLY_COVERED) return `${NOT_COVERED} No passage answers the whole question; the closest ones below cover part of it. Read them before relying on them.`;

@@ -6,13 +6,20 @@ import { compileMentions } from './match.js';
 import { isNearEnough, similarity } from './nearest.js';
 import { lookupKey } from './words.js';
 
-// Words people wrap a name in that the catalog's names may not carry: "the ILO MIGRANT
-// programme", "the UN ICRMW convention".
-const LEADING = /^(?:ilo|un|united nations) /;
+// A kind word people put after a name the catalog may not carry: "the MIGRANT programme".
 const TRAILING = / (?:convention|program|project)$/;
 
-/** Entries must already be checked (unique ids and keys): the loader does that. */
-export function createCatalog(entries: readonly CatalogEntry[]): Catalog {
+/**
+ * Entries must already be checked (unique ids and keys): the loader does that. Qualifiers are
+ * the words people put before a name that the names may not carry ("ILO", "UN" in
+ * "the ILO MIGRANT programme"); they come from the catalog files, as they depend on the documents.
+ */
+export function createCatalog(entries: readonly CatalogEntry[], qualifiers: readonly string[] = []): Catalog {
+  const leading = qualifiers.map(lookupKey).filter(Boolean).map((q) => `${q} `);
+  const stripQualifier = (key: string) => {
+    const q = leading.find((prefix) => key.startsWith(prefix));
+    return q ? lookupKey(key.slice(q.length)) : key;
+  };
   const byId = new Map<string, CatalogEntry>();
   const byKey = new Map<string, CatalogEntry>();
   const keysOf = new Map<CatalogEntry, string[]>();
@@ -28,7 +35,7 @@ export function createCatalog(entries: readonly CatalogEntry[]): Catalog {
   const find = (name: string, kinds?: readonly EntryKind[]): CatalogEntry | undefined => {
     const key = lookupKey(name);
     if (!key) return undefined;
-    const trimmed = key.replace(LEADING, '');
+    const trimmed = stripQualifier(key);
     for (const k of [key, trimmed, trimmed.replace(TRAILING, '')]) {
       const e = allowed(byKey.get(k), kinds);
       if (e) return e;

@@ -23,10 +23,12 @@ export async function loadCatalog(seedsDir: string, log: Logger): Promise<Catalo
 
   const problems: string[] = [];
   const checked: CheckedEntry[] = [];
+  const qualifiers: string[] = [];
   for (const file of files) {
     const text = await readFile(path.join(seedsDir, file), 'utf8');
     const parsed = parseCatalogFile(text, file);
     problems.push(...parsed.problems);
+    qualifiers.push(...parsed.qualifiers);
     const result = checkEntries(parsed.entries, file);
     problems.push(...result.problems);
     checked.push(...result.entries);
@@ -35,7 +37,7 @@ export async function loadCatalog(seedsDir: string, log: Logger): Promise<Catalo
   problems.push(...checkAcross(checked));
   if (problems.length) throw new CatalogError(problems);
 
-  const catalog = createCatalog(checked.map((c) => c.entry));
+  const catalog = createCatalog(checked.map((c) => c.entry), qualifiers);
   log.info('catalog loaded', { files: files.length, entries: catalog.entries.length });
   return catalog;
 }

@@ -13,10 +13,12 @@ export interface RawEntry {
 
 export interface ParsedFile {
   entries: RawEntry[];
+  /** Words people put before names ("ILO", "UN"), from the optional "qualifiers" list. */
+  qualifiers: string[];
   problems: string[];
 }
 
-const TOP_LEVEL_KEYS = ['entries'];
+const TOP_LEVEL_KEYS = ['entries', 'qualifiers'];
 
 /** `file` is only used in messages: the path people will recognise. */
 export function parseCatalogFile(text: string, file: string): ParsedFile {
@@ -25,6 +27,7 @@ export function parseCatalogFile(text: string, file: string): ParsedFile {
   if (doc.errors.length) {
     return {
       entries: [],
+      qualifiers: [],
       problems: doc.errors.map((e) => {
         const line = e.linePos?.[0].line;
         // The library's message carries a code excerpt after the first line; the first line is the point.
@@ -35,11 +38,11 @@ export function parseCatalogFile(text: string, file: string): ParsedFile {
   }
 
   // A file holding only comments is an empty catalog, not a mistake.
-  if (doc.contents === null) return { entries: [], problems: [] };
+  if (doc.contents === null) return { entries: [], qualifiers: [], problems: [] };
 
   const root = doc.contents;
   if (!isMap(root)) {
-    return { entries: [], problems: [`${file}: expected a mapping with an "entries" list at the top`] };
+    return { entries: [], qualifiers: [], problems: [`${file}: expected a mapping with an "entries" list at the top`] };
   }
 
   const problems: string[] = [];
@@ -48,21 +51,26 @@ export function parseCatalogFile(text: string, file: string): ParsedFile {
     js = doc.toJS() as Record<string, unknown>;
   } catch (err) {
     // e.g. YAML aliases expanding past the library's limit (a "billion laughs" file).
-    return { entries: [], problems: [`${file}: cannot be read: ${(err as Error).message}`] };
+    return { entries: [], qualifiers: [], problems: [`${file}: cannot be read: ${(err as Error).message}`] };
   }
   for (const key of Object.keys(js)) {
-    if (!TOP_LEVEL_KEYS.includes(key)) problems.push(`${file}: unknown top-level key "${key}" (expected "entries")`);
+    if (!TOP_LEVEL_KEYS.includes(key)) problems.push(`${file}: unknown top-level key "${key}" (expected "entries" and optionally "qualifiers")`);
+  }
+  const qualifiers: string[] = [];
+  if (js.qualifiers !== undefined) {
+    if (Array.isArray(js.qualifiers) && js.qualifiers.every((q) => typeof q === 'string' && q.trim())) qualifiers.push(...(js.qualifiers as string[]));
+    else problems.push(`${file}: "qualifiers" must be a list of words, e.g. [ILO, UN]`);
   }
 
   const list = root.get('entries', true);
   if (list === undefined) {
     problems.push(`${file}: missing the "entries" list`);
-    return { entries: [], problems };
+    return { entries: [], qualifiers, problems };
   }
   const values = js.entries;
   if (!isSeq(list) || !Array.isArray(values)) {
     problems.push(`${file}: "entries" must be a list`);
-    return { entries: [], problems };
+    return { entries: [], qualifiers, problems };
   }
 
   const entries = values.map((value: unknown, i): RawEntry => {
@@ -72,5 +80,5 @@ export function parseCatalogFile(text: string, file: string): ParsedFile {
     if (offset !== undefined) entry.line = lines.linePos(offset).line;
     return entry;
   });
-  return { entries, problems };
+  return { entries, qualifiers, problems };
 }

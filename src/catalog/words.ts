@@ -80,9 +80,9 @@ export function isCapitalised(raw: string): boolean {
   return raw.length >= 2 && /^\p{Lu}+$/u.test(raw);
 }
 
-// "C143", "C 143", "Convention 143", "Convention No. 143", "No.143", "ILO Convention 143"
-// all name one convention: they share one key.
-const CONVENTION_NUMBER = /^(?:ilo )?(?:(?:convention|c) (?:no )?|no )(\d{1,3})$/;
+// "C143", "C 143", "Convention 143", "Convention No. 143", "No.143" all name one convention:
+// they share one key. (A leading qualifier such as "ILO" is the catalog's to strip: see qualifiers.)
+const CONVENTION_NUMBER = /^(?:(?:convention|c) (?:no )?|no )(\d{1,3})$/;
 
 /** The key a name is looked up by: folded words, no leading "the", convention numbers unified. */
 export function lookupKey(name: string): string {

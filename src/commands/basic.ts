@@ -1,18 +1,21 @@
 // The replies of the plain commands: help, search and sources.
 
-import type { CommandSpec, Reply } from '../types.js';
-import type { CommandContext } from './table.js';
+import type { Reply } from '../types.js';
+import { exampleOf, type Command, type CommandContext } from './table.js';
 import { rankPassages, quoteFor, DEFAULT_ANSWER_OPTIONS } from '../answer/ask.js';
 
 export const SEARCH_RESULTS = 5;
 
-export function helpReply(commands: readonly CommandSpec[], _ctx: CommandContext, intro?: string): Reply {
+export function helpReply(commands: readonly Command[], ctx: CommandContext, intro?: string): Reply {
   return {
     kind: 'help',
     title: 'Policy Desk: what you can ask',
     text: intro ?? 'Ask any question about the documents and get the passage that answers it, quoted and cited. Or use a command:',
     citations: [],
-    fields: commands.map((c) => ({ name: c.usage, value: c.example && c.example !== c.usage ? `${c.summary} Example: ${c.example}` : c.summary })),
+    fields: commands.map((c) => {
+      const example = exampleOf(c, ctx);
+      return { name: c.usage, value: example && example !== c.usage ? `${c.summary} Example: ${example}` : c.summary };
+    }),
     notes: [],
     answered: false,
   };
@@ -54,7 +57,7 @@ export function sourcesReply(ctx: CommandContext): Reply {
         ...d.sections.map((s) => `${s.path} (${s.passages})`),
       ].join('\n'),
     })),
-    notes: corpus.warnings.map((w) => `Not indexed: ${w}`),
+    notes: corpus.warnings,
     answered: false,
   };
 }

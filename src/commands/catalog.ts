@@ -19,7 +19,8 @@ const KIND_LABEL: Record<EntryKind, string> = {
   event: 'Event',
 };
 
-export function catalogCard(name: string, kinds: readonly EntryKind[], ctx: CommandContext): Reply {
+/** Undefined when nothing in the catalog is even close to the name: then it was a question. */
+export function catalogCard(name: string, kinds: readonly EntryKind[], ctx: CommandContext): Reply | undefined {
   const entry = resolve(name, kinds, ctx);
   if (!entry) return unknownEntry(name, kinds, ctx);
   const mentions = passagesMentioning(entry, ctx);
@@ -49,13 +50,13 @@ export function catalogList(kinds: readonly EntryKind[], title: string, ctx: Com
 
 const PAIR_SEPARATOR = /\s+(?:and|vs\.?|versus|with|to)\s+|\s*[,;&|]\s*|\s+-\s+/i;
 
-export function compareReply(pair: string, ctx: CommandContext): Reply {
+export function compareReply(pair: string, ctx: CommandContext): Reply | undefined {
   const parts = splitPair(pair, ctx);
   if (!parts) {
     return {
       kind: 'help',
       title: 'Usage: compare <a> and <b>',
-      text: `Name two entries, for example "compare C97 and C143" or "compare MIGRANT and IMP".`,
+      text: `Name two entries of the catalog${compareExample(ctx) ? `, for example "${compareExample(ctx)}"` : ''}.`,
       citations: [],
       fields: [],
       notes: [],
@@ -107,6 +108,19 @@ export function attachCard(question: string, reply: Reply, ctx: CommandContext):
   };
 }
 
+/** "convention C143": an example built from the catalog loaded, so help never suggests what is not there. */
+export function catalogExample(ctx: CommandContext, command: string, kinds: readonly EntryKind[]): string | undefined {
+  const entry = ctx.library.catalog.entries.find((e) => kinds.includes(e.kind));
+  return entry ? `${command} ${shortName(entry)}` : undefined;
+}
+
+export function compareExample(ctx: CommandContext): string | undefined {
+  const { entries } = ctx.library.catalog;
+  const first = entries[0];
+  const second = first && entries.find((e) => e !== first && e.kind === first.kind);
+  return first && second ? `compare ${shortName(first)} and ${shortName(second)}` : undefined;
+}
+
 function resolve(name: string, kinds: readonly EntryKind[], ctx: CommandContext): CatalogEntry | undefined {
   const { catalog } = ctx.library;
   const cleaned = name.replace(/^(the|a|an)\s+/i, '').replace(/[?.!]+$/, '').trim();
@@ -118,9 +132,10 @@ function resolve(name: string, kinds: readonly EntryKind[], ctx: CommandContext)
   );
 }
 
-function unknownEntry(name: string, kinds: readonly EntryKind[], ctx: CommandContext): Reply {
+function unknownEntry(name: string, kinds: readonly EntryKind[], ctx: CommandContext): Reply | undefined {
   const { catalog } = ctx.library;
   const nearest = (kinds.length ? catalog.nearest(name, 3, kinds) : []).concat(catalog.nearest(name, 3)).filter((e, i, all) => all.indexOf(e) === i).slice(0, 3);
+  if (!nearest.length) return undefined;
   return {
     kind: 'no-answer',
     title: `No entry called "${name}"`,

@@ -5,10 +5,12 @@ import type { CommandSpec, Incoming, Reply } from '../types.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store.js';
 import type { Library, ReloadResult } from '../desk.js';
+import type { DigestConfig } from '../config.js';
 import { answerQuestion } from '../answer/ask.js';
 import { cleanText, truncationNote } from './clean.js';
 import { helpReply, searchReply, sourcesReply } from './basic.js';
-import { catalogCard, catalogList, compareReply, attachCard } from './catalog.js';
+import { catalogCard, catalogList, compareReply, attachCard, catalogExample, compareExample } from './catalog.js';
+import { digestCommand } from '../digest/preview.js';
 
 export interface CommandContext {
   library: Library;
@@ -17,12 +19,17 @@ export interface CommandContext {
   now: () => Date;
   /** Re-reads the documents folder (absent for desks not opened from one). */
   reload?: () => Promise<ReloadResult>;
+  /** The digest's time zone decides what "today" is for the digest command. */
+  digest?: Pick<DigestConfig, 'timezone'>;
 }
 
-export interface Command extends CommandSpec {
+export interface Command extends Omit<CommandSpec, 'example'> {
+  /** An example to type; commands about catalog entries take theirs from the catalog loaded. */
+  example?: string | ((ctx: CommandContext) => string | undefined);
   /** Whether the command takes words after its name ("search remittances") or stands alone ("sources"). */
   takesArgument: boolean;
-  run(argument: string, ctx: CommandContext, incoming: MessageIncoming): Reply | Promise<Reply>;
+  /** Undefined means "this was not meant for me": the text is then asked as a question. */
+  run(argument: string, ctx: CommandContext, incoming: MessageIncoming): Reply | undefined | Promise<Reply | undefined>;
 }
 
 type MessageIncoming = Extract<Incoming, { type: 'message' }>;
@@ -32,7 +39,7 @@ export const COMMAND_TABLE: readonly Command[] = [
     name: 'ask',
     summary: 'Answer a question from the documents, quoting the passage it comes from. Any text that is not another command is a question.',
     usage: 'ask <question>',
-    example: 'What does the paper say about remittances?',
+    example: 'What do the documents say about recruitment fees?',
     takesArgument: true,
     run: (q, ctx, incoming) => ask(q, ctx, incoming),
   },
@@ -40,7 +47,7 @@ export const COMMAND_TABLE: readonly Command[] = [
     name: 'search',
     summary: 'The five best passages for some words, ranked, each cited.',
     usage: 'search <words>',
-    example: 'search brain drain',
+    example: 'search recruitment fees',
     takesArgument: true,
     run: (words, ctx) => searchReply(words, ctx),
   },
@@ -48,7 +55,7 @@ export const COMMAND_TABLE: readonly Command[] = [
     name: 'convention',
     summary: 'A convention or instrument: what it is, its year, and every passage that mentions it.',
     usage: 'convention <number or name>',
-    example: 'convention 143',
+    example: (ctx) => catalogExample(ctx, 'convention', ['convention']),
     takesArgument: true,
     run: (name, ctx) => catalogCard(name, ['convention'], ctx),
   },
@@ -56,7 +63,7 @@ export const COMMAND_TABLE: readonly Command[] = [
     name: 'programme',
     summary: 'A programme, project or body the documents describe, and every passage that mentions it.',
     usage: 'programme <name>',
-    example: 'programme MIGRANT',
+    example: (ctx) => catalogExample(ctx, 'programme', ['programme']),
     takesArgument: true,
     run: (name, ctx) => catalogCard(name, ['programme', 'organisation'], ctx),
   },
@@ -64,7 +71,7 @@ export const COMMAND_TABLE: readonly Command[] = [
     name: 'issue',
     summary: 'One of the key issues, by number or name, and the passages about it.',
     usage: 'issue <number or name>',
-    example: 'issue 3',
+    example: (ctx) => catalogExample(ctx, 'issue', ['issue']),
     takesArgument: true,
     run: (name, ctx) => catalogCard(name, ['issue'], ctx),
   },
@@ -72,20 +79,32 @@ export const COMMAND_TABLE: readonly Command[] = [
     name: 'compare',
     summary: 'Two entries side by side: what each is, its year, what the documents say, where they appear together.',
     usage: 'compare <a> and <b>',
-    example: 'compare C97 and C143',
+    example: (ctx) => compareExample(ctx),
     takesArgument: true,
     run: (pair, ctx) => compareReply(pair, ctx),
   },
   { name: 'issues', summary: 'The key issues the documents set out.', usage: 'issues', takesArgument: false, run: (_, ctx) => catalogList(['issue'], 'Key issues', ctx) },
   { name: 'conventions', summary: 'The conventions and instruments the documents name.', usage: 'conventions', takesArgument: false, run: (_, ctx) => catalogList(['convention'], 'Conventions and instruments', ctx) },
   { name: 'programmes', summary: 'The programmes, projects and bodies the documents describe.', usage: 'programmes', takesArgument: false, run: (_, ctx) => catalogList(['programme', 'organisation'], 'Programmes, projects and bodies', ctx) },
+  {
+    name: 'digest',
+    summary: "Today's digest: the focus of the day, what the team asked, feedback on answers and what changed in the documents. Shown to you, not posted.",
+    usage: 'digest',
+    takesArgument: false,
+    run: (_, ctx) => digestCommand(ctx),
+  },
   { name: 'sources', summary: 'The documents indexed, with their sections and passage counts.', usage: 'sources', takesArgument: false, run: (_, ctx) => sourcesReply(ctx) },
   { name: 'reload', summary: 'Re-read the documents folder now (changes are also picked up on their own).', usage: 'reload', takesArgument: false, run: (_, ctx) => reloadCommand(ctx) },
-  { name: 'help', summary: 'This list.', usage: 'help', takesArgument: false, run: (_, ctx) => helpReply(COMMANDS, ctx) },
+  { name: 'help', summary: 'This list.', usage: 'help', takesArgument: false, run: (_, ctx) => helpReply(COMMAND_TABLE, ctx) },
 ];
 
 /** The table as plain data, for help screens and platform command registration. */
-export const COMMANDS: readonly CommandSpec[] = COMMAND_TABLE.map(({ name, summary, usage, example }) => ({ name, summary, usage, example }));
+export const COMMANDS: readonly CommandSpec[] = COMMAND_TABLE.map(({ name, summary, usage, example }) => ({ name, summary, usage, ...(typeof example === 'string' ? { example } : {}) }));
+
+/** A command's example for the documents loaded now. */
+export function exampleOf(command: Command, ctx: CommandContext): string | undefined {
+  return typeof command.example === 'function' ? command.example(ctx) : command.example;
+}
 
 const ALIASES: Record<string, string> = { '?': 'help', commands: 'help', find: 'search', program: 'programme', programs: 'programmes', documents: 'sources', docs: 'sources' };
 
@@ -97,20 +116,27 @@ export interface RunOptions {
 /** A typed message → the command it names (or a question) → its reply. */
 export async function runMessage(incoming: MessageIncoming, ctx: CommandContext, options: RunOptions = {}): Promise<Reply> {
   const clean = cleanText(incoming.text);
-  if (!clean.text) return helpReply(COMMANDS, ctx, 'Ask a question about the documents, or use one of these commands.');
-  const { command, argument } = parseCommand(clean.text);
+  if (!clean.text) return helpReply(COMMAND_TABLE, ctx, 'Ask a question about the documents, or use one of these commands.');
+  let { command, argument } = parseCommand(clean.text);
   if (command.takesArgument && !argument) {
-    if (command.name === 'ask') return helpReply(COMMANDS, ctx, 'Ask a question about the documents, or use one of these commands.');
-    return usageReply(command);
+    if (command.name === 'ask') return helpReply(COMMAND_TABLE, ctx, 'Ask a question about the documents, or use one of these commands.');
+    return usageReply(command, ctx);
   }
-  const reply = await command.run(argument, { ...ctx }, { ...incoming, text: clean.text });
+  const message = { ...incoming, text: clean.text };
+  let reply = await command.run(argument, ctx, message);
+  if (!reply) {
+    // "issue of brain drain in Africa" names no entry: it is a question that starts with a command word.
+    command = COMMAND_TABLE[0]!;
+    reply = (await command.run(clean.text, ctx, message))!;
+  }
   const withNotes = { ...reply, notes: [...truncationNote(clean), ...reply.notes] };
   if (command.name === 'ask' && options.log !== false) return logQuestion(withNotes, incoming, ctx);
   return withNotes;
 }
 
 export function parseCommand(text: string): { command: Command; argument: string } {
-  const match = /^[/!]?([\p{L}?]+)[:,]?(?:\s+([\s\S]*))?$/u.exec(text);
+  // "help", "/help", "Help!", "sources?", "search: remittances".
+  const match = /^[/!]?(\?|\p{L}+)[?!.:,]*(?:\s+([\s\S]*))?$/u.exec(text);
   const word = match?.[1]?.toLowerCase();
   const name = word ? (ALIASES[word] ?? word) : undefined;
   const command = COMMAND_TABLE.find((c) => c.name === name);
@@ -122,11 +148,12 @@ export function parseCommand(text: string): { command: Command; argument: string
   return { command: COMMAND_TABLE[0]!, argument: text };
 }
 
-function usageReply(command: Command): Reply {
+function usageReply(command: Command, ctx: CommandContext): Reply {
+  const example = exampleOf(command, ctx);
   return {
     kind: 'help',
     title: `Usage: ${command.usage}`,
-    text: `${command.summary}${command.example ? ` For example: ${command.example}` : ''}`,
+    text: `${command.summary}${example ? ` For example: ${example}` : ''}`,
     citations: [],
     fields: [],
     notes: [],
@@ -148,6 +175,7 @@ function logQuestion(reply: Reply, incoming: MessageIncoming, ctx: CommandContex
       question: reply.question ?? incoming.text,
       answered: reply.answered,
       topPassageId: reply.citations[0]?.id,
+      edition: ctx.library.edition.hash,
       at: ctx.now(),
     });
     return { ...reply, questionId };
@@ -167,7 +195,7 @@ async function reloadCommand(ctx: CommandContext): Promise<Reply> {
     text: `${result.documents} document${result.documents === 1 ? '' : 's'}, ${result.passages} passages, edition ${result.edition.hash}.`,
     citations: [],
     fields: [],
-    notes: result.problems.map((p) => `Not indexed: ${p}`),
+    notes: result.problems,
     answered: false,
     edition: result.edition,
   };

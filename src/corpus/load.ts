@@ -63,7 +63,7 @@ export async function loadCorpus(root: string, log: Logger): Promise<Corpus> {
       continue;
     }
     const { meta, body, problem } = splitFrontMatter(text);
-    if (problem) warn(`front matter ignored: ${problem}`);
+    if (problem) warn(problem.startsWith('front matter') ? problem : `front matter ignored: ${problem}`);
     const parsed = parseMarkdown(body);
     if (!parsed.passages.length) {
       warn('has no text to index; skipped');
@@ -133,6 +133,9 @@ const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /** YAML front matter only: never a format that can run code (gray-matter's ---js). */
 function splitFrontMatter(text: string): FrontMatter {
+  // "---js", "---coffee": front matter in a language that would run. Skipped whole, never run.
+  const foreign = /^---([a-z]+)[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/i.exec(text);
+  if (foreign) return { meta: {}, body: text.slice(foreign[0].length), problem: `front matter marked ---${foreign[1]} is not YAML; it was skipped, not run` };
   const match = FRONT_MATTER.exec(text);
   if (!match) {
     if (/^---[ \t]*\r?\n/.test(text) && !/^---[ \t]*\r?\n[\s\S]*?\r?\n---/.test(text)) {

@@ -15,7 +15,7 @@ export function scheduleProblems(cron: string, timeZone: string): string[] {
     // No callback: the pattern is parsed and checked, nothing is scheduled.
     job = new Cron(cron, { timezone: zoneOk ? timeZone : 'UTC' });
   } catch (err) {
-    const why = String((err as Error).message ?? err).replace(/^CronPattern:\s*/, '');
+    const why = String((err as Error).message ?? err).replace(/^CronPattern:\s*/, '').replace(/\.$/, '');
     problems.push(`DIGEST_CRON is not a valid cron expression ("${clip(cron)}": ${why}); for example "0 9 * * 1-5" is weekdays at 09:00.`);
   }
   // "0 0 30 2 *" (30 February) parses but would never post: as good as a typo.

@@ -5,7 +5,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Catalog } from '../catalog/load.js';
 import type { Passage } from '../corpus/types.js';
 import { terms as termsOf, tokenize, toTerm } from './text.js';
-import { preloadSpecificity, specificity } from './specificity.js';
+import { specificity } from './specificity.js';
 import { buildSpeller } from './spelling.js';
 
 export interface IndexOptions {
@@ -31,6 +31,10 @@ export interface IndexOptions {
   maxQueryTerms: number;
   /** A term found in more than this share of passages is left out of the search (it still counts for coverage). */
   commonTermRatio: number;
+  /** Search terms are added rarest first until they touch this many passages in all… */
+  minPostings: number;
+  /** …or this share of the corpus, whichever is larger. */
+  postingsRatio: number;
 }
 
 export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
@@ -44,6 +48,8 @@ export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   prefixLastTerm: true,
   maxQueryTerms: 8,
   commonTermRatio: 0.4,
+  minPostings: 5_000,
+  postingsRatio: 0.1,
 };
 
 export interface Hit {
@@ -92,7 +98,6 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
   const { catalog } = options;
   const process = (token: string): string | null => (options.stopWords ? toTerm(token) : (toTerm(token) ?? plainTerm(token)));
 
-  if (options.specificity) preloadSpecificity();
   const mini = new MiniSearch<Doc>({
     fields: [...SEARCH_FIELDS, 'entities'],
     tokenize: (text, field) => (field === 'entities' ? text.split(' ').filter(Boolean) : tokenize(text)),
@@ -161,9 +166,8 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       subqueries.push({ queries: [query.entities.map(entityToken).join(' ')], fields: ['entities'], boost: { entities: options.boost.entities } });
       // "C97" also searches "Migration for Employment Convention": the passage that names an
       // entry in full is usually the one that says what it is.
-      const expansion = query.entities
-        .flatMap((id) => termsOf(catalog?.get(id)?.name ?? ''))
-        .filter((t, i, all) => !query.terms.includes(t) && all.indexOf(t) === i && df.has(t));
+      const names = query.entities.flatMap((id) => termsOf(catalog?.get(id)?.name ?? '')).filter((t, i, all) => !query.terms.includes(t) && all.indexOf(t) === i && df.has(t));
+      const expansion = pruneTerms(names, (t) => df.get(t) ?? 0, passages.length, options);
       if (expansion.length && options.entityNameWeight > 0) {
         subqueries.push({ queries: [expansion.join(' ')], fields: ['text'], boost: { text: options.entityNameWeight } });
       }
@@ -196,8 +200,18 @@ export function pruneTerms(terms: readonly string[], df: (t: string) => number, 
   const known = terms.filter((t) => df(t) > 0 || t.length >= options.fuzzyMinLength);
   const sorted = [...known].sort((a, b) => df(a) - df(b));
   const rare = sorted.filter((t) => df(t) <= options.commonTermRatio * total);
-  const kept = rare.length ? rare : sorted.slice(0, 2);
-  return kept.slice(0, options.maxQueryTerms);
+  const candidates = (rare.length ? rare : sorted.slice(0, 2)).slice(0, options.maxQueryTerms);
+  // Scoring cost grows with the passages each term touches: stop adding terms once the rarer
+  // ones already touch enough, so a question costs about the same in a library ten times larger.
+  const budget = Math.max(options.minPostings, options.postingsRatio * total);
+  const kept: string[] = [];
+  let postings = 0;
+  for (const t of candidates) {
+    if (kept.length && postings + df(t) > budget) break;
+    kept.push(t);
+    postings += df(t);
+  }
+  return kept;
 }
 
 function toHit(result: SearchResult, passages: readonly Passage[], query: Query): Hit {

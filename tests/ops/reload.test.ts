@@ -89,6 +89,16 @@ describe('documents stay fresh without a restart', () => {
     expect((await ask('What does GATS Mode 4 cover?')).answered).toBe(true);
   });
 
+  it('sharing an answer given before the documents changed says so', async () => {
+    const first = await ask('What does GATS Mode 4 cover?');
+    fs.writeFileSync(path.join(dir, 'seasonal.md'), '# Seasonal\n\nThe quokka orchard scheme lets seasonal pickers change employer once per harvest.\n');
+    await desk.reload();
+    const shared = await desk.handle({ type: 'share', questionId: first.questionId!, platform: 'test' });
+    expect(shared.notes.join(' ')).toMatch(/documents have changed since this answer/);
+    const unchanged = await desk.handle({ type: 'share', questionId: (await ask('What does GATS Mode 4 cover?')).questionId!, platform: 'test' });
+    expect(unchanged.notes.join(' ')).not.toMatch(/documents have changed/);
+  });
+
   it('the reload command reports the edition', async () => {
     const reply = await ask('reload');
     expect(reply.title).toBe('Documents unchanged');

@@ -1,0 +1,188 @@
+// Posting one channel's digest for today, at most once, whatever the cron says and however often
+// the process restarts. The intent is written to the store before the post and the result after:
+//
+//   (none) ──claim──▶ posting ──ok──▶ posted                      never again that day
+//                        │ refused ──▶ failed ──retry (bounded)─▶ posting …
+//                        │ timeout / connection lost ──▶ unknown   never again that day
+//                        └ process died ─(stale)──────▶ unknown    never again that day
+//
+// Slack has no idempotency key, so a post whose outcome is unknown (interrupted, timed out) may
+// have arrived; posting it again risks a duplicate in front of the whole team. A missed digest is
+// cheaper than a doubled one: such posts are logged and not repeated that day.
+
+import type { Platform, RunningPlatform } from '../types.js';
+import type { Library } from '../desk.js';
+import type { Logger } from '../log.js';
+import type { Store } from '../store.js';
+import { buildDigest } from './build.js';
+import { localDate } from './local-time.js';
+import { digestRecords, type PostRecord } from './records.js';
+
+export interface DigestTarget {
+  platform: RunningPlatform;
+  channel: string;
+}
+
+export interface RetryPolicy {
+  /** Attempts per channel per day, the first included. */
+  maxAttempts: number;
+  /** Wait before the second, third… attempt (the last value repeats). */
+  retryDelaysMs: readonly number[];
+  /** A "posting" intent older than this belongs to a process that died mid-post. */
+  staleAfterMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, retryDelaysMs: [60_000, 5 * 60_000], staleAfterMs: 10 * 60_000 };
+
+export type PostResult =
+  /** Delivered now. */
+  | 'posted'
+  /** Delivered earlier today. */
+  | 'already-posted'
+  /** Another run or process claimed it moments ago and is posting it. */
+  | 'in-progress'
+  /** An attempt was interrupted or timed out: it may have arrived, so it is not repeated today. */
+  | 'unknown'
+  /** Refused; retried at retryAt. */
+  | 'failed'
+  /** Refused earlier; the next attempt is not due yet. */
+  | 'waiting'
+  /** Refused on every allowed attempt: not tried again today. */
+  | 'gave-up'
+  /** Its platform is not connected (yet); posted when it connects, the same day. */
+  | 'not-connected';
+
+export interface PostOutcome {
+  platform: Platform;
+  channel: string;
+  localDate: string;
+  result: PostResult;
+  attempts: number;
+  error?: string;
+  retryAt?: Date;
+}
+
+export interface PostDeps {
+  library: Library;
+  store: Store;
+  timeZone: string;
+  now: () => Date;
+  log: Logger;
+  policy: RetryPolicy;
+}
+
+/** Today's outcome for a channel if nothing more will happen today (posted, unknown, given up); else undefined. */
+export function settledToday(store: Store, target: { platform: string; channel: string }, date: string, policy: RetryPolicy): PostResult | undefined {
+  const row = digestRecords(store).get(target.platform, target.channel, date);
+  if (!row) return undefined;
+  if (row.status === 'posted') return 'already-posted';
+  if (row.status === 'unknown') return 'unknown';
+  if (row.status === 'failed' && row.attempts >= policy.maxAttempts) return 'gave-up';
+  return undefined;
+}
+
+type Claim = { go: true; attempts: number } | { go: false; result: PostResult; row: PostRecord; interrupted?: boolean };
+
+/** Post today's digest to one channel unless the store says it was done, is being done, or may have been. */
+export async function postDigest(target: DigestTarget, deps: PostDeps, options: { retryNow?: boolean } = {}): Promise<PostOutcome> {
+  const { store, timeZone, log, policy } = deps;
+  const records = digestRecords(store);
+  const at = deps.now();
+  const date = localDate(at, timeZone);
+  const key = { platform: target.platform.platform, channel: target.channel };
+  const outcome = (result: PostResult, attempts: number, extra: Partial<PostOutcome> = {}): PostOutcome => ({ ...key, localDate: date, result, attempts, ...extra });
+
+  const claim = records.exclusive((): Claim => {
+    const row = records.get(key.platform, key.channel, date);
+    if (!row) {
+      records.insert({ ...key, localDate: date, status: 'posting', attempts: 1, at });
+      return { go: true, attempts: 1 };
+    }
+    switch (row.status) {
+      case 'posted':
+        return { go: false, result: 'already-posted', row };
+      case 'unknown':
+        return { go: false, result: 'unknown', row };
+      case 'posting':
+        if (at.getTime() - row.updatedAt.getTime() < policy.staleAfterMs) return { go: false, result: 'in-progress', row };
+        records.update(key.platform, key.channel, date, { status: 'unknown', error: 'interrupted while posting', at });
+        return { go: false, result: 'unknown', row, interrupted: true };
+      case 'failed':
+        if (row.attempts >= policy.maxAttempts) return { go: false, result: 'gave-up', row };
+        if (!options.retryNow && row.nextAttemptAt && row.nextAttemptAt > at) return { go: false, result: 'waiting', row };
+        records.update(key.platform, key.channel, date, { status: 'posting', attempts: row.attempts + 1, at });
+        return { go: true, attempts: row.attempts + 1 };
+    }
+  });
+
+  const fields = { ...key, date };
+  if (!claim.go) {
+    const { result, row } = claim;
+    if (claim.interrupted) {
+      log.warn('an earlier digest post was interrupted (the process stopped while posting); it may have arrived, so it is not posted again today', { ...fields, since: row.updatedAt.toISOString() });
+    } else if (result === 'in-progress') {
+      log.info('digest is being posted by another run; not posting it twice', fields);
+    } else {
+      log.debug(`digest not posted: ${result}`, fields);
+    }
+    return outcome(result, row.attempts, { error: row.error, retryAt: result === 'waiting' ? row.nextAttemptAt : undefined });
+  }
+
+  const attempts = claim.attempts;
+  let built: ReturnType<typeof buildDigest>;
+  try {
+    built = buildDigest({ library: deps.library, store, records, at, timeZone, previous: records.lastPostedBefore(date, key), recordFocus: true });
+    await target.platform.post(target.channel, built.reply);
+  } catch (err) {
+    return failed(err);
+  }
+  // Outside the try: a store error here must not be taken for a failed post and posted again.
+  try {
+    records.update(key.platform, key.channel, date, { status: 'posted', coveredUntil: built.coveredUntil, documents: built.documents, error: undefined, nextAttemptAt: undefined, at: deps.now() });
+  } catch (err) {
+    log.error('digest posted, but the store could not record it; it will not be posted again today', { ...fields, err });
+  }
+  log.info('digest posted', { ...fields, attempt: attempts });
+  return outcome('posted', attempts);
+
+  function failed(err: unknown): PostOutcome {
+    const error = (err as Error)?.message ?? String(err);
+    const failedAt = deps.now();
+    if (outcomeUnknown(err)) {
+      records.update(key.platform, key.channel, date, { status: 'unknown', error, at: failedAt });
+      log.error('digest post timed out or lost its connection; it may have arrived, so it is not retried today', { ...fields, attempt: attempts, err });
+      return outcome('unknown', attempts, { error });
+    }
+    if (attempts >= policy.maxAttempts) {
+      records.update(key.platform, key.channel, date, { status: 'failed', error, nextAttemptAt: undefined, at: failedAt });
+      log.error(`digest could not be posted after ${attempts} attempts; giving up for today`, { ...fields, err });
+      return outcome('gave-up', attempts, { error });
+    }
+    const delays = policy.retryDelaysMs;
+    const retryAt = new Date(failedAt.getTime() + (delays[Math.min(attempts - 1, delays.length - 1)] ?? 60_000));
+    records.update(key.platform, key.channel, date, { status: 'failed', error, nextAttemptAt: retryAt, at: failedAt });
+    log.warn('digest post failed; it will be retried', { ...fields, attempt: attempts, of: policy.maxAttempts, retryAt: retryAt.toISOString(), err });
+    return outcome('failed', attempts, { error, retryAt });
+  }
+}
+
+// Network-level codes after which a request may have been processed although no answer came back.
+const UNKNOWN_OUTCOME_CODES = new Set(['ETIMEDOUT', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+/**
+ * True when the post may have arrived although it failed: a timeout or a connection lost mid-request.
+ * A refusal (not in the channel, unknown channel, bad request, server error) means it did not.
+ */
+export function outcomeUnknown(err: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = err;
+  while (current && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current);
+    const e = current as { name?: unknown; code?: unknown; cause?: unknown; original?: unknown };
+    if (e.name === 'AbortError' || e.name === 'TimeoutError') return true;
+    if (typeof e.code === 'string' && UNKNOWN_OUTCOME_CODES.has(e.code)) return true;
+    // Slack's web client keeps the underlying error in `original`, Node and discord.js in `cause`.
+    current = e.cause ?? e.original;
+  }
+  return false;
+}
