@@ -29,7 +29,7 @@ export function renderText(reply: Reply): string {
       const lines = f.value.split('\n');
       if (f.name.length + lines[0]!.length < WIDTH - 4 && lines.length === 1) out.push(...wrap(`${f.name}: ${f.value}`, '  ', '      '));
       else {
-        out.push(`  ${f.name}`);
+        out.push(...wrap(f.name, '  ', '  '));
         for (const line of lines) out.push(...wrap(line, '      ', '      '));
       }
     }

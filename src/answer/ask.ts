@@ -46,6 +46,14 @@ export const NOT_COVERED = "The documents don't cover this.";
 /** Coverage above which a refused question is said to be partly covered. */
 const PARTLY_COVERED = 0.5;
 
+/** How a question weighs the words of a passage. */
+export interface Scoring {
+  /** Weight of each question term: rare and specific words weigh most. */
+  weights: Map<string, number>;
+  /** Question terms a text covers by naming a catalog entry the question names ("ICRMW" → the 1990 convention). */
+  named(text: string): ReadonlySet<string>;
+}
+
 export interface Ranked extends Hit {
   coverage: number;
   /** Share of the question's weight in the passage's best sentence. */
@@ -53,14 +61,15 @@ export interface Ranked extends Hit {
 }
 
 /** Rank passages for a question, each with the share of the question it covers. */
-export function rankPassages(question: string, index: PassageIndex, catalog: Catalog | undefined, options: AnswerOptions = DEFAULT_ANSWER_OPTIONS): { query: Query; ranked: Ranked[]; weights: Map<string, number> } {
+export function rankPassages(question: string, index: PassageIndex, catalog: Catalog | undefined, options: AnswerOptions = DEFAULT_ANSWER_OPTIONS): { query: Query; ranked: Ranked[]; scoring: Scoring } {
   const query = index.parse(question);
   const weights = termWeights(query, index);
+  const scoring: Scoring = { weights, named: namedTerms(query, weights, catalog) };
   const hits = index.search(query, options.rerankDepth);
   const ranked: Ranked[] = hits.map((h) => ({
     ...h,
     coverage: coverage(h, query, weights, index, catalog),
-    sentenceCoverage: pickQuote(h, weights, options).coreCoverage,
+    sentenceCoverage: pickQuote(h, scoring, options).coreCoverage,
   }));
   if (options.rerank && ranked.length) {
     const top = ranked[0]!.score;
@@ -70,20 +79,39 @@ export function rankPassages(question: string, index: PassageIndex, catalog: Cat
       (r.score / top) ** options.rerankScorePower * (options.rerankCoverage + r.coverage) * (options.rerankSentence + r.sentenceCoverage);
     ranked.sort((a, b) => value(b) - value(a));
   }
-  return { query, ranked, weights };
+  return { query, ranked, scoring };
+}
+
+function namedTerms(query: Query, weights: Map<string, number>, catalog: Catalog | undefined): (text: string) => ReadonlySet<string> {
+  const none: ReadonlySet<string> = new Set();
+  if (!catalog || !query.entities.length) return () => none;
+  const cache = new Map<string, ReadonlySet<string>>();
+  return (text) => {
+    let found = cache.get(text);
+    if (!found) {
+      const terms = new Set<string>();
+      for (const entry of catalog.mentionedIn(text)) {
+        if (!query.entities.includes(entry.id)) continue;
+        for (const t of termsOfName([entry.name, entry.id, ...entry.aliases].join(' '))) if (weights.has(t)) terms.add(t);
+      }
+      found = terms;
+      cache.set(text, found);
+    }
+    return found;
+  };
 }
 
 export function answerQuestion(question: string, index: PassageIndex, catalog: Catalog | undefined, options: AnswerOptions = DEFAULT_ANSWER_OPTIONS): Reply {
-  const { query, ranked, weights } = rankPassages(question, index, catalog, options);
+  const { query, ranked, scoring } = rankPassages(question, index, catalog, options);
   // Only the leaders may answer: a passage far down the list that happens to hold a date is not
   // an answer to "when…".
-  const best = ranked.slice(0, 2).find((r) => r.coverage >= options.minCoverage && answersTheKind(question, pickQuote(r, weights, options).core));
+  const best = ranked.slice(0, 2).find((r) => r.coverage >= options.minCoverage && answersTheKind(question, pickQuote(r, scoring, options).core));
   if (!best) {
     return {
       kind: 'no-answer',
       title: NOT_COVERED,
       text: noAnswerText(query, ranked),
-      citations: ranked.slice(0, options.closest).map((r) => cite(r, 'closest', weights, options)),
+      citations: ranked.slice(0, options.closest).map((r) => cite(r, 'closest', scoring, options)),
       fields: [],
       notes: [],
       answered: false,
@@ -92,12 +120,12 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   }
   // Supporting passages must speak to the question too, not merely share a word with it.
   const supporting = ranked.filter((r) => r !== best && r.coverage >= options.minCoverage / 2).slice(0, options.supporting);
-  const answer = cite(best, 'answer', weights, options);
+  const answer = cite(best, 'answer', scoring, options);
   return {
     kind: 'answer',
     title: question,
     text: answer.quote,
-    citations: [answer, ...supporting.map((r) => cite(r, 'supporting', weights, options))],
+    citations: [answer, ...supporting.map((r) => cite(r, 'supporting', scoring, options))],
     fields: [],
     notes: [],
     answered: true,
@@ -151,14 +179,14 @@ function answersTheKind(question: string, quote: string): boolean {
   return true;
 }
 
-function cite(hit: Hit, role: CitationRole, weights: Map<string, number>, options: AnswerOptions): Citation {
+function cite(hit: Hit, role: CitationRole, scoring: Scoring, options: AnswerOptions): Citation {
   return {
     role,
     document: hit.passage.document,
     section: hit.passage.section,
     id: hit.passage.id,
     passage: hit.passage.text,
-    quote: quoteFor(hit, weights, options),
+    quote: quoteFor(hit, scoring, options),
   };
 }
 
@@ -171,18 +199,19 @@ export interface Quote {
   coreCoverage: number;
 }
 
-export function quoteFor(hit: Hit, weights: Map<string, number>, options: AnswerOptions): string {
-  return pickQuote(hit, weights, options).text;
+export function quoteFor(hit: Hit, scoring: Scoring, options: AnswerOptions): string {
+  return pickQuote(hit, scoring, options).text;
 }
 
 /** The one to three consecutive sentences of a passage that carry most of the question's weight. */
-export function pickQuote(hit: Hit, weights: Map<string, number>, options: AnswerOptions): Quote {
+export function pickQuote(hit: Hit, scoring: Scoring, options: AnswerOptions): Quote {
+  const { weights } = scoring;
   const text = hit.passage.text;
   const spans = analyse(hit.passage).sentences;
   let total = 0;
   for (const w of weights.values()) total += w;
-  if (spans.length <= 1) return { text, core: text, coreCoverage: total && spans[0] ? sentenceScore(spans[0], hit, weights) / total : 0 };
-  const scores = spans.map((s) => sentenceScore(s, hit, weights));
+  if (spans.length <= 1) return { text, core: text, coreCoverage: total && spans[0] ? sentenceScore(spans[0], hit, scoring) / total : 0 };
+  const scores = spans.map((s) => sentenceScore(s, hit, scoring));
   let best = 0;
   for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
   let first = best;
@@ -204,10 +233,11 @@ export function pickQuote(hit: Hit, weights: Map<string, number>, options: Answe
   return { text: text.slice(spans[first]!.start, spans[last]!.end), core: spans[best]!.text, coreCoverage: total ? scores[best]! / total : 0 };
 }
 
-function sentenceScore(sentence: SentenceAnalysis, hit: Hit, weights: Map<string, number>): number {
+function sentenceScore(sentence: SentenceAnalysis, hit: Hit, scoring: Scoring): number {
   let score = 0;
   const present = sentence.terms;
-  for (const [t, w] of weights) if (present.has(t) || (hit.matched.includes(t) && fuzzyIn(t, present))) score += w;
+  const named = scoring.named(sentence.text);
+  for (const [t, w] of scoring.weights) if (present.has(t) || named.has(t) || (hit.matched.includes(t) && fuzzyIn(t, present))) score += w;
   return score;
 }
 

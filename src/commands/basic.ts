@@ -22,7 +22,7 @@ export function helpReply(commands: readonly Command[], ctx: CommandContext, int
 }
 
 export function searchReply(words: string, ctx: CommandContext): Reply {
-  const { ranked, weights } = rankPassages(words, ctx.library.index, ctx.library.catalog, { ...DEFAULT_ANSWER_OPTIONS, rerankDepth: SEARCH_RESULTS * 2 });
+  const { ranked, scoring } = rankPassages(words, ctx.library.index, ctx.library.catalog, { ...DEFAULT_ANSWER_OPTIONS, rerankDepth: SEARCH_RESULTS * 2 });
   const top = ranked.slice(0, SEARCH_RESULTS);
   return {
     kind: 'list',
@@ -34,7 +34,7 @@ export function searchReply(words: string, ctx: CommandContext): Reply {
       section: r.passage.section,
       id: r.passage.id,
       passage: r.passage.text,
-      quote: quoteFor(r, weights, DEFAULT_ANSWER_OPTIONS),
+      quote: quoteFor(r, scoring, DEFAULT_ANSWER_OPTIONS),
     })),
     fields: [],
     notes: [],
