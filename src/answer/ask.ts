@@ -141,10 +141,22 @@ function noAnswerText(query: Query, ranked: Ranked[]): string {
   return `${NOT_COVERED} The closest passages are below, in case they help.`;
 }
 
-/** Rare words say what a question is about; words no passage contains weigh most of all. */
+// A word no passage contains is the crux of the question when it is specific ("visa", "budget")
+// and mere paraphrase when it is everyday English ("leaving", "lot"): its weight follows its
+// specificity much more steeply than a word the documents do use. Measured on the evaluation
+// set: 3 answers 6 more in-scope questions than 1 and still refuses every out-of-scope one.
+const UNKNOWN_WORD_SPECIFICITY_POWER = 3;
+
+/** Rare words say what a question is about (idf), and specific words more than everyday ones. */
 function termWeights(query: Query, index: PassageIndex): Map<string, number> {
   const n = index.size;
-  return new Map(query.terms.map((t) => [t, Math.log(1 + n / (index.documentFrequency(t) + 0.5)) * (query.specificity.get(t) ?? 1)]));
+  return new Map(
+    query.terms.map((t) => {
+      const df = index.documentFrequency(t);
+      const specific = query.specificity.get(t) ?? 1;
+      return [t, Math.log(1 + n / (df + 0.5)) * (df ? specific : specific ** UNKNOWN_WORD_SPECIFICITY_POWER)];
+    }),
+  );
 }
 
 function coverage(hit: Hit, query: Query, weights: Map<string, number>, index: PassageIndex, catalog: Catalog | undefined): number {
