@@ -32,7 +32,7 @@ export interface AnswerOptions {
 export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   minCoverage: 0.7,
   rerank: true,
-  rerankDepth: 10,
+  rerankDepth: 6,
   rerankScorePower: 0.3,
   rerankCoverage: 0.5,
   rerankSentence: 0.3,

@@ -10,11 +10,12 @@
 
 import { createHash } from 'node:crypto';
 import type { DigestRecords, FocusRecord } from './records.js';
+import { seededRandom } from '../random.js';
 
 /** The items in this cycle's order: a shuffle of the sorted items seeded by the cycle number. */
 export function cycleOrder(items: readonly string[], cycle: number): string[] {
   const order = [...new Set(items)].sort();
-  const random = seededRandom(cycle);
+  const random = cycleRandom(cycle);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
@@ -47,14 +48,7 @@ export function focusFor(records: DigestRecords, items: readonly string[], date:
   return next?.item;
 }
 
-/** mulberry32, seeded from a hash of the cycle number: the same order on every machine. */
-function seededRandom(cycle: number): () => number {
-  let state = createHash('sha256').update(`policy-desk digest cycle ${cycle}`).digest().readUInt32LE(0);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** Seeded from a hash of the cycle number: the same order on every machine. */
+function cycleRandom(cycle: number): () => number {
+  return seededRandom(createHash('sha256').update(`policy-desk digest cycle ${cycle}`).digest().readUInt32LE(0));
 }

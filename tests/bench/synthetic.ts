@@ -5,23 +5,13 @@
 
 import type { Passage } from '../../src/corpus/types.js';
 import { splitSentences } from '../../src/answer/sentences.js';
+import { seededRandom } from '../../src/random.js';
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'to', 'ne', 'su', 'va', 'dor', 'lin', 'bar', 'tes', 'mon', 'gal', 'ri', 'sha'];
 
-/** A small, seedable PRNG (mulberry32): the same size always gives the same corpus. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticPassages(source: readonly Passage[], count: number, seed = 2006): Passage[] {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const sentences = source.flatMap((p) => splitSentences(p.text).map((s) => s.text));
   const sections = [...new Set(source.map((p) => p.section))];
