@@ -111,7 +111,11 @@ export function attachCard(question: string, reply: Reply, ctx: CommandContext):
 /** "convention C143": an example built from the catalog loaded, so help never suggests what is not there. */
 export function catalogExample(ctx: CommandContext, command: string, kinds: readonly EntryKind[]): string | undefined {
   const entry = ctx.library.catalog.entries.find((e) => kinds.includes(e.kind));
-  return entry ? `${command} ${shortName(entry)}` : undefined;
+  if (!entry) return undefined;
+  // "Issue 1" reads as "issue 1", not "issue Key issue 1".
+  const word = new RegExp(`\\b${command}\\b`, 'i');
+  const alias = entry.aliases.find((a) => !word.test(a) || word.exec(a)!.index === 0) ?? entry.name;
+  return word.exec(alias)?.index === 0 ? `${command}${alias.slice(command.length)}` : `${command} ${alias}`;
 }
 
 export function compareExample(ctx: CommandContext): string | undefined {
