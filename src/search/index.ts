@@ -135,8 +135,9 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
     const terms: string[] = [];
     const weights = new Map<string, number>();
     for (const typed of tokens) {
-      // Codes and acronyms ("GMG", "C97") are names, not misspellings.
-      const correctable = speller && !/\d|^\p{Lu}+$/u.test(typed) && !df.has(process(typed) ?? '');
+      // Stop words are not misspellings ("there" is not "theme"), nor are codes and acronyms ("GMG", "C97").
+      const own = process(typed);
+      const correctable = speller && own !== null && !df.has(own) && !/\d|^\p{Lu}+$/u.test(typed);
       const token = (correctable && speller.correct(typed.toLowerCase())) || typed;
       const term = process(token);
       if (!term || terms.includes(term)) continue;
