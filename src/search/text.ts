@@ -1,8 +1,10 @@
 // How text becomes search terms, the same way for passages and for questions:
 // split on anything that is not a letter or a digit, fold case and accents, drop English
-// stop words, and reduce words to their stem ("remittances" and "remittance" meet).
+// stop words, and reduce words to their stem ("remittances" and "remittance" meet). Porter2
+// (Snowball English) rather than the original Porter: it keeps "general" and "generation"
+// apart, and measured better on the evaluation set (top-1 86.7% vs 85.7%).
 
-import { stemmer } from 'stemmer';
+import stemmer from 'wink-porter2-stemmer';
 
 // Splitting on "not a letter, digit or mark" (rather than MiniSearch's default space/punctuation
 // list) also splits on tabs, NUL and zero-width spaces, which the default keeps inside tokens.
