@@ -17,6 +17,14 @@ export function webClientOptions(config: SlackConfig, logger: BoltLogger): webAp
 }
 
 /**
+ * For the daily digest: no retry at all. A post whose response was lost may well have arrived,
+ * and the digest would rather be missed once than posted twice (the digest's own record decides).
+ */
+export function postOnceClientOptions(config: SlackConfig, logger: BoltLogger): webApi.WebClientOptions {
+  return { ...webClientOptions(config, logger), retryConfig: { retries: 0 } };
+}
+
+/**
  * For apps.connections.open only (Socket Mode). Opening a connection has no side effect worth
  * guarding, and when its retries run out during a reconnect the Socket Mode client gives up for
  * good, so it keeps trying for longer: about 50 minutes, at most 30 s apart.

@@ -3,14 +3,14 @@
 
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { App, SocketModeReceiver, type CustomRoute } from '@slack/bolt';
+import { App, SocketModeReceiver, webApi, type CustomRoute } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.js';
 import type { Desk } from '../../src/desk.js';
 import { newErrorId } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import type { PlatformStatus, Reply, RunningPlatform } from '../../src/types.js';
 import { boltLogger } from './bolt-logger.js';
-import { socketModeClientOptions, webClientOptions } from './client-options.js';
+import { postOnceClientOptions, socketModeClientOptions, webClientOptions } from './client-options.js';
 import { describeFailure, isOutage, platformErrorCode, SlackStartError } from './errors.js';
 import { whoAmI } from './identity.js';
 import { inFlight } from './in-flight.js';
@@ -106,13 +106,14 @@ export async function startSlack(
   });
 
   let stopped: Promise<void> | undefined;
+  const digestClient = new webApi.WebClient(config.botToken, postOnceClientOptions(config, logger));
   return {
     platform: 'slack',
     port,
     status,
     async post(channel: string, reply: Reply) {
       try {
-        await postMessage(app.client, { channel }, renderReply(reply));
+        await postMessage(digestClient, { channel }, renderReply(reply));
       } catch (err) {
         const code = platformErrorCode(err);
         const hint = code === 'not_in_channel' ? ': invite the bot with /invite @Policy Desk' : '';

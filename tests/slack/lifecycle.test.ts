@@ -170,3 +170,14 @@ describe('when Slack fails', () => {
     expect(h.fake.callsTo('chat.postMessage').length).toBeLessThanOrEqual(6);
   }, 20_000);
 });
+
+describe('the digest post', () => {
+  it('is tried once: a post that failed on the way may have arrived, so it is not sent again', async () => {
+    const h = await startHarness('socket', { desk });
+    cleanups.push(() => h.close());
+    h.fake.failingMethods.add('chat.postMessage');
+    const reply = await desk.handle({ type: 'message', text: 'sources', platform: 'test' });
+    await expect(h.slack.post('C0DIGEST', reply)).rejects.toThrow(/Slack would not post to channel C0DIGEST/);
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0DIGEST')).toHaveLength(1);
+  });
+});
