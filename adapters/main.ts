@@ -3,7 +3,7 @@
 
 import { boot, startupFailure } from '../src/boot.js';
 import { healthReport } from '../src/health.js';
-import { watchFolder } from '../src/watch.js';
+import { newestChange, watchFolder } from '../src/watch.js';
 import { startDigestScheduler } from '../src/digest/scheduler.js';
 import type { Platform } from '../src/types.js';
 import { runChat } from './cli/chat.js';
@@ -13,6 +13,7 @@ import { startPlatform, type PlatformSlot } from './platform-slot.js';
 /** Answers in flight get this long to finish on shutdown. */
 const SHUTDOWN_GRACE_MS = 15_000;
 
+const bootStarted = Date.now();
 const { config, log, desk } = await boot().catch(startupFailure);
 const slots: PlatformSlot[] = [];
 let health: HealthServer | undefined;
@@ -49,6 +50,8 @@ const digest = startDigestScheduler({
 if (config.healthPort !== undefined) health = await serveHealth(config.healthPort, config.host, report, log).catch(startupFailure);
 
 const watcher = watchFolder(config.seedsDir, () => void desk.reload(), { log });
+// A file written while the documents were first being read is not in the index yet.
+if (newestChange(config.seedsDir) >= bootStarted) void desk.reload();
 
 let stopping = false;
 async function shutdown(reason: string, failure?: Error) {

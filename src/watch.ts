@@ -15,6 +15,20 @@ export interface Watcher {
   close(): void;
 }
 
+/** The latest modification time of anything under dir (0 when it cannot be read). */
+export function newestChange(dir: string): number {
+  try {
+    let newest = fs.statSync(dir).mtimeMs;
+    for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      const full = `${entry.parentPath ?? dir}/${entry.name}`;
+      newest = Math.max(newest, fs.statSync(full, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    }
+    return newest;
+  } catch {
+    return 0;
+  }
+}
+
 export function watchFolder(dir: string, onChange: () => void, options: WatchOptions = {}): Watcher {
   const debounceMs = options.debounceMs ?? 500;
   let timer: NodeJS.Timeout | undefined;

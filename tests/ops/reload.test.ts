@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../src/desk.js';
-import { watchFolder, type Watcher } from '../../src/watch.js';
+import { newestChange, watchFolder, type Watcher } from '../../src/watch.js';
 
 let dir: string;
 let desk: Desk;
@@ -97,6 +97,14 @@ describe('documents stay fresh without a restart', () => {
     expect(shared.notes.join(' ')).toMatch(/documents have changed since this answer/);
     const unchanged = await desk.handle({ type: 'share', questionId: (await ask('What does GATS Mode 4 cover?')).questionId!, platform: 'test' });
     expect(unchanged.notes.join(' ')).not.toMatch(/documents have changed/);
+  });
+
+  it('notices a file written while the documents were first read (start-up checks the newest change)', async () => {
+    const before = Date.now() - 1;
+    fs.mkdirSync(path.join(dir, 'late'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'late', 'note.md'), '# Late\n\nWritten during start-up.\n');
+    expect(newestChange(dir)).toBeGreaterThanOrEqual(before);
+    expect(newestChange(path.join(dir, 'missing'))).toBe(0);
   });
 
   it('the reload command reports the edition', async () => {
