@@ -50,8 +50,9 @@ const digest = startDigestScheduler({
 if (config.healthPort !== undefined) health = await serveHealth(config.healthPort, config.host, report, log).catch(startupFailure);
 
 const watcher = watchFolder(config.seedsDir, () => void desk.reload(), { log });
-// A file written while the documents were first being read is not in the index yet.
-if (newestChange(config.seedsDir) >= bootStarted) void desk.reload();
+// A file written while the documents were first being read is not in the index yet. File times
+// are coarser than Date.now(), hence the margin; a needless reload finds the edition unchanged.
+if (newestChange(config.seedsDir) >= bootStarted - 2_000) void desk.reload();
 
 let stopping = false;
 async function shutdown(reason: string, failure?: Error) {
