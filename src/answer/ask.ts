@@ -3,7 +3,7 @@
 
 import type { Citation, CitationRole, Reply } from '../types.js';
 import type { Hit, PassageIndex, Query } from '../search/index.js';
-import { analyse, termsOfName, type SentenceAnalysis } from '../search/analysis.js';
+import { analyse, entryTerms, type SentenceAnalysis } from '../search/analysis.js';
 import type { Catalog } from '../catalog/load.js';
 
 export interface AnswerOptions {
@@ -50,8 +50,8 @@ const PARTLY_COVERED = 0.5;
 export interface Scoring {
   /** Weight of each question term: rare and specific words weigh most. */
   weights: Map<string, number>;
-  /** Question terms a text covers by naming a catalog entry the question names ("ICRMW" → the 1990 convention). */
-  named(text: string): ReadonlySet<string>;
+  /** Question terms a sentence of a passage covers by naming a catalog entry the question names ("ICRMW" → the 1990 convention). */
+  named(sentence: string, passageId: string): ReadonlySet<string>;
 }
 
 export interface Ranked extends Hit {
@@ -64,7 +64,7 @@ export interface Ranked extends Hit {
 export function rankPassages(question: string, index: PassageIndex, catalog: Catalog | undefined, options: AnswerOptions = DEFAULT_ANSWER_OPTIONS): { query: Query; ranked: Ranked[]; scoring: Scoring } {
   const query = index.parse(question);
   const weights = termWeights(query, index);
-  const scoring: Scoring = { weights, named: namedTerms(query, weights, catalog) };
+  const scoring: Scoring = { weights, named: namedTerms(query, weights, index, catalog) };
   const hits = index.search(query, options.rerankDepth);
   const ranked: Ranked[] = hits.map((h) => ({
     ...h,
@@ -82,17 +82,20 @@ export function rankPassages(question: string, index: PassageIndex, catalog: Cat
   return { query, ranked, scoring };
 }
 
-function namedTerms(query: Query, weights: Map<string, number>, catalog: Catalog | undefined): (text: string) => ReadonlySet<string> {
-  const none: ReadonlySet<string> = new Set();
-  if (!catalog || !query.entities.length) return () => none;
+const NONE: ReadonlySet<string> = new Set();
+
+function namedTerms(query: Query, weights: Map<string, number>, index: PassageIndex, catalog: Catalog | undefined): Scoring['named'] {
+  if (!catalog || !query.entities.length) return () => NONE;
   const cache = new Map<string, ReadonlySet<string>>();
-  return (text) => {
+  return (text, passageId) => {
+    // Only a passage tagged with one of the question's entries can have a sentence that names it.
+    if (!index.entitiesOf(passageId).some((id) => query.entities.includes(id))) return NONE;
     let found = cache.get(text);
     if (!found) {
       const terms = new Set<string>();
       for (const entry of catalog.mentionedIn(text)) {
         if (!query.entities.includes(entry.id)) continue;
-        for (const t of termsOfName([entry.name, entry.id, ...entry.aliases].join(' '))) if (weights.has(t)) terms.add(t);
+        for (const t of entryTerms(entry)) if (weights.has(t)) terms.add(t);
       }
       found = terms;
       cache.set(text, found);
@@ -168,14 +171,16 @@ function coverage(hit: Hit, query: Query, weights: Map<string, number>, index: P
   const named: ReadonlySet<string>[] = [];
   for (const id of query.entities) {
     const entry = tags.includes(id) ? catalog?.get(id) : undefined;
-    if (entry) named.push(termsOfName([entry.name, entry.id, ...entry.aliases].join(' ')));
+    if (entry) named.push(entryTerms(entry));
   }
   let total = 0;
   let covered = 0;
-  for (const [t, w] of weights) {
+  // forEach rather than for…of: a Map's entries iterator allocates an array per step, and this
+  // runs for every hit of every question.
+  weights.forEach((w, t) => {
     total += w;
     if (present.has(t) || hit.matched.includes(t) || named.some((n) => n.has(t))) covered += w;
-  }
+  });
   return total ? covered / total : 0;
 }
 
@@ -248,8 +253,11 @@ export function pickQuote(hit: Hit, scoring: Scoring, options: AnswerOptions): Q
 function sentenceScore(sentence: SentenceAnalysis, hit: Hit, scoring: Scoring): number {
   let score = 0;
   const present = sentence.terms;
-  const named = scoring.named(sentence.text);
-  for (const [t, w] of scoring.weights) if (present.has(t) || named.has(t) || (hit.matched.includes(t) && fuzzyIn(t, present))) score += w;
+  const named = scoring.named(sentence.text, hit.passage.id);
+  scoring.weights.forEach((w, t) => {
+    // A matched term also counts in a sentence holding a near form of it ("migrant" for "migrat").
+    if (present.has(t) || named.has(t) || (hit.matched.includes(t) && fuzzyIn(t, present))) score += w;
+  });
   return score;
 }
 
@@ -263,5 +271,12 @@ function withinOneEdit(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
+  // Compare the tails in place (no substrings): one substitution, insertion or deletion at i.
+  return sameFrom(a, i + 1, b, i + 1) || sameFrom(a, i, b, i + 1) || sameFrom(a, i + 1, b, i);
+}
+
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a[i] !== b[j]) return false;
+  return true;
 }

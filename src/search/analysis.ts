@@ -2,6 +2,7 @@
 // each sentence), done once per passage and remembered for as long as the passage lives.
 
 import type { Passage } from '../corpus/types.js';
+import type { CatalogEntry } from '../catalog/types.js';
 import { splitSentences, type SentenceSpan } from '../answer/sentences.js';
 import { terms as termsOf } from './text.js';
 
@@ -30,15 +31,14 @@ export function analyse(passage: Passage): PassageAnalysis {
   return found;
 }
 
-const textCache = new Map<string, ReadonlySet<string>>();
+const entryCache = new WeakMap<CatalogEntry, ReadonlySet<string>>();
 
-/** Terms of a short text that recurs (a catalog entry's names), remembered. */
-export function termsOfName(text: string): ReadonlySet<string> {
-  let found = textCache.get(text);
+/** Terms of all the names of a catalog entry (name, id, aliases), remembered per entry. */
+export function entryTerms(entry: CatalogEntry): ReadonlySet<string> {
+  let found = entryCache.get(entry);
   if (!found) {
-    if (textCache.size > 10_000) textCache.clear();
-    found = new Set(termsOf(text));
-    textCache.set(text, found);
+    found = new Set(termsOf([entry.name, entry.id, ...entry.aliases].join(' ')));
+    entryCache.set(entry, found);
   }
   return found;
 }
