@@ -56,6 +56,8 @@ export interface Scoring {
 
 export interface Ranked extends Hit {
   coverage: number;
+  /** The sentences this passage would be quoted by. */
+  quote: Quote;
   /** Share of the question's weight in the passage's best sentence. */
   sentenceCoverage: number;
 }
@@ -69,7 +71,7 @@ export function rankPassages(question: string, index: PassageIndex, catalog: Cat
   const ranked: Ranked[] = hits.map((h) => ({
     ...h,
     coverage: coverage(h, query, weights, index, catalog),
-    sentenceCoverage: pickQuote(h, scoring, options).coreCoverage,
+    ...withQuote(pickQuote(h, scoring, options)),
   }));
   if (options.rerank && ranked.length) {
     const top = ranked[0]!.score;
@@ -108,13 +110,13 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   const { query, ranked, scoring } = rankPassages(question, index, catalog, options);
   // Only the leaders may answer: a passage far down the list that happens to hold a date is not
   // an answer to "when…".
-  const best = ranked.slice(0, 2).find((r) => r.coverage >= options.minCoverage && answersTheKind(question, pickQuote(r, scoring, options).core));
+  const best = ranked.slice(0, 2).find((r) => r.coverage >= options.minCoverage && answersTheKind(question, r.quote.core));
   if (!best) {
     return {
       kind: 'no-answer',
       title: NOT_COVERED,
       text: noAnswerText(query, ranked),
-      citations: ranked.slice(0, options.closest).map((r) => cite(r, 'closest', scoring, options)),
+      citations: ranked.slice(0, options.closest).map((r) => cite(r, 'closest')),
       fields: [],
       notes: [],
       answered: false,
@@ -123,12 +125,12 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   }
   // Supporting passages must speak to the question too, not merely share a word with it.
   const supporting = ranked.filter((r) => r !== best && r.coverage >= options.minCoverage / 2).slice(0, options.supporting);
-  const answer = cite(best, 'answer', scoring, options);
+  const answer = cite(best, 'answer');
   return {
     kind: 'answer',
     title: question,
     text: answer.quote,
-    citations: [answer, ...supporting.map((r) => cite(r, 'supporting', scoring, options))],
+    citations: [answer, ...supporting.map((r) => cite(r, 'supporting'))],
     fields: [],
     notes: [],
     answered: true,
@@ -196,14 +198,18 @@ function answersTheKind(question: string, quote: string): boolean {
   return true;
 }
 
-function cite(hit: Hit, role: CitationRole, scoring: Scoring, options: AnswerOptions): Citation {
+function withQuote(quote: Quote): { quote: Quote; sentenceCoverage: number } {
+  return { quote, sentenceCoverage: quote.coreCoverage };
+}
+
+function cite(hit: Ranked, role: CitationRole): Citation {
   return {
     role,
     document: hit.passage.document,
     section: hit.passage.section,
     id: hit.passage.id,
     passage: hit.passage.text,
-    quote: quoteFor(hit, scoring, options),
+    quote: hit.quote.text,
   };
 }
 
@@ -214,10 +220,6 @@ export interface Quote {
   core: string;
   /** Share of the question's weight found in that sentence. */
   coreCoverage: number;
-}
-
-export function quoteFor(hit: Hit, scoring: Scoring, options: AnswerOptions): string {
-  return pickQuote(hit, scoring, options).text;
 }
 
 /** The one to three consecutive sentences of a passage that carry most of the question's weight. */

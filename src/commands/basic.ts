@@ -2,7 +2,7 @@
 
 import type { Reply } from '../types.js';
 import { exampleOf, type Command, type CommandContext } from './table.js';
-import { rankPassages, quoteFor, DEFAULT_ANSWER_OPTIONS } from '../answer/ask.js';
+import { rankPassages, DEFAULT_ANSWER_OPTIONS } from '../answer/ask.js';
 
 export const SEARCH_RESULTS = 5;
 
@@ -22,7 +22,7 @@ export function helpReply(commands: readonly Command[], ctx: CommandContext, int
 }
 
 export function searchReply(words: string, ctx: CommandContext): Reply {
-  const { ranked, scoring } = rankPassages(words, ctx.library.index, ctx.library.catalog, { ...DEFAULT_ANSWER_OPTIONS, rerankDepth: SEARCH_RESULTS * 2 });
+  const { ranked } = rankPassages(words, ctx.library.index, ctx.library.catalog, { ...DEFAULT_ANSWER_OPTIONS, rerankDepth: SEARCH_RESULTS * 2 });
   const top = ranked.slice(0, SEARCH_RESULTS);
   return {
     kind: 'list',
@@ -34,7 +34,7 @@ export function searchReply(words: string, ctx: CommandContext): Reply {
       section: r.passage.section,
       id: r.passage.id,
       passage: r.passage.text,
-      quote: quoteFor(r, scoring, DEFAULT_ANSWER_OPTIONS),
+      quote: r.quote.text,
     })),
     fields: [],
     notes: [],
