@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { CommandSpec, Edition, Incoming, Reply } from './types.js';
 import type { DigestConfig } from './config.js';
 import { apology, newErrorId } from './errors.js';
+import { notice } from './reply.js';
 import { silentLogger, type Logger } from './log.js';
 import { openStore, type Store } from './store.js';
 import { loadCorpus, type Corpus } from './corpus/load.js';
@@ -182,8 +183,4 @@ async function dispatch(incoming: Incoming, ctx: CommandContext): Promise<Reply>
 
 function withEdition(reply: Reply, edition: Edition): Reply {
   return reply.edition ? reply : { ...reply, edition };
-}
-
-export function notice(kind: Reply['kind'], title: string, text: string): Reply {
-  return { kind, title, text, citations: [], fields: [], notes: [], answered: false };
 }

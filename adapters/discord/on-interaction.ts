@@ -4,7 +4,7 @@
 
 import { cleanContent, MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import { apology, newErrorId } from '../../src/errors.js';
-import type { Reply } from '../../src/types.js';
+import { notice } from '../../src/reply.js';
 import { parseCustomId } from './buttons.js';
 import { QUESTION_OPTION, SLASH_COMMAND } from './commands.js';
 import { firstDelivery, remedyFor, type HandlerContext } from './context.js';
@@ -37,7 +37,7 @@ async function answerButton(ctx: HandlerContext, interaction: ButtonInteraction)
   const action = parseCustomId(interaction.customId);
   if (!action) {
     await interaction
-      .reply({ ...messageFor(notice('This button no longer works. Ask the question again.')), flags: MessageFlags.Ephemeral })
+      .reply({ ...messageFor(notice('error', 'Nothing to do', 'This button no longer works. Ask the question again.')), flags: MessageFlags.Ephemeral })
       .catch((err: unknown) => ctx.log.debug('Could not answer an unknown button', { customId: interaction.customId, err }));
     return;
   }
@@ -72,8 +72,4 @@ async function guarded(ctx: HandlerContext, interaction: ChatInputCommandInterac
       : interaction.reply({ ...sorry, flags: MessageFlags.Ephemeral });
     await send.catch((sendErr: unknown) => ctx.log.debug('Could not send the apology either', { errorId, err: sendErr }));
   }
-}
-
-function notice(text: string): Reply {
-  return { kind: 'error', title: 'Nothing to do', text, citations: [], fields: [], notes: [], answered: false };
 }

@@ -2,7 +2,7 @@
 // posts in the channel. Share posts the answer for everyone, naming who asked.
 
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import { notice } from '../../src/desk.js';
+import { notice } from '../../src/reply.js';
 import { ACTION, contextBlock, questionIdFrom, sectionBlock, type SlackMessage } from './blocks.js';
 import { platformErrorCode } from './errors.js';
 import { firstDelivery, guarded, postMessage, privately, type ListenerDeps } from './listener-tools.js';

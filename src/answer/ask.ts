@@ -107,7 +107,7 @@ function namedTerms(query: Query, weights: Map<string, number>, index: PassageIn
 }
 
 export function answerQuestion(question: string, index: PassageIndex, catalog: Catalog | undefined, options: AnswerOptions = DEFAULT_ANSWER_OPTIONS): Reply {
-  const { query, ranked, scoring } = rankPassages(question, index, catalog, options);
+  const { query, ranked } = rankPassages(question, index, catalog, options);
   // Only the leaders may answer: a passage far down the list that happens to hold a date is not
   // an answer to "when…".
   const best = ranked.slice(0, 2).find((r) => r.coverage >= options.minCoverage && answersTheKind(question, r.quote.core));

@@ -5,8 +5,7 @@ import type { Citation, Field, Reply } from '../types.js';
 import type { CatalogEntry, EntryKind } from '../catalog/load.js';
 import type { Passage } from '../corpus/types.js';
 import type { CommandContext } from './table.js';
-import { splitSentences } from '../answer/sentences.js';
-import { terms as termsOf } from '../search/text.js';
+import { analyse } from '../search/analysis.js';
 
 /** Passages shown on a card; the rest are counted. */
 export const CARD_PASSAGES = 5;
@@ -177,13 +176,15 @@ function isReferenceSection(section: string): boolean {
 }
 
 function mentionCitation(p: Passage, entries: CatalogEntry[], ctx: CommandContext): Citation {
-  const sentences = splitSentences(p.text);
+  const { sentences } = analyse(p);
   const hitting = sentences.filter((s) => {
-    const found = ctx.library.catalog.mentionedIn(s.text).map((e) => e.id);
-    return entries.some((e) => found.includes(e.id));
+    const found = ctx.library.catalog.mentionedIn(s.text);
+    return entries.some((e) => found.includes(e));
   });
-  const chosen = (hitting.length ? hitting : sentences).slice(0, 2);
-  const quote = chosen.length ? p.text.slice(chosen[0]!.start, chosen[chosen.length - 1]!.end) : p.text;
+  const [first, next] = hitting.length ? hitting : sentences;
+  // Two sentences only when they stand side by side: a quote is one unbroken slice of the text.
+  const last = next && sentences.indexOf(next) === sentences.indexOf(first!) + 1 ? next : first;
+  const quote = first ? p.text.slice(first.start, last!.end) : p.text;
   return { role: 'result', document: p.document, section: p.section, id: p.id, passage: p.text, quote };
 }
 

@@ -8,6 +8,7 @@ import type { Library, ReloadResult } from '../desk.js';
 import type { DigestConfig } from '../config.js';
 import { answerQuestion } from '../answer/ask.js';
 import { cleanText, truncationNote } from './clean.js';
+import { notice } from '../reply.js';
 import { helpReply, searchReply, sourcesReply } from './basic.js';
 import { catalogCard, catalogList, compareReply, attachCard, catalogExample, compareExample } from './catalog.js';
 import { digestCommand } from '../digest/preview.js';
@@ -41,7 +42,7 @@ export const COMMAND_TABLE: readonly Command[] = [
     usage: 'ask <question>',
     example: 'What do the documents say about recruitment fees?',
     takesArgument: true,
-    run: (q, ctx, incoming) => ask(q, ctx, incoming),
+    run: (q, ctx) => ask(q, ctx),
   },
   {
     name: 'search',
@@ -150,18 +151,10 @@ export function parseCommand(text: string): { command: Command; argument: string
 
 function usageReply(command: Command, ctx: CommandContext): Reply {
   const example = exampleOf(command, ctx);
-  return {
-    kind: 'help',
-    title: `Usage: ${command.usage}`,
-    text: `${command.summary}${example ? ` For example: ${example}` : ''}`,
-    citations: [],
-    fields: [],
-    notes: [],
-    answered: false,
-  };
+  return notice('help', `Usage: ${command.usage}`, `${command.summary}${example ? ` For example: ${example}` : ''}`);
 }
 
-function ask(question: string, ctx: CommandContext, _incoming: MessageIncoming): Reply {
+function ask(question: string, ctx: CommandContext): Reply {
   const reply = answerQuestion(question, ctx.library.index, ctx.library.catalog);
   return attachCard(question, reply, ctx);
 }
@@ -187,16 +180,8 @@ function logQuestion(reply: Reply, incoming: MessageIncoming, ctx: CommandContex
 }
 
 async function reloadCommand(ctx: CommandContext): Promise<Reply> {
-  if (!ctx.reload) return { kind: 'error', title: 'Reload is not available here', text: 'This desk was not opened from a documents folder.', citations: [], fields: [], notes: [], answered: false };
+  if (!ctx.reload) return notice('error', 'Reload is not available here', 'This desk was not opened from a documents folder.');
   const result = await ctx.reload();
-  return {
-    kind: 'ack',
-    title: result.changed ? 'Documents reloaded' : 'Documents unchanged',
-    text: `${result.documents} document${result.documents === 1 ? '' : 's'}, ${result.passages} passages, edition ${result.edition.hash}.`,
-    citations: [],
-    fields: [],
-    notes: result.problems,
-    answered: false,
-    edition: result.edition,
-  };
+  const text = `${result.documents} document${result.documents === 1 ? '' : 's'}, ${result.passages} passages, edition ${result.edition.hash}.`;
+  return notice('ack', result.changed ? 'Documents reloaded' : 'Documents unchanged', text, { notes: result.problems, edition: result.edition });
 }
