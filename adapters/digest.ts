@@ -23,9 +23,9 @@ else await dryRun();
 
 async function dryRun(): Promise<void> {
   const { config, desk } = await boot({ defaultLogLevel: 'error' }).catch(startupFailure);
-  const reply = previewDigest({ library: desk.library(), store: desk.store, timeZone: config.digest.timezone, at: new Date() });
+  const reply = await previewDigest({ library: desk.library(), store: desk.store, timeZone: config.digest.timezone, at: new Date() });
   process.stdout.write(renderText(reply) + '\n');
-  desk.close();
+  await desk.close();
 }
 
 async function post(): Promise<void> {
@@ -74,5 +74,5 @@ async function fail(booted: Booted, platforms: RunningPlatform[], message: strin
 
 async function close({ desk }: Booted, platforms: RunningPlatform[]): Promise<void> {
   await Promise.allSettled(platforms.map((p) => p.stop()));
-  desk.close();
+  await desk.close();
 }

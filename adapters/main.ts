@@ -68,7 +68,7 @@ async function shutdown(reason: string, failure?: Error) {
   grace.unref();
   // Platforms stop taking events first and finish the answers they are writing.
   await Promise.allSettled([digest.idle(), ...slots.map((s) => s.stop()), health?.close()]);
-  desk.close();
+  await desk.close();
   if (failure) startupFailure(failure);
   process.exit(0);
 }

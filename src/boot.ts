@@ -20,14 +20,15 @@ export async function boot(options: { defaultLogLevel?: LogLevel } = {}): Promis
   const config = readConfig();
   const level = config.logLevel ?? options.defaultLogLevel ?? (config.slack || config.discord ? 'info' : 'warn');
   const log = createLogger({ level, format: config.logFormat, secrets: config.secrets });
-  const store = openStore(config.dataDir);
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, log: log.child({ component: 'store' }) });
+  log.info('store opened', { backend: store.backend, where: store.where });
   try {
     const desk = await openDesk({ seedsDir: config.seedsDir, store, log, digest: config.digest });
     const stats = desk.stats();
     log.info('documents indexed', { documents: stats.documents, passages: stats.passages, edition: stats.edition.hash });
     return { config, log, desk };
   } catch (err) {
-    store.close();
+    await store.close();
     throw err;
   }
 }

@@ -38,6 +38,8 @@ export interface DigestConfig {
 export interface Config {
   seedsDir: string;
   dataDir: string;
+  /** postgres://… : the shared PostgreSQL store (replicas); unset: SQLite in dataDir. */
+  databaseUrl?: string;
   /** Unset: info when a chat platform is on, warn for the terminal chat alone (its answers share the screen). */
   logLevel?: LogLevel;
   logFormat: LogFormat;
@@ -62,6 +64,7 @@ export class ConfigError extends Error {
 export const VARIABLES: Record<string, string> = {
   SEEDS_DIR: 'Folder of documents to index (default ./seeds).',
   DATA_DIR: 'Folder for the SQLite store (default ./data; :memory: keeps nothing).',
+  DATABASE_URL: 'postgres://user:password@host:5432/db: keep the store in PostgreSQL, shared by every replica (unset: SQLite in DATA_DIR).',
   LOG_LEVEL: 'debug, info, warn or error (default info; warn when only the terminal chat runs).',
   LOG_FORMAT: 'text or json (default text).',
   SLACK_BOT_TOKEN: 'Bot token (xoxb-…): turns Slack on.',
@@ -158,6 +161,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     discord = { token: discordToken, guildId, apiUrl: url('DISCORD_API_URL', '/api') };
   }
 
+  const databaseUrl = secret('DATABASE_URL');
+  if (databaseUrl) {
+    if (!/^postgres(ql)?:\/\//.test(databaseUrl) || !URL.canParse(databaseUrl)) problems.push('DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database.');
+    else {
+      // The password alone is masked too, should a driver print it apart from the URL.
+      const password = decodeURIComponent(new URL(databaseUrl).password);
+      if (password) secrets.push(password);
+    }
+  }
+
   const digestCron = get('DIGEST_CRON') ?? '0 9 * * 1-5';
   const digestTimezone = get('DIGEST_TIMEZONE') ?? 'UTC';
   // A schedule that cannot run is a start-up error, not a digest that silently never comes.
@@ -167,6 +180,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     seedsDir: path.resolve(cwd, get('SEEDS_DIR') ?? 'seeds'),
     // ":memory:" is SQLite's throw-away store, not a folder.
     dataDir: get('DATA_DIR') === ':memory:' ? ':memory:' : path.resolve(cwd, get('DATA_DIR') ?? 'data'),
+    databaseUrl,
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const),
     logFormat: oneOf('LOG_FORMAT', ['text', 'json'] as const) ?? 'text',
     slack,

@@ -8,6 +8,7 @@ import { apology, newErrorId } from './errors.js';
 import { notice } from './reply.js';
 import { silentLogger, type Logger } from './log.js';
 import { openStore, type Store } from './store.js';
+import { StoreUnavailableError } from './store/resilient.js';
 import { loadCorpus, type Corpus } from './corpus/load.js';
 import { CatalogError, loadCatalog, type Catalog } from './catalog/load.js';
 import { buildIndex, type PassageIndex } from './search/index.js';
@@ -18,6 +19,8 @@ export interface DeskOptions {
   seedsDir: string;
   /** Folder for the SQLite store; ":memory:" for a throw-away one. Ignored when store is given. */
   dataDir?: string;
+  /** postgres://… : the shared PostgreSQL store instead. Ignored when store is given. */
+  databaseUrl?: string;
   store?: Store;
   log?: Logger;
   /** The clock, so tests and the digest can control time. */
@@ -39,7 +42,7 @@ export interface Desk {
    * questions asked meanwhile are answered from the old one. Never throws.
    */
   reload(): Promise<ReloadResult>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface ReloadResult {
@@ -66,7 +69,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const log = options.log ?? silentLogger;
   const now = options.now ?? (() => new Date());
   const library = await buildLibrary(options.seedsDir, log, now);
-  const store = options.store ?? openStore(options.dataDir ?? ':memory:');
+  const store = options.store ?? (await openStore({ dataDir: options.dataDir ?? ':memory:', databaseUrl: options.databaseUrl, log }));
   return createDesk(library, { store, log, now, seedsDir: options.seedsDir, digest: options.digest });
 }
 
@@ -114,6 +117,7 @@ export function createDesk(
       }
       return reply;
     } catch (err) {
+      if (err instanceof StoreUnavailableError) return storeAway(incoming, current.edition);
       const errorId = newErrorId();
       log.error('handler failed', { errorId, platform: incoming.platform, err });
       return apology(errorId);
@@ -163,14 +167,14 @@ async function dispatch(incoming: Incoming, ctx: CommandContext): Promise<Reply>
     case 'message':
       return runMessage(incoming, ctx);
     case 'feedback': {
-      if (!ctx.store.question(incoming.questionId)) {
+      if (!(await ctx.store.question(incoming.questionId))) {
         return notice('ack', 'Feedback not recorded', 'That answer is no longer on record, so the feedback could not be saved.');
       }
-      ctx.store.recordFeedback({ ...incoming, at: ctx.now() });
+      await ctx.store.recordFeedback({ ...incoming, at: ctx.now() });
       return notice('ack', 'Thanks for the feedback', incoming.helpful ? 'Marked as helpful.' : 'Marked as not helpful. The team will look at it.');
     }
     case 'share': {
-      const record = ctx.store.question(incoming.questionId);
+      const record = await ctx.store.question(incoming.questionId);
       if (!record) return notice('error', 'Nothing to share', 'That answer is no longer on record. Ask the question again to share it.');
       // The same question on the same corpus gives the same answer, so re-asking is sharing.
       const reply = await runMessage({ type: 'message', text: record.question, platform: incoming.platform }, ctx, { log: false });
@@ -179,6 +183,12 @@ async function dispatch(incoming: Incoming, ctx: CommandContext): Promise<Reply>
       return { ...reply, notes, questionId: record.id };
     }
   }
+}
+
+/** The database is away (logged once by the store): what needs it says so, the rest still answers. */
+function storeAway(incoming: Incoming, edition: Edition): Reply {
+  const what = incoming.type === 'feedback' ? 'Your feedback could not be saved' : incoming.type === 'share' ? 'That answer could not be looked up' : 'That needs the database';
+  return withEdition(notice('error', 'Not available right now', `${what}: Policy Desk cannot reach its database at the moment. Try again in a minute; questions are still answered.`), edition);
 }
 
 function withEdition(reply: Reply, edition: Edition): Reply {

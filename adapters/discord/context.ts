@@ -9,10 +9,10 @@ export interface HandlerContext {
 }
 
 /** Each Discord event is answered once: redeliveries after a resume or a restart are skipped. */
-export function firstDelivery(ctx: HandlerContext, eventId: string): boolean {
+export async function firstDelivery(ctx: HandlerContext, eventId: string): Promise<boolean> {
   let first: boolean;
   try {
-    first = ctx.desk.store.claimEvent(`discord:${eventId}`);
+    first = await ctx.desk.store.claimEvent(`discord:${eventId}`);
   } catch (err) {
     // Without the record we cannot tell a redelivery apart; answering twice beats never answering.
     ctx.log.warn('could not record the event; answering it anyway', { eventId, err: (err as Error).message });

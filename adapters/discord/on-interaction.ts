@@ -18,7 +18,7 @@ export function onInteraction(ctx: HandlerContext) {
 }
 
 async function answerSlash(ctx: HandlerContext, interaction: ChatInputCommandInteraction): Promise<void> {
-  if (!firstDelivery(ctx, interaction.id)) return;
+  if (!(await firstDelivery(ctx, interaction.id))) return;
   await guarded(ctx, interaction, async () => {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const typed = interaction.options.getString(QUESTION_OPTION, true);
@@ -41,7 +41,7 @@ async function answerButton(ctx: HandlerContext, interaction: ButtonInteraction)
       .catch((err: unknown) => ctx.log.debug('Could not answer an unknown button', { customId: interaction.customId, err }));
     return;
   }
-  if (!firstDelivery(ctx, interaction.id)) return;
+  if (!(await firstDelivery(ctx, interaction.id))) return;
 
   await guarded(ctx, interaction, async () => {
     if (action.kind === 'feedback') {

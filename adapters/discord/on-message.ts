@@ -10,7 +10,7 @@ export function onMessage(ctx: HandlerContext) {
   return async (message: Message): Promise<void> => {
     const me = message.client.user;
     const text = addressedText(factsOf(message), { userId: me.id, roleId: message.guild?.roles.botRoleFor(me)?.id });
-    if (text === undefined || !firstDelivery(ctx, message.id)) return;
+    if (text === undefined || !(await firstDelivery(ctx, message.id))) return;
 
     try {
       const reply = await ctx.desk.handle({

@@ -19,9 +19,9 @@ export interface ListenerDeps {
  * True the first time a delivery is seen. Slack redelivers events it thinks were not acked, and an
  * identical signed request replayed over HTTP reaches the listener again: each must be answered once.
  */
-export function firstDelivery(deps: ListenerDeps, key: string): boolean {
+export async function firstDelivery(deps: ListenerDeps, key: string): Promise<boolean> {
   try {
-    return deps.desk.store.claimEvent(`slack:${key}`);
+    return await deps.desk.store.claimEvent(`slack:${key}`);
   } catch (err) {
     // A store that cannot record the claim should not silence the bot: answering twice is the lesser harm.
     deps.log.warn('could not record a Slack delivery; answering anyway', { key, err });

@@ -159,9 +159,10 @@ function ask(question: string, ctx: CommandContext): Reply {
   return attachCard(question, reply, ctx);
 }
 
-function logQuestion(reply: Reply, incoming: MessageIncoming, ctx: CommandContext): Reply {
+async function logQuestion(reply: Reply, incoming: MessageIncoming, ctx: CommandContext): Promise<Reply> {
   try {
-    const questionId = ctx.store.logQuestion({
+    // Waits briefly at most: the store retries a slow write in the background (no id on the reply then).
+    const questionId = await ctx.store.logQuestion({
       platform: incoming.platform,
       user: incoming.user,
       channel: incoming.channel,
@@ -171,7 +172,7 @@ function logQuestion(reply: Reply, incoming: MessageIncoming, ctx: CommandContex
       edition: ctx.library.edition.hash,
       at: ctx.now(),
     });
-    return { ...reply, questionId };
+    return questionId === undefined ? reply : { ...reply, questionId };
   } catch (err) {
     // The person still gets the answer; only the log line is lost.
     ctx.log.error('question log write failed', { err });

@@ -16,7 +16,7 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store.js';
 import { buildDigest } from './build.js';
 import { localDate } from './local-time.js';
-import { digestRecords, type PostRecord } from './records.js';
+import { digestRecords, type PostChange, type PostRecord } from './records.js';
 
 export interface DigestTarget {
   platform: RunningPlatform;
@@ -72,8 +72,8 @@ export interface PostDeps {
 }
 
 /** Today's outcome for a channel if nothing more will happen today (posted, unknown, given up); else undefined. */
-export function settledToday(store: Store, target: { platform: string; channel: string }, date: string, policy: RetryPolicy): PostResult | undefined {
-  const row = digestRecords(store).get(target.platform, target.channel, date);
+export async function settledToday(store: Store, target: { platform: string; channel: string }, date: string, policy: RetryPolicy): Promise<PostResult | undefined> {
+  const row = await digestRecords(store).get(target.platform, target.channel, date);
   if (!row) return undefined;
   if (row.status === 'posted') return 'already-posted';
   if (row.status === 'unknown') return 'unknown';
@@ -92,26 +92,21 @@ export async function postDigest(target: DigestTarget, deps: PostDeps, options: 
   const key = { platform: target.platform.platform, channel: target.channel };
   const outcome = (result: PostResult, attempts: number, extra: Partial<PostOutcome> = {}): PostOutcome => ({ ...key, localDate: date, result, attempts, ...extra });
 
-  const claim = records.exclusive((): Claim => {
-    const row = records.get(key.platform, key.channel, date);
-    if (!row) {
-      records.insert({ ...key, localDate: date, status: 'posting', attempts: 1, at });
-      return { go: true, attempts: 1 };
-    }
+  type Decision = { write?: PostChange; result: Claim };
+  const claim = await records.claim({ ...key, localDate: date }, (row): Decision => {
+    if (!row) return { write: { status: 'posting', attempts: 1, at }, result: { go: true, attempts: 1 } };
     switch (row.status) {
       case 'posted':
-        return { go: false, result: 'already-posted', row };
+        return { result: { go: false, result: 'already-posted', row } };
       case 'unknown':
-        return { go: false, result: 'unknown', row };
+        return { result: { go: false, result: 'unknown', row } };
       case 'posting':
-        if (at.getTime() - row.updatedAt.getTime() < policy.staleAfterMs) return { go: false, result: 'in-progress', row };
-        records.update(key.platform, key.channel, date, { status: 'unknown', error: 'interrupted while posting', at });
-        return { go: false, result: 'unknown', row, interrupted: true };
+        if (at.getTime() - row.updatedAt.getTime() < policy.staleAfterMs) return { result: { go: false, result: 'in-progress', row } };
+        return { write: { status: 'unknown', error: 'interrupted while posting', at }, result: { go: false, result: 'unknown', row, interrupted: true } };
       case 'failed':
-        if (row.attempts >= policy.maxAttempts) return { go: false, result: 'gave-up', row };
-        if (!options.retryNow && row.nextAttemptAt && row.nextAttemptAt > at) return { go: false, result: 'waiting', row };
-        records.update(key.platform, key.channel, date, { status: 'posting', attempts: row.attempts + 1, at });
-        return { go: true, attempts: row.attempts + 1 };
+        if (row.attempts >= policy.maxAttempts) return { result: { go: false, result: 'gave-up', row } };
+        if (!options.retryNow && row.nextAttemptAt && row.nextAttemptAt > at) return { result: { go: false, result: 'waiting', row } };
+        return { write: { status: 'posting', attempts: row.attempts + 1, at }, result: { go: true, attempts: row.attempts + 1 } };
     }
   });
 
@@ -129,38 +124,38 @@ export async function postDigest(target: DigestTarget, deps: PostDeps, options: 
   }
 
   const attempts = claim.attempts;
-  let built: ReturnType<typeof buildDigest>;
+  let built: Awaited<ReturnType<typeof buildDigest>>;
   try {
-    built = buildDigest({ library: deps.library, store, records, at, timeZone, previous: records.lastPostedBefore(date, key), recordFocus: true });
+    built = await buildDigest({ library: deps.library, store, records, at, timeZone, previous: await records.lastPostedBefore(date, key), recordFocus: true });
     await target.platform.post(target.channel, built.reply);
   } catch (err) {
     return failed(err);
   }
   // Outside the try: a store error here must not be taken for a failed post and posted again.
   try {
-    records.update(key.platform, key.channel, date, { status: 'posted', coveredUntil: built.coveredUntil, documents: built.documents, error: undefined, nextAttemptAt: undefined, at: deps.now() });
+    await records.update(key.platform, key.channel, date, { status: 'posted', coveredUntil: built.coveredUntil, documents: built.documents, error: undefined, nextAttemptAt: undefined, at: deps.now() });
   } catch (err) {
     log.error('digest posted, but the store could not record it; it will not be posted again today', { ...fields, err });
   }
   log.info('digest posted', { ...fields, attempt: attempts });
   return outcome('posted', attempts);
 
-  function failed(err: unknown): PostOutcome {
+  async function failed(err: unknown): Promise<PostOutcome> {
     const error = (err as Error)?.message ?? String(err);
     const failedAt = deps.now();
     if (outcomeUnknown(err)) {
-      records.update(key.platform, key.channel, date, { status: 'unknown', error, at: failedAt });
+      await records.update(key.platform, key.channel, date, { status: 'unknown', error, at: failedAt });
       log.error('digest post timed out or lost its connection; it may have arrived, so it is not retried today', { ...fields, attempt: attempts, err });
       return outcome('unknown', attempts, { error });
     }
     if (attempts >= policy.maxAttempts) {
-      records.update(key.platform, key.channel, date, { status: 'failed', error, nextAttemptAt: undefined, at: failedAt });
+      await records.update(key.platform, key.channel, date, { status: 'failed', error, nextAttemptAt: undefined, at: failedAt });
       log.error(`digest could not be posted after ${attempts} attempts; giving up for today`, { ...fields, err });
       return outcome('gave-up', attempts, { error });
     }
     const delays = policy.retryDelaysMs;
     const retryAt = new Date(failedAt.getTime() + (delays[Math.min(attempts - 1, delays.length - 1)] ?? 60_000));
-    records.update(key.platform, key.channel, date, { status: 'failed', error, nextAttemptAt: retryAt, at: failedAt });
+    await records.update(key.platform, key.channel, date, { status: 'failed', error, nextAttemptAt: retryAt, at: failedAt });
     log.warn('digest post failed; it will be retried', { ...fields, attempt: attempts, of: policy.maxAttempts, retryAt: retryAt.toISOString(), err });
     return outcome('failed', attempts, { error, retryAt });
   }

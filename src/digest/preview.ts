@@ -10,16 +10,16 @@ import { buildDigest } from './build.js';
 import { localDate } from './local-time.js';
 import { digestRecords } from './records.js';
 
-export function previewDigest(input: { library: Library; store: Store; timeZone: string; at: Date }): Reply {
+export async function previewDigest(input: { library: Library; store: Store; timeZone: string; at: Date }): Promise<Reply> {
   const records = digestRecords(input.store);
-  const previous = records.lastPostedBefore(localDate(input.at, input.timeZone));
-  return buildDigest({ ...input, records, previous, recordFocus: false }).reply;
+  const previous = await records.lastPostedBefore(localDate(input.at, input.timeZone));
+  return (await buildDigest({ ...input, records, previous, recordFocus: false })).reply;
 }
 
 /**
  * The "digest" command. The command context carries no configuration today, so the time zone
  * is read from an optional `digest` field and is UTC until the desk passes DigestConfig along.
  */
-export function digestCommand(ctx: CommandContext & { digest?: Pick<DigestConfig, 'timezone'> }): Reply {
+export function digestCommand(ctx: CommandContext & { digest?: Pick<DigestConfig, 'timezone'> }): Promise<Reply> {
   return previewDigest({ library: ctx.library, store: ctx.store, timeZone: ctx.digest?.timezone ?? 'UTC', at: ctx.now() });
 }

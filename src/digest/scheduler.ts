@@ -102,7 +102,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     if (!platform) {
       const date = today();
       // Nothing to wait for when today's digest is already settled (posted, or not to be repeated).
-      const settled = settledToday(desk.store, c, date, policy);
+      const settled = await settledToday(desk.store, c, date, policy);
       if (!settled) waitForPlatform(c, date);
       return { platform: c.platform, channel: c.channel, localDate: date, result: settled ?? 'not-connected', attempts: 0 };
     }

@@ -35,10 +35,10 @@ async function run(label: string, passages: readonly Passage[], library: Library
   const buildMs = performance.now() - t0;
   gc();
   const heap = heapMB() - heapBefore;
-  const store = openStore(':memory:');
+  const store = await openStore({ dataDir: ':memory:' });
   const desk = createDesk(lib, { store });
   const ours = await time(async (q) => void (await desk.handle({ type: 'message', text: q, platform: 'test' })));
-  desk.close();
+  await desk.close();
   print(label, 'Policy Desk handle()', buildMs, heap, ours);
 
   gc();
