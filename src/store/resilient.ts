@@ -44,7 +44,7 @@ export class StoreUnavailableError extends Error {
 }
 
 export function resilient(backend: Store, options: Partial<ResilienceOptions> = {}): Store {
-  const o: ResilienceOptions = { log: silentLogger, ...DEFAULT_RESILIENCE, ...options };
+  const o: ResilienceOptions = { ...DEFAULT_RESILIENCE, ...options, log: options.log ?? silentLogger };
   const { log } = o;
   let degradedSince: Date | undefined;
   let pinger: NodeJS.Timeout | undefined;
@@ -103,11 +103,17 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
       let settleFirst: (id: number | undefined) => void = () => {};
       const first = new Promise<number | undefined>((resolve) => (settleFirst = resolve));
       pendingWrites += 1;
+      let waiting = true;
+      const done = () => {
+        if (waiting) pendingWrites -= 1;
+        waiting = false;
+      };
       const started = Date.now();
       void pRetry(
         async (attempt) => {
           try {
             const id = await tracked(() => backend.logQuestion(question));
+            done();
             settleFirst(id);
             return id;
           } catch (err) {
@@ -118,10 +124,10 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
         { retries: 1_000, factor: 2, minTimeout: 250, maxTimeout: 5_000, maxRetryTime: o.retryForMs, signal: stopping.signal },
       )
         .catch((err: unknown) => {
+          done();
           droppedWrites += 1;
           log.warn('question log write dropped after retrying', { seconds: Math.round((Date.now() - started) / 1000), dropped: droppedWrites, err: (err as Error)?.message });
-        })
-        .finally(() => (pendingWrites -= 1));
+        });
       // Degraded: the answer does not wait at all; the write waits in the background.
       if (degradedSince) return Promise.resolve(undefined);
       return Promise.race([first, delay(o.firstWriteMs)]);
