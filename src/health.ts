@@ -1,4 +1,4 @@
-// What GET /healthz reports: the documents' edition, and per platform whether it is connected
+// What GET /healthz reports: the documents' edition, the store's state, and per platform whether it is connected
 // and when it last heard from it. Unhealthy (503) once a configured platform has been down
 // longer than a grace period: reconnects of a few seconds are normal and not worth a page.
 
@@ -35,11 +35,16 @@ export function healthReport(input: HealthInput): { status: 200 | 503; body: { o
     platforms[p.name] = { state, lastEventAt: p.status?.lastEventAt ?? null, downSince: downSince ?? null };
   }
   const ok = down.length === 0;
+  // A store that is away degrades the desk but is not a reason to pull it from a load balancer:
+  // every replica shares it, and questions are still answered.
+  const store = input.desk.store.health();
   return {
     status: ok ? 200 : 503,
     body: {
       ok,
       ...(ok ? {} : { down }),
+      ...(store.state === 'degraded' ? { degraded: ['store'] } : {}),
+      store,
       edition: stats.edition,
       documents: stats.documents,
       passages: stats.passages,
