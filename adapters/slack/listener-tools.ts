@@ -21,7 +21,9 @@ export interface ListenerDeps {
  */
 export async function firstDelivery(deps: ListenerDeps, key: string): Promise<boolean> {
   try {
-    return await deps.desk.store.claimEvent(`slack:${key}`);
+    const first = await deps.desk.store.claimEvent(`slack:${key}`);
+    if (!first) deps.log.debug('skipped a delivery already answered', { key });
+    return first;
   } catch (err) {
     // A store that cannot record the claim should not silence the bot: answering twice is the lesser harm.
     deps.log.warn('could not record a Slack delivery; answering anyway', { key, err });

@@ -104,6 +104,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       // Nothing to wait for when today's digest is already settled (posted, or not to be repeated).
       const settled = await settledToday(desk.store, c, date, policy);
       if (!settled) waitForPlatform(c, date);
+      else log.debug(`digest not posted: ${settled}`, { platform: c.platform, channel: c.channel, date });
       return { platform: c.platform, channel: c.channel, localDate: date, result: settled ?? 'not-connected', attempts: 0 };
     }
     const outcome = await postDigest({ platform, channel: c.channel }, deps(), { retryNow });

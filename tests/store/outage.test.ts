@@ -98,7 +98,10 @@ it('drops a question-log write after the bounded retry, with a count in the log'
 
 it('fails start-up clearly when the database cannot be reached, naming DATABASE_URL and never the password', async () => {
   const url = 'postgres://policy:s3cret-pass-word@127.0.0.1:1/policy_desk';
-  const error = await openStore({ dataDir: ':memory:', databaseUrl: url }).catch((e: unknown) => e as Error);
+  const error = (await openStore({ dataDir: ':memory:', databaseUrl: url }).then(
+    () => new Error('opened'),
+    (e: unknown) => e as Error,
+  ));
   expect(error).toBeInstanceOf(StoreError);
   expect(error.message).toMatch(/DATABASE_URL/);
   expect(error.message).toMatch(/127\.0\.0\.1:1\/policy_desk/);
