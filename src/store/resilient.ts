@@ -50,7 +50,8 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
   let pinger: NodeJS.Timeout | undefined;
   let pendingWrites = 0;
   let droppedWrites = 0;
-  const stopping = new AbortController();
+  /** One per write waiting, so close() can stop them (a shared signal would gather a listener per write). */
+  const writes = new Set<AbortController>();
   const claimed = new Map<string, true>();
 
   const recovered = () => {
@@ -103,10 +104,13 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
       let settleFirst: (id: number | undefined) => void = () => {};
       const first = new Promise<number | undefined>((resolve) => (settleFirst = resolve));
       pendingWrites += 1;
+      const stop = new AbortController();
+      writes.add(stop);
       let waiting = true;
       const done = () => {
         if (waiting) pendingWrites -= 1;
         waiting = false;
+        writes.delete(stop);
       };
       const started = Date.now();
       void pRetry(
@@ -121,7 +125,7 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
             throw err;
           }
         },
-        { retries: 1_000, factor: 2, minTimeout: 250, maxTimeout: 5_000, maxRetryTime: o.retryForMs, signal: stopping.signal },
+        { retries: 1_000, factor: 2, minTimeout: 250, maxTimeout: 5_000, maxRetryTime: o.retryForMs, signal: stop.signal },
       )
         .catch((err: unknown) => {
           done();
@@ -157,7 +161,7 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
     async close() {
       clearInterval(pinger);
       if (pendingWrites) log.warn('closing the store with question-log writes still waiting; they are dropped', { pending: pendingWrites });
-      stopping.abort();
+      for (const stop of writes) stop.abort();
       await backend.close();
     },
   };
