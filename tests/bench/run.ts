@@ -9,7 +9,7 @@ import { buildIndex } from '../../src/search/index.js';
 import { openStore } from '../../src/store.js';
 import { silentLogger } from '../../src/log.js';
 import type { Passage } from '../../src/corpus/types.js';
-import { loadEvalSet } from '../eval/metrics.js';
+import { loadSplit } from '../eval/metrics.js';
 import { syntheticPassages } from './synthetic.js';
 import { ILO_DIR } from '../fixtures/paths.js';
 
@@ -17,8 +17,8 @@ const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
 const real = await buildLibrary(ILO_DIR, silentLogger);
-const set = loadEvalSet();
-const questions = [...set.questions.map((q) => q.q), ...set.outOfScope];
+const tune = loadSplit('tune');
+const questions = [...tune.inScope, ...tune.nearMiss, ...tune.offTopic].map((item) => item.q);
 
 console.log(`Policy Desk benchmark · node ${process.version} · ${questions.length} questions × ${rounds} rounds per corpus\n`);
 console.log(['corpus', 'system', 'build ms', 'heap MB', 'p50 ms', 'p99 ms', 'max ms'].map((h, i) => (i < 2 ? h.padEnd(i ? 22 : 18) : h.padStart(10))).join(''));
