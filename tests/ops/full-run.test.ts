@@ -42,7 +42,7 @@ async function until<T>(what: string, probe: () => T | undefined | false, timeou
 beforeAll(async () => {
   slack = await startFakeSlack();
   discord = await startFakeDiscord();
-  seedsDir = path.join(tmp, 'seeds');
+  seedsDir = path.join(tmp, 'documents');
   fs.cpSync(ILO_DIR, seedsDir, { recursive: true });
   child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
     env: {
