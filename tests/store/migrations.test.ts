@@ -11,6 +11,7 @@ import { openStore, StoreError } from '../../src/store.js';
 import { MIGRATIONS, type Migration } from '../../src/store/migrations.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
+import { copySqliteToPostgres } from '../../src/store/copy.js';
 import { captureLog } from '../digest/helpers.js';
 import { EDITION_COLUMN_0_1_0, SCHEMA_0_1_0 } from './legacy-schema.js';
 import { startPostgres, type TestPostgres } from './postgres-server.js';
@@ -111,5 +112,24 @@ describe('the PostgreSQL migration runner', () => {
     const stores = await Promise.all([1, 2, 3].map(() => openPostgresStore(url)));
     expect(await Promise.all(stores.map((s, i) => s.claimEvent(`k${i}`)))).toEqual([true, true, true]);
     await Promise.all(stores.map((s) => s.close()));
+  });
+});
+
+describe('moving from SQLite to PostgreSQL (npm run store:copy)', () => {
+  it('copies every table, keeps question ids, continues after them, and refuses a database that has questions', async () => {
+    const dataDir = legacyDataDir({ withEdition: true });
+    const url = await server.database('copied');
+    expect(await copySqliteToPostgres(dataDir, url)).toEqual({ questions: 1, feedback: 1, events: 1, digest_posts: 1, digest_focus: 0 });
+    const store = await openStore({ dataDir: ':memory:', databaseUrl: url });
+    try {
+      expect(await store.question(1)).toMatchObject({ question: 'What is C143?', answered: true, user: 'U1', audience: 'private' });
+      expect(await store.feedbackFor(1)).toEqual([{ questionId: 1, at: '2026-03-01T10:01:00.000Z', platform: 'slack', user: 'U2', helpful: true }]);
+      expect(await store.claimEvent('slack:message:C1:1.0')).toBe(false);
+      expect(await store.digest.get('slack', 'C0DIGEST', '2026-03-02')).toMatchObject({ status: 'posted', coveredUntil: new Date('2026-03-02T08:00:00.000Z') });
+      expect(await store.logQuestion({ platform: 'slack', question: 'after the move', answered: false })).toBe(2);
+    } finally {
+      await store.close();
+    }
+    await expect(copySqliteToPostgres(dataDir, url)).rejects.toThrow(/already holds questions/);
   });
 });
