@@ -31,6 +31,8 @@ export interface PostRecord {
   error?: string;
   /** The documents as the posted digest saw them. */
   documents?: DocumentSnapshot[];
+  /** Who claimed the post ("host|pid|run"): tells a post still under way from one cut off by a crash. */
+  owner?: string;
 }
 
 export interface FocusRecord {

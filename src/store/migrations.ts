@@ -58,6 +58,7 @@ CREATE TABLE IF NOT EXISTS digest_posts (
   next_attempt_at TEXT,
   error TEXT,
   documents TEXT,
+  owner TEXT,
   PRIMARY KEY (platform, channel, local_date)
 );
 CREATE TABLE IF NOT EXISTS digest_focus (
@@ -108,6 +109,7 @@ CREATE TABLE digest_posts (
   next_attempt_at TIMESTAMPTZ,
   error TEXT,
   documents TEXT,
+  owner TEXT,
   PRIMARY KEY (platform, channel, local_date)
 );
 CREATE TABLE digest_focus (
@@ -128,6 +130,7 @@ export const LEGACY_SQLITE_COLUMNS: readonly { table: string; column: string; ty
   { table: 'questions', column: 'edition', type: 'TEXT' },
   { table: 'questions', column: 'audience', type: "TEXT NOT NULL DEFAULT 'private'" },
   { table: 'questions', column: 'outcome', type: 'TEXT' },
+  { table: 'digest_posts', column: 'owner', type: 'TEXT' },
 ];
 
 /** The migrations a store at these versions still needs, in order. */

@@ -40,6 +40,7 @@ export interface PostRow {
   next_attempt_at: Time | null;
   error: string | null;
   documents: string | null;
+  owner?: string | null;
 }
 
 export interface FocusRow {
@@ -84,6 +85,7 @@ export function toPost(row: PostRow | undefined): PostRecord | undefined {
     nextAttemptAt: date(row.next_attempt_at),
     error: row.error ?? undefined,
     documents: row.documents ? (JSON.parse(row.documents) as DocumentSnapshot[]) : undefined,
+    owner: row.owner ?? undefined,
   };
 }
 
@@ -98,6 +100,7 @@ const POST_COLUMNS: Record<string, string> = {
   nextAttemptAt: 'next_attempt_at',
   error: 'error',
   documents: 'documents',
+  owner: 'owner',
 };
 
 /** A post change as column = value pairs (updated_at first), times as ISO text, documents as JSON. */

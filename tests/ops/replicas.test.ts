@@ -16,10 +16,10 @@ import { buttonClick, eventCallback, mention } from '../fakes/slack-payloads.js'
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
 import { IDS, TOKEN as DISCORD_TOKEN, userMessage, users } from '../fakes/discord-payloads.js';
 import { startPostgres, type TestPostgres } from '../store/postgres-server.js';
-import { seedsWith } from '../catalog/helpers.js';
+import { ORCHARDS_DIR, ORCHARDS_QUESTION } from '../fixtures/paths.js';
 
 const SLACK_DIGEST_CHANNEL = 'C0DIGEST';
-const QUESTION = 'How often can pickers in the quokka orchard scheme change employer?';
+const QUESTION = ORCHARDS_QUESTION;
 
 interface Replica {
   name: string;
@@ -33,7 +33,6 @@ let pg: TestPostgres;
 let slack: FakeSlack;
 let discord: FakeDiscord;
 let store: Store;
-let seedsDir: string;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-replicas-'));
 const replicas: Replica[] = [];
 
@@ -60,7 +59,7 @@ function startReplica(name: string): Replica {
       DATABASE_URL: pg.url,
       // Each its own folder: whatever they share goes through PostgreSQL.
       DATA_DIR: path.join(tmp, `data-${name}`),
-      SEEDS_DIR: seedsDir,
+      SEEDS_DIR: ORCHARDS_DIR,
       // Due at midnight UTC: earlier today whenever the test runs, so each replica's start-up catch-up tries it.
       DIGEST_CRON: '0 0 * * *',
       DIGEST_TIMEZONE: 'UTC',
@@ -102,10 +101,6 @@ const alive = () => replicas.filter((r) => r.exited === undefined);
 
 beforeAll(async () => {
   [pg, slack, discord] = await Promise.all([startPostgres(), startFakeSlack(), startFakeDiscord()]);
-  seedsDir = seedsWith({
-    'orchards.md':
-      '# Seasonal work note\n\n## Orchards\n\nThe quokka orchard scheme lets seasonal pickers change employer once per harvest.\n\n## Housing\n\nEmployers in the scheme provide housing that meets the national standard.\n\n## Pay\n\nWages are paid weekly into a bank account opened on arrival.\n',
-  });
   const [a, b] = [startReplica('a'), startReplica('b')];
   await until('both replicas to connect to Slack and Discord', () => connected(a) && connected(b), 60_000);
   store = await openStore({ dataDir: ':memory:', databaseUrl: pg.url });
@@ -156,7 +151,7 @@ describe('two replicas on one PostgreSQL', () => {
     await slack.pushVia(0, 'interactive', buttonClick(slack, { actionId: 'policy_desk_helpful', value: helpful.value, user: 'U0CLICK01' }));
     await slack.pushVia(1, 'interactive', buttonClick(slack, { actionId: 'policy_desk_not_helpful', value: helpful.value, user: 'U0CLICK02' }));
     await until('both thanks', () => slack.responses.filter((r) => /Thanks for the feedback/.test(JSON.stringify(r.body))).length === 2);
-    expect((await store.feedbackFor(questionId)).map((f) => [f.user, f.helpful])).toEqual([
+    expect((await store.feedbackFor(questionId)).map((f) => [f.user, f.helpful]).sort()).toEqual([
       ['U0CLICK01', true],
       ['U0CLICK02', false],
     ]);

@@ -7,13 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../src/desk.js';
 import { healthReport } from '../../src/health.js';
 import { openStore, StoreError, type Store } from '../../src/store.js';
-import { captureLog, seedsWith } from '../digest/helpers.js';
+import { captureLog } from '../digest/helpers.js';
+import { ORCHARDS_DIR, ORCHARDS_QUESTION } from '../fixtures/paths.js';
 import { startPostgres, type TestPostgres } from './postgres-server.js';
 
-const SEEDS = seedsWith({
-  'orchards.md': '# Seasonal work note\n\n## Orchards\n\nThe quokka orchard scheme lets seasonal pickers change employer once per harvest.\n\n## Housing\n\nEmployers in the scheme provide housing that meets the national standard.\n',
-});
-const QUESTION = 'How often can pickers in the quokka orchard scheme change employer?';
+const SEEDS = ORCHARDS_DIR;
+const QUESTION = ORCHARDS_QUESTION;
 
 let server: TestPostgres;
 beforeAll(async () => {
