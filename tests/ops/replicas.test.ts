@@ -11,10 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store.js';
-import { APP_TOKEN, BOT_TOKEN, BOT_USER_ID, startFakeSlack, type FakeSlack } from '../fakes/slack.js';
+import { BOT_USER_ID, startFakeSlack, type FakeSlack } from '../fakes/slack.js';
 import { buttonClick, eventCallback, mention } from '../fakes/slack-payloads.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
-import { IDS, TOKEN as DISCORD_TOKEN, userMessage, users } from '../fakes/discord-payloads.js';
+import { IDS, userMessage, users } from '../fakes/discord-payloads.js';
+import { fakePlatformsEnv } from '../fakes/platform-env.js';
 import { startPostgres, type TestPostgres } from '../store/postgres-server.js';
 import { ORCHARDS_DIR, ORCHARDS_QUESTION } from '../fixtures/paths.js';
 
@@ -50,12 +51,7 @@ function startReplica(name: string): Replica {
   const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
     env: {
       PATH: process.env.PATH,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_APP_TOKEN: APP_TOKEN,
-      SLACK_API_URL: slack.apiUrl,
-      DISCORD_TOKEN,
-      DISCORD_API_URL: discord.apiUrl,
-      DISCORD_GUILD_ID: IDS.guild,
+      ...fakePlatformsEnv(slack, discord),
       DATABASE_URL: pg.url,
       // Each its own folder: whatever they share goes through PostgreSQL.
       DATA_DIR: path.join(tmp, `data-${name}`),
@@ -65,10 +61,6 @@ function startReplica(name: string): Replica {
       DIGEST_TIMEZONE: 'UTC',
       DIGEST_SLACK_CHANNEL: SLACK_DIGEST_CHANNEL,
       DIGEST_DISCORD_CHANNEL: IDS.channel,
-      HEALTH_PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_FORMAT: 'json',
-      LOG_LEVEL: 'debug',
     },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
