@@ -27,15 +27,15 @@ async function batch(d: Desk): Promise<void> {
     if (!line.trim()) continue;
     process.stdout.write((await answer(line, true)) + '\n');
   }
-  d.close();
+  await d.close();
 }
 
 if (question.trim()) {
   process.stdout.write((await answer(question, false)) + '\n');
-  desk.close();
+  await desk.close();
 } else if (process.stdin.isTTY) {
   process.stderr.write('Usage: npm run ask -- "your question" [--json]\n   or: some-command | npm run ask [-- --json]   (one question per line)\n');
-  desk.close();
+  await desk.close();
   process.exit(2);
 } else {
   await batch(desk);

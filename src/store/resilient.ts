@@ -125,7 +125,16 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
             throw err;
           }
         },
-        { retries: 1_000, factor: 2, minTimeout: 250, maxTimeout: 5_000, maxRetryTime: o.retryForMs, signal: stop.signal },
+        {
+          retries: 1_000,
+          factor: 2,
+          minTimeout: 250,
+          maxTimeout: 5_000,
+          maxRetryTime: o.retryForMs,
+          signal: stop.signal,
+          // Only an outage is worth waiting out; a write the database refuses would be refused again.
+          shouldRetry: (err) => err instanceof StoreUnavailableError,
+        },
       )
         .catch((err: unknown) => {
           done();

@@ -14,7 +14,7 @@ import { openStore, type Store } from '../../src/store.js';
 import { BOT_USER_ID, startFakeSlack, type FakeSlack } from '../fakes/slack.js';
 import { buttonClick, eventCallback, mention } from '../fakes/slack-payloads.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
-import { IDS, userMessage, users } from '../fakes/discord-payloads.js';
+import { IDS, slashCommand, userMessage, users } from '../fakes/discord-payloads.js';
 import { fakePlatformsEnv } from '../fakes/platform-env.js';
 import { startPostgres, type TestPostgres } from '../store/postgres-server.js';
 import { ORCHARDS_DIR, ORCHARDS_QUESTION } from '../fixtures/paths.js';
@@ -131,6 +131,16 @@ describe('two replicas on one PostgreSQL', () => {
     await discord.waitForCall((c) => c.method === 'POST' && c.body?.message_reference?.message_id === message.id, 'the Discord reply');
     await until('the other replica to skip it', () => replicas.some((r) => r.lines().some((l) => l.msg === 'Skipped an event already answered' && l.eventId === message.id)));
     expect(discordRepliesTo(message.id)).toHaveLength(1);
+  });
+
+  it('answer a Discord /policy once although both gateway sessions receive the interaction', async () => {
+    const interaction = slashCommand(QUESTION);
+    discord.dispatch('INTERACTION_CREATE', interaction);
+    const edit = await discord.waitForCall((c) => c.method === 'PATCH' && c.path.includes(interaction.token), 'the /policy answer', 15_000);
+    expect(JSON.stringify(edit.body)).toMatch(/change employer once per harvest/);
+    await until('the other replica to skip it', () => replicas.some((r) => r.lines().some((l) => l.msg === 'Skipped an event already answered' && l.eventId === interaction.id)));
+    // One deferral: a second would have been refused (40060) and logged as an error.
+    expect(discord.interactionCalls(interaction).filter((c) => c.path.endsWith('/callback')).map((c) => c.status)).toEqual([204]);
   });
 
   it('record feedback on either replica, whichever answered', async () => {
