@@ -17,7 +17,7 @@ import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
 import { IDS, slashCommand, userMessage, users } from '../fakes/discord-payloads.js';
 import { fakePlatformsEnv } from '../fakes/platform-env.js';
 import { startPostgres, type TestPostgres } from '../store/postgres-server.js';
-import { ORCHARDS_DIR, ORCHARDS_QUESTION } from '../fixtures/paths.js';
+import { ORCHARDS_DIR, ORCHARDS_QUESTION } from '../fixtures/orchards.js';
 
 const SLACK_DIGEST_CHANNEL = 'C0DIGEST';
 const QUESTION = ORCHARDS_QUESTION;

@@ -8,7 +8,7 @@ import { openDesk, type Desk } from '../../src/desk.js';
 import { healthReport } from '../../src/health.js';
 import { openStore, StoreError, type Store } from '../../src/store.js';
 import { captureLog } from '../digest/helpers.js';
-import { ORCHARDS_DIR, ORCHARDS_QUESTION } from '../fixtures/paths.js';
+import { ORCHARDS_DIR, ORCHARDS_QUESTION } from '../fixtures/orchards.js';
 import { startPostgres, type TestPostgres } from './postgres-server.js';
 
 const SEEDS = ORCHARDS_DIR;
