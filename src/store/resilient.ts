@@ -5,11 +5,10 @@
 // same process is still answered once). /healthz reports "degraded" until the database answers
 // again, which is checked on a timer: the connection comes back by itself.
 
-import { setTimeout as sleep } from 'node:timers/promises';
 import pRetry from 'p-retry';
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
-import type { Store, StoreHealth } from '../store.js';
+import type { NewQuestion, Store, StoreHealth } from '../store.js';
 import type { DigestRecords } from '../digest/records.js';
 
 export interface ResilienceOptions {
@@ -84,6 +83,37 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
     if (claimed.size > o.rememberClaims) claimed.delete(claimed.keys().next().value!);
   };
 
+  /** Retries a question-log write through an outage, for a bounded time, then drops it with a count. */
+  const retryLater = (question: NewQuestion) => {
+    if (pendingWrites >= o.maxPending) {
+      droppedWrites += 1;
+      log.warn('question log write dropped: too many waiting for the store', { pending: pendingWrites, dropped: droppedWrites });
+      return;
+    }
+    pendingWrites += 1;
+    const stop = new AbortController();
+    writes.add(stop);
+    const started = Date.now();
+    pRetry(() => tracked(() => backend.logQuestion(question)), {
+      retries: 1_000,
+      factor: 2,
+      minTimeout: 250,
+      maxTimeout: 5_000,
+      maxRetryTime: o.retryForMs,
+      signal: stop.signal,
+      // Only an outage is worth waiting out; a write the database refuses would be refused again.
+      shouldRetry: (err) => err instanceof StoreUnavailableError,
+    })
+      .catch((err: unknown) => {
+        droppedWrites += 1;
+        log.warn('question log write dropped after retrying', { seconds: Math.round((Date.now() - started) / 1000), dropped: droppedWrites, err: (err as Error)?.message });
+      })
+      .finally(() => {
+        pendingWrites -= 1;
+        writes.delete(stop);
+      });
+  };
+
   const digest = new Proxy(backend.digest, {
     get(target, name) {
       const member = target[name as keyof DigestRecords];
@@ -95,55 +125,19 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
     backend: backend.backend,
     where: backend.where,
     logQuestion(q) {
-      if (pendingWrites >= o.maxPending) {
-        droppedWrites += 1;
-        log.warn('question log write dropped: too many waiting for the store', { pending: pendingWrites, dropped: droppedWrites });
+      const question = { ...q, at: q.at ?? new Date() };
+      // Degraded: the answer does not wait at all; the write waits in the background.
+      if (degradedSince) {
+        retryLater(question);
         return Promise.resolve(undefined);
       }
-      const question = { ...q, at: q.at ?? new Date() };
-      let settleFirst: (id: number | undefined) => void = () => {};
-      const first = new Promise<number | undefined>((resolve) => (settleFirst = resolve));
-      pendingWrites += 1;
-      const stop = new AbortController();
-      writes.add(stop);
-      let waiting = true;
-      const done = () => {
-        if (waiting) pendingWrites -= 1;
-        waiting = false;
-        writes.delete(stop);
-      };
-      const started = Date.now();
-      void pRetry(
-        async (attempt) => {
-          try {
-            const id = await tracked(() => backend.logQuestion(question));
-            done();
-            settleFirst(id);
-            return id;
-          } catch (err) {
-            if (attempt === 1) settleFirst(undefined);
-            throw err;
-          }
-        },
-        {
-          retries: 1_000,
-          factor: 2,
-          minTimeout: 250,
-          maxTimeout: 5_000,
-          maxRetryTime: o.retryForMs,
-          signal: stop.signal,
-          // Only an outage is worth waiting out; a write the database refuses would be refused again.
-          shouldRetry: (err) => err instanceof StoreUnavailableError,
-        },
-      )
-        .catch((err: unknown) => {
-          done();
-          droppedWrites += 1;
-          log.warn('question log write dropped after retrying', { seconds: Math.round((Date.now() - started) / 1000), dropped: droppedWrites, err: (err as Error)?.message });
-        });
-      // Degraded: the answer does not wait at all; the write waits in the background.
-      if (degradedSince) return Promise.resolve(undefined);
-      return Promise.race([first, delay(o.firstWriteMs)]);
+      const first = tracked(() => backend.logQuestion(question)).catch((err: unknown) => {
+        if (!(err instanceof StoreUnavailableError)) throw err;
+        retryLater(question);
+        return undefined;
+      });
+      // A hanging connection: the answer goes without the id; the write still lands (or fails into the retry).
+      return firstOrNothing(first, o.firstWriteMs);
     },
     question: (id) => tracked(() => backend.question(id)),
     questionsSince: (since) => tracked(() => backend.questionsSince(since)),
@@ -186,8 +180,14 @@ function isOutage(err: unknown): boolean {
   return true;
 }
 
-function delay(ms: number): Promise<undefined> {
-  return sleep(ms, undefined, { ref: false });
+/** The work's result if it comes within ms, else undefined (the work goes on). */
+function firstOrNothing<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, ms, undefined);
+    timer.unref();
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
