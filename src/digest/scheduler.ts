@@ -14,6 +14,7 @@ import { localDate } from './local-time.js';
 import { DEFAULT_RETRY_POLICY, postDigest, settledToday, type PostDeps, type PostOutcome, type RetryPolicy } from './post.js';
 import { dueEarlierToday, scheduleProblems } from './schedule.js';
 import { digestChannels, type DigestChannel } from './targets.js';
+import { StoreUnavailableError } from '../store/resilient.js';
 
 export interface DigestSchedulerOptions {
   desk: Desk;
@@ -47,7 +48,7 @@ export interface DigestScheduler {
   stop(): void;
 }
 
-/** How often a digest that is due checks whether its platform has connected. */
+/** How often a digest that is due checks whether its platform has connected (or the store is back). */
 const PLATFORM_WAIT_MS = 5_000;
 
 export function startDigestScheduler(options: DigestSchedulerOptions): DigestScheduler {
@@ -107,7 +108,12 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       else log.debug(`digest not posted: ${settled}`, { platform: c.platform, channel: c.channel, date });
       return { platform: c.platform, channel: c.channel, localDate: date, result: settled ?? 'not-connected', attempts: 0 };
     }
-    const outcome = await postDigest({ platform, channel: c.channel }, deps(), { retryNow });
+    const outcome = await postDigest({ platform, channel: c.channel }, deps(), { retryNow }).catch((err: unknown): PostOutcome => {
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      // Nothing was claimed or posted: try again shortly, the same day only (as a refused post is).
+      log.warn("today's digest waits for the store to come back", { platform: c.platform, channel: c.channel });
+      return { platform: c.platform, channel: c.channel, localDate: today(), result: 'failed', attempts: 0, error: 'the store is unreachable', retryAt: new Date(now().getTime() + platformWaitMs) };
+    });
     // "waiting": a failure recorded before a restart; its retry is armed again here.
     if ((outcome.result === 'failed' || outcome.result === 'waiting') && outcome.retryAt) retryLater(c, outcome);
     return outcome;

@@ -8,7 +8,7 @@ import { openDesk, type Desk } from '../../src/desk.js';
 import type { DigestConfig } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import type { Platform, Reply, RunningPlatform } from '../../src/types.js';
-import { startDigestScheduler, type DigestScheduler } from '../../src/digest/scheduler.js';
+import { startDigestScheduler, type DigestScheduler, type DigestSchedulerOptions } from '../../src/digest/scheduler.js';
 import type { RetryPolicy } from '../../src/digest/post.js';
 import { ILO_DIR } from '../fixtures/paths.js';
 
@@ -88,7 +88,7 @@ export interface Running {
 }
 
 /** A scheduler posting to one stub Slack channel; waits for its start-up check for a missed run. */
-export async function startWithStub(desk: Desk, c: Clock, options: { digest?: Partial<DigestConfig>; policy?: Partial<RetryPolicy>; platform?: StubPlatform } = {}): Promise<Running> {
+export async function startWithStub(desk: Desk, c: Clock, options: { digest?: Partial<DigestConfig>; policy?: DigestSchedulerOptions['policy']; platform?: StubPlatform } = {}): Promise<Running> {
   const platform = options.platform ?? stubPlatform();
   const { log, lines } = captureLog();
   const scheduler = startDigestScheduler({ desk, digest: digestConfig(options.digest), platforms: [platform], log, now: c.now, policy: options.policy });

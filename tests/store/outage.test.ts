@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../src/desk.js';
 import { healthReport } from '../../src/health.js';
 import { openStore, StoreError, type Store } from '../../src/store.js';
-import { captureLog } from '../digest/helpers.js';
+import { captureLog, clock, startWithStub } from '../digest/helpers.js';
 import { ORCHARDS_DIR, ORCHARDS_QUESTION } from '../fixtures/orchards.js';
 import { startPostgres, type TestPostgres } from './postgres-server.js';
 
@@ -77,6 +77,29 @@ describe('while the database is away', () => {
     expect(after.questionId).toBeGreaterThan(before.questionId!);
   }, 30_000);
 });
+
+it("posts the day's digest once the store is back, when it was away at the scheduled time", async () => {
+  const c = clock('2026-03-30T06:00:00Z'); // Monday 08:00 in Berlin: not due yet
+  const { log } = captureLog();
+  const store = await openStore({ dataDir: ':memory:', databaseUrl: await server.database('digest_outage'), log, resilience: { pingEveryMs: 100 } });
+  const desk = await openDesk({ seedsDir: SEEDS, store, now: c.now });
+  const { scheduler, platform, lines } = await startWithStub(desk, c, { policy: { platformWaitMs: 300 } });
+  try {
+    c.set('2026-03-30T07:00:00Z');
+    await server.stop();
+    const [outcome] = await scheduler.fire();
+    expect(outcome).toMatchObject({ result: 'failed', error: 'the store is unreachable' });
+    expect(platform.attempts).toBe(0);
+    expect(lines.some((l) => l.msg === "today's digest waits for the store to come back")).toBe(true);
+    await server.start();
+    await until('the digest', () => platform.posts.length === 1);
+    await scheduler.idle();
+    expect(platform.posts).toHaveLength(1);
+  } finally {
+    scheduler.stop();
+    await desk.close();
+  }
+}, 20_000);
 
 it('drops a question-log write after the bounded retry, with a count in the log', async () => {
   const { log, lines } = captureLog();
