@@ -68,6 +68,8 @@ export interface StoreHealth {
   state: 'ok' | 'degraded';
   /** When it became degraded. */
   since?: string;
+  /** The last failure's error code (ECONNREFUSED, SQLITE_FULL…) or name: never a value. */
+  lastError?: string;
   /** Question-log writes waiting for the database, and those given up on since start. */
   pendingWrites: number;
   droppedWrites: number;

@@ -37,6 +37,9 @@ export const DEFAULT_RESILIENCE: Omit<ResilienceOptions, 'log'> = {
   rememberClaims: 10_000,
 };
 
+const LOG_EVERY_MS = 60_000;
+const DIGEST_WRITES = new Set<string>(['claim', 'update', 'saveFocus']);
+
 /** Thrown in place of a back end's error while the database is unreachable, so callers can say so plainly. */
 export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
@@ -46,6 +49,7 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
   const o: ResilienceOptions = { ...DEFAULT_RESILIENCE, ...options, log: options.log ?? silentLogger };
   const { log } = o;
   let degradedSince: Date | undefined;
+  let lastError: string | undefined;
   let pinger: NodeJS.Timeout | undefined;
   let pendingWrites = 0;
   let droppedWrites = 0;
@@ -61,22 +65,33 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
     pinger = undefined;
   };
   const failed = (err: unknown) => {
-    if (!isOutage(err) || degradedSince) return;
+    if (!isOutage(err)) return;
+    lastError = errorCode(err);
+    if (degradedSince) return;
     degradedSince = new Date();
     log.error('store unreachable: answering without it (claims kept in memory, question-log writes retried)', { backend: backend.backend, where: backend.where, err });
-    pinger = setInterval(() => void backend.ping().then(recovered, () => {}), o.pingEveryMs);
+    // The check is a write: a full disk still answers reads, and it is writes that must work again.
+    pinger = setInterval(() => void backend.claimEvent(`store-check:${process.pid}:${Date.now()}`).then(recovered, (e: unknown) => void (lastError = errorCode(e))), o.pingEveryMs);
     pinger.unref();
   };
-  /** Passes a call through, noting whether the database answered. */
-  const tracked = async <T>(call: () => Promise<T>): Promise<T> => {
+  /** Passes a call through, noting whether the database answered; only a write that works ends an outage. */
+  const tracked = async <T>(call: () => Promise<T>, write = false): Promise<T> => {
     try {
       const value = await call();
-      recovered();
+      if (write) recovered();
       return value;
     } catch (err) {
       failed(err);
       throw isOutage(err) ? new StoreUnavailableError(`The store (${backend.backend}) is unreachable: ${(err as Error)?.message ?? err}`, { cause: err }) : err;
     }
+  };
+  /** True at most once a minute per kind: an outage is one story in the log, not a line per question. */
+  const lastLogged = new Map<string, number>();
+  const throttle = (kind: string) => {
+    const now = Date.now();
+    if (now - (lastLogged.get(kind) ?? -Infinity) < LOG_EVERY_MS) return false;
+    lastLogged.set(kind, now);
+    return true;
   };
   const remember = (key: string) => {
     claimed.set(key, true);
@@ -87,14 +102,14 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
   const retryLater = (question: NewQuestion) => {
     if (pendingWrites >= o.maxPending) {
       droppedWrites += 1;
-      log.warn('question log write dropped: too many waiting for the store', { pending: pendingWrites, dropped: droppedWrites });
+      if (throttle('too many')) log.warn('question log writes dropped: too many waiting for the store', { pending: pendingWrites, dropped: droppedWrites });
       return;
     }
     pendingWrites += 1;
     const stop = new AbortController();
     writes.add(stop);
     const started = Date.now();
-    pRetry(() => tracked(() => backend.logQuestion(question)), {
+    pRetry(() => tracked(() => backend.logQuestion(question), true), {
       retries: 1_000,
       factor: 2,
       minTimeout: 250,
@@ -106,7 +121,7 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
     })
       .catch((err: unknown) => {
         droppedWrites += 1;
-        log.warn('question log write dropped after retrying', { seconds: Math.round((Date.now() - started) / 1000), dropped: droppedWrites, err: (err as Error)?.message });
+        if (throttle('dropped')) log.warn('question log write dropped after retrying', { seconds: Math.round((Date.now() - started) / 1000), dropped: droppedWrites, err: (err as Error)?.message });
       })
       .finally(() => {
         pendingWrites -= 1;
@@ -117,7 +132,7 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
   const digest = new Proxy(backend.digest, {
     get(target, name) {
       const member = target[name as keyof DigestRecords];
-      return typeof member === 'function' ? (...args: unknown[]) => tracked(() => (member as (...a: unknown[]) => Promise<unknown>).apply(target, args)) : member;
+      return typeof member === 'function' ? (...args: unknown[]) => tracked(() => (member as (...a: unknown[]) => Promise<unknown>).apply(target, args), DIGEST_WRITES.has(String(name))) : member;
     },
   });
 
@@ -131,7 +146,7 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
         retryLater(question);
         return Promise.resolve(undefined);
       }
-      const first = tracked(() => backend.logQuestion(question)).catch((err: unknown) => {
+      const first = tracked(() => backend.logQuestion(question), true).catch((err: unknown) => {
         if (!(err instanceof StoreUnavailableError)) throw err;
         retryLater(question);
         return undefined;
@@ -141,7 +156,7 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
     },
     question: (id) => tracked(() => backend.question(id)),
     questionsSince: (since) => tracked(() => backend.questionsSince(since)),
-    recordFeedback: (f) => tracked(() => backend.recordFeedback(f)),
+    recordFeedback: (f) => tracked(() => backend.recordFeedback(f), true),
     feedbackSince: (since) => tracked(() => backend.feedbackSince(since)),
     feedbackFor: (id) => tracked(() => backend.feedbackFor(id)),
     async claimEvent(key, at) {
@@ -149,17 +164,17 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
       if (claimed.has(key)) return false;
       remember(key);
       try {
-        return await tracked(() => withTimeout(backend.claimEvent(key, at), o.claimMs));
+        return await tracked(() => withTimeout(backend.claimEvent(key, at), o.claimMs), true);
       } catch (err) {
         // Alone: this process remembers what it answered; another replica may answer it too.
-        log.warn('event claim not shared (store unreachable): deciding in this process alone', { key, err: (err as Error)?.message });
+        if (throttle('claim')) log.warn('event claims not shared (store unreachable): deciding in this process alone', { key, err: (err as Error)?.message });
         return true;
       }
     },
     digest,
     ping: () => tracked(() => backend.ping()),
     health(): StoreHealth {
-      return { backend: backend.backend, state: degradedSince ? 'degraded' : 'ok', ...(degradedSince ? { since: degradedSince.toISOString() } : {}), pendingWrites, droppedWrites };
+      return { backend: backend.backend, state: degradedSince ? 'degraded' : 'ok', ...(degradedSince ? { since: degradedSince.toISOString(), lastError } : {}), pendingWrites, droppedWrites };
     },
     async close() {
       clearInterval(pinger);
@@ -178,6 +193,12 @@ function isOutage(err: unknown): boolean {
   const code = String((err as { code?: unknown })?.code ?? '');
   if (/^(22|23|42)/.test(code) || code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_MISMATCH') return false;
   return true;
+}
+
+/** An error's code, or its name: what health may show (a message could quote a value). */
+function errorCode(err: unknown): string {
+  const e = err as { code?: unknown; name?: unknown } | null;
+  return typeof e?.code === 'string' ? e.code : typeof e?.name === 'string' ? e.name : 'Error';
 }
 
 /** The work's result if it comes within ms, else undefined (the work goes on). */

@@ -14,7 +14,10 @@ import { postColumns, toFeedback, toFocus, toPost, toQuestion, type FeedbackRow,
 
 const EVENT_KEEP_MS = 7 * 24 * 3600 * 1000;
 
-export function openSqliteStore(dataDir: string, log?: Logger, migrations: readonly Migration[] = MIGRATIONS): Store {
+/** The SQLite back end; `db` is its connection, for tests that inject faults (a full disk). */
+export type SqliteStore = Store & { readonly db: Database.Database };
+
+export function openSqliteStore(dataDir: string, log?: Logger, migrations: readonly Migration[] = MIGRATIONS): SqliteStore {
   const file = dataDir === ':memory:' ? ':memory:' : path.join(dataDir, 'policy-desk.db');
   let db: Database.Database;
   try {
@@ -49,6 +52,7 @@ export function openSqliteStore(dataDir: string, log?: Logger, migrations: reado
   return {
     backend: 'sqlite',
     where: file,
+    db,
     async logQuestion(q) {
       const info = insertQuestion.run(
         (q.at ?? new Date()).toISOString(),

@@ -61,7 +61,7 @@ describe('while the database is away', () => {
 
     const health = healthReport({ desk, platforms: [], now: new Date() });
     expect(health.status).toBe(200);
-    expect(health.body).toMatchObject({ degraded: ['store'], store: { backend: 'postgres', state: 'degraded', pendingWrites: 1 } });
+    expect(health.body).toMatchObject({ degraded: ['store'], store: { backend: 'postgres', state: 'degraded', pendingWrites: 1, lastError: 'ECONNREFUSED' } });
     expect(lines.some((l) => l.level === 'error' && l.msg.startsWith('store unreachable'))).toBe(true);
 
     // Feedback needs the database: it says so, it does not apologise for a bug.
