@@ -19,6 +19,8 @@ export interface ResilienceOptions {
   claimMs: number;
   /** How long a question-log write is retried before it is dropped. */
   retryForMs: number;
+  /** The longest wait between two tries of a write (the waits grow from 250 ms to this). */
+  retryMaxDelayMs: number;
   /** While degraded, how often the database is checked. */
   pingEveryMs: number;
   /** Question-log writes held for retry at most; past that, new ones are dropped at once. */
@@ -32,6 +34,7 @@ export const DEFAULT_RESILIENCE: Omit<ResilienceOptions, 'log'> = {
   // Below Discord's 3 s to defer an interaction, which waits for the claim.
   claimMs: 1_500,
   retryForMs: 60_000,
+  retryMaxDelayMs: 5_000,
   pingEveryMs: 5_000,
   maxPending: 1_000,
   rememberClaims: 10_000,
@@ -113,7 +116,7 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
       retries: 1_000,
       factor: 2,
       minTimeout: 250,
-      maxTimeout: 5_000,
+      maxTimeout: o.retryMaxDelayMs,
       maxRetryTime: o.retryForMs,
       signal: stop.signal,
       // Only an outage is worth waiting out; a write the database refuses would be refused again.

@@ -34,7 +34,7 @@ describe('while the database is away', () => {
   const { log, lines } = captureLog();
 
   beforeAll(async () => {
-    store = await openStore({ dataDir: ':memory:', databaseUrl: await server.database('outage'), log, resilience: { firstWriteMs: 300, claimMs: 500, pingEveryMs: 200, retryForMs: 30_000 } });
+    store = await openStore({ dataDir: ':memory:', databaseUrl: await server.database('outage'), log, resilience: { firstWriteMs: 300, claimMs: 500, pingEveryMs: 200, retryForMs: 30_000, retryMaxDelayMs: 500 } });
     desk = await openDesk({ seedsDir: SEEDS, store, log });
   });
   afterAll(() => desk?.close());
@@ -69,7 +69,7 @@ describe('while the database is away', () => {
     expect(feedback).toMatchObject({ kind: 'error', title: 'Not available right now' });
 
     await server.start();
-    await until('the store to recover', () => store.health().state === 'ok' && store.health().pendingWrites === 0);
+    await until('the store to recover', () => store.health().state === 'ok' && store.health().pendingWrites === 0, 20_000);
     expect(lines.some((l) => l.msg === 'store reachable again')).toBe(true);
     expect((await store.questionsSince(new Date(0))).filter((q) => q.user === 'U-during')).toHaveLength(1);
     expect(healthReport({ desk, platforms: [], now: new Date() }).body.degraded).toBeUndefined();
