@@ -7,6 +7,7 @@ import type { Logger } from './log.js';
 import type { DigestRecords } from './digest/records.js';
 
 export type Audience = 'public' | 'private';
+/** How well the documents answered a question: fully, in part ("closest"), or not at all. */
 export type Outcome = 'high' | 'partial' | 'none';
 
 export interface QuestionRecord {
@@ -22,8 +23,8 @@ export interface QuestionRecord {
   edition: string | null;
   /** Where it was asked: a channel others read (public) or a DM / private reply (private). */
   audience: Audience;
-  /** How well the documents covered it, when the answer engine said. */
-  outcome: Outcome | null;
+  /** How well the documents answered it; rows from before this was kept follow `answered`. */
+  outcome: Outcome;
 }
 
 export interface NewQuestion {

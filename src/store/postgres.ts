@@ -58,7 +58,7 @@ export async function openPostgresStore(url: string, log?: Logger, migrations: r
       const [row] = await query<{ id: string }>(
         `INSERT INTO questions (at, platform, "user", channel, question, answered, top_passage_id, edition, audience, outcome)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [(q.at ?? new Date()).toISOString(), q.platform, q.user ?? null, q.channel ?? null, q.question, q.answered, q.topPassageId ?? null, q.edition ?? null, q.audience ?? 'private', q.outcome ?? null],
+        [(q.at ?? new Date()).toISOString(), q.platform, q.user ?? null, q.channel ?? null, q.question, q.answered, q.topPassageId ?? null, q.edition ?? null, q.audience ?? 'private', q.outcome ?? (q.answered ? 'high' : 'none')],
       );
       return Number(row!.id);
     },

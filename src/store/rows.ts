@@ -64,7 +64,7 @@ export function toQuestion(row: QuestionRow): QuestionRecord {
     topPassageId: row.top_passage_id,
     edition: row.edition,
     audience: row.audience === 'public' ? 'public' : ('private' satisfies Audience),
-    outcome: (row.outcome as Outcome | null) ?? null,
+    outcome: row.outcome === 'high' || row.outcome === 'partial' || row.outcome === 'none' ? row.outcome : row.answered === true || row.answered === 1 ? 'high' : 'none',
   };
 }
 

@@ -64,7 +64,7 @@ export function openSqliteStore(dataDir: string, log?: Logger, migrations: reado
         q.topPassageId ?? null,
         q.edition ?? null,
         q.audience ?? 'private',
-        q.outcome ?? null,
+        q.outcome ?? (q.answered ? 'high' : 'none'),
       );
       return Number(info.lastInsertRowid);
     },

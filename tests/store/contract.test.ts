@@ -65,8 +65,8 @@ describe.each(backends)('the $name store', (backend) => {
       audience: 'public',
       outcome: 'high',
     });
-    // Unset: asked privately, outcome not known.
-    expect(await store.question(second!)).toMatchObject({ user: null, channel: null, answered: false, audience: 'private', outcome: null, edition: null });
+    // Unset: asked privately; the outcome follows answered.
+    expect(await store.question(second!)).toMatchObject({ user: null, channel: null, answered: false, audience: 'private', outcome: 'none', edition: null });
     expect(await store.question(999_999)).toBeUndefined();
     expect((await store.questionsSince(later(1))).map((q) => q.id)).toEqual([second]);
     expect((await store.questionsSince(T0)).map((q) => q.id)).toEqual([first, second]);

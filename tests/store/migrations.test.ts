@@ -42,7 +42,7 @@ describe('a SQLite file from before numbered migrations', () => {
   it.each([true, false])('opens with all its data and gains the new columns (edition column present: %s)', async (withEdition) => {
     const dataDir = legacyDataDir({ withEdition });
     const store = await openStore({ dataDir });
-    expect(await store.question(1)).toMatchObject({ question: 'What is C143?', answered: true, audience: 'private', outcome: null, edition: null });
+    expect(await store.question(1)).toMatchObject({ question: 'What is C143?', answered: true, audience: 'private', outcome: 'high', edition: null });
     expect(await store.feedbackSince(new Date(0))).toEqual({ helpful: 1, notHelpful: 0 });
     expect(await store.claimEvent('slack:message:C1:1.0')).toBe(false);
     expect((await store.digest.get('slack', 'C0DIGEST', '2026-03-02'))?.status).toBe('posted');
