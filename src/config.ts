@@ -111,6 +111,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     problems.push(`${name} must be one of: ${allowed.join(', ')}.`);
     return undefined;
   };
+  const example: Record<string, string> = { SLACK_API_URL: 'https://slack.com/api/', DISCORD_API_URL: 'https://discord.com/api' };
   const url = (name: string, mustEndWith: string): string | undefined => {
     const raw = get(name);
     if (raw === undefined) return undefined;
@@ -120,6 +121,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     }
     // Bolt wants ".../api/", discord.js wants ".../api": mend the slash rather than fail on it.
     const bare = raw.replace(/\/+$/, '');
+    // A base without /api (or with discord.js's own /v10 after it) fails much later as a rejected
+    // token or an endless outage: say so now. The value is not echoed: it may hold a credential.
+    if (!/\/api$/.test(bare)) {
+      const version = /\/api\/v\d+$/.test(bare) ? ', with no API version after it (the library adds it)' : '';
+      problems.push(`${name} must be the API base ending in ${mustEndWith}${version}, e.g. ${example[name] ?? `https://example.com${mustEndWith}`}.`);
+      return undefined;
+    }
     return mustEndWith.endsWith('/') ? `${bare}/` : bare;
   };
 
