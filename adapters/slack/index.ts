@@ -13,7 +13,7 @@ import { boltLogger } from './bolt-logger.js';
 import { postOnceClientOptions, socketModeClientOptions, webClientOptions } from './client-options.js';
 import { describeFailure, isOutage, platformErrorCode, SlackStartError } from './errors.js';
 import { whoAmI } from './identity.js';
-import { inFlight } from './in-flight.js';
+import { DRAIN_TIMEOUT_MS, drainAndReport, inFlight } from '../kit/in-flight.js';
 import { postMessage } from './listener-tools.js';
 import { listenForButtons } from './on-action.js';
 import { listenForCommands } from './on-command.js';
@@ -25,12 +25,12 @@ export { SlackStartError } from './errors.js';
 export interface SlackOptions {
   /** Body of GET /healthz in HTTP mode (ok false → 503); defaults to this adapter's own status. */
   health?: () => { ok: boolean } & Record<string, unknown>;
+  /** How long stop() waits for answers being written (default 10 s). */
+  drainMs?: number;
 }
 
 /** Socket Mode gets this long to connect at start-up before it counts as a failure. */
 const CONNECT_TIMEOUT_MS = 30_000;
-/** How long stop() waits for answers being written. */
-const DRAIN_TIMEOUT_MS = 10_000;
 
 export async function startSlack(
   desk: Desk,
@@ -125,7 +125,7 @@ export async function startSlack(
         stopping = true;
         if (receiver) await withTimeout(receiver.client.disconnect(), 5_000);
         else await app.stop().catch((err: unknown) => slackLog.warn('Slack HTTP server did not close cleanly', { err }));
-        await work.drain(DRAIN_TIMEOUT_MS);
+        await drainAndReport(work, options.drainMs ?? DRAIN_TIMEOUT_MS, slackLog, 'Slack');
         state.connected = false;
         state.disconnectedAt = new Date().toISOString();
         slackLog.info('Slack stopped');

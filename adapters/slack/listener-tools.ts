@@ -6,7 +6,7 @@ import type { Desk } from '../../src/desk.js';
 import { apology, newErrorId } from '../../src/errors.js';
 import type { LogFields, Logger } from '../../src/log.js';
 import type { SlackMessage } from './blocks.js';
-import type { InFlight } from './in-flight.js';
+import type { InFlight } from '../kit/in-flight.js';
 import { renderReply } from './render.js';
 
 export interface ListenerDeps {
