@@ -12,6 +12,7 @@ import type { PlatformStatus, Reply, RunningPlatform } from '../../src/types.js'
 import { boltLogger } from './bolt-logger.js';
 import { postOnceClientOptions, socketModeClientOptions, webClientOptions } from './client-options.js';
 import { describeFailure, isOutage, platformErrorCode, SlackStartError } from './errors.js';
+import { httpReceiver } from './http-receiver.js';
 import { whoAmI } from './identity.js';
 import { DRAIN_TIMEOUT_MS, drainAndReport, inFlight } from '../kit/in-flight.js';
 import { postMessage } from './listener-tools.js';
@@ -53,6 +54,12 @@ export async function startSlack(
         appToken: config.appToken,
         logger,
         installerOptions: { clientOptions: socketModeClientOptions(config, logger) },
+        // What Bolt cannot process (a payload Slack never sends) is acked, so it is not redelivered,
+        // and said in one warning line rather than an error with a stack.
+        processEventErrorHandler: async ({ error }) => {
+          slackLog.warn('ignored a Slack payload Policy Desk cannot read', { reason: error.message });
+          return true;
+        },
       })
     : undefined;
   const healthRoute: CustomRoute = {
@@ -72,7 +79,7 @@ export async function startSlack(
     botUserId: me.userId,
     logger,
     clientOptions,
-    ...(receiver ? { receiver } : { signingSecret: config.signingSecret, customRoutes: [healthRoute] }),
+    receiver: receiver ?? httpReceiver({ signingSecret: config.signingSecret ?? '', routes: [healthRoute], logger, log: slackLog }),
   });
 
   app.error(async (error) => {
