@@ -14,6 +14,7 @@ export function firstDelivery(ctx: HandlerContext, eventId: string): boolean {
   try {
     first = ctx.desk.store.claimEvent(`discord:${eventId}`);
   } catch (err) {
+    ctx.desk.storeWrites.failed(err);
     // Without the record we cannot tell a redelivery apart; answering twice beats never answering.
     ctx.log.warn('could not record the event; answering it anyway', { eventId, err: (err as Error).message });
     return true;

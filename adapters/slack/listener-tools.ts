@@ -23,6 +23,7 @@ export function firstDelivery(deps: ListenerDeps, key: string): boolean {
   try {
     return deps.desk.store.claimEvent(`slack:${key}`);
   } catch (err) {
+    deps.desk.storeWrites.failed(err);
     // A store that cannot record the claim should not silence the bot: answering twice is the lesser harm.
     deps.log.warn('could not record a Slack delivery; answering anyway', { key, err });
     return true;
