@@ -51,6 +51,8 @@ export function httpReceiver(o: HttpReceiverOptions): HTTPReceiver {
   const bolt = receiver.requestListener;
   const refuse = (res: ServerResponse, status: number, msg: string, fields?: Record<string, unknown>) => {
     o.log.warn(msg, fields);
+    // A refused body may not have been read to its end: close rather than keep the connection.
+    res.setHeader('connection', 'close');
     HTTPModuleFunctions.buildNoBodyResponse(res, status);
   };
   const handOn = (req: IncomingMessage, res: ServerResponse) => {

@@ -91,6 +91,41 @@ describe('Slack HTTP mode: bad input', () => {
     expect((await send(commandBody(good))).status).toBe(200);
     await vi.waitFor(() => expect(h.fake.responses.some((r) => r.id === good.response_url.split('/').pop())).toBe(true), { timeout: 5000 });
   });
+
+  describe('Slack HTTP mode: what Bolt already refuses still is, with the guard in front of it', () => {
+    const post = (body: string, headers: Record<string, string>, type = FORM) =>
+      fetch(h.eventsUrl!, { method: 'POST', headers: { 'content-type': type, ...headers }, body }).then((r) => r.status);
+    const signed = (body: string) => deliver(h.eventsUrl!, body, FORM).then((r) => r.status);
+
+    it('ssl_check=1 is answered without a signature and runs nothing; other values are verified', async () => {
+      const smuggled = commandBody({ ...slashCommand(h.fake, { text: `smuggled ${TINY_QUESTION}` }), ssl_check: '1' });
+      expect(await post(smuggled, {})).toBe(200);
+      for (const value of ['0', 'true', '']) {
+        expect(await post(commandBody({ ...slashCommand(h.fake, { text: `smuggled ${value}` }), ssl_check: value }), {}), value).toBe(401);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      expect(questionsLogged().filter((q) => q.startsWith('smuggled'))).toEqual([]);
+    });
+
+    it('missing, garbled or unknown-scheme signature headers, and an unsigned url_verification, get 401', async () => {
+      const body = commandBody(slashCommand(h.fake, { text: `garbled ${TINY_QUESTION}` }));
+      const ts = String(now());
+      expect(await post(body, { 'x-slack-request-timestamp': ts })).toBe(401);
+      expect(await post(body, { 'x-slack-request-timestamp': 'Hello there!', 'x-slack-signature': 'v0=00' })).toBe(401);
+      expect(await post(body, { 'x-slack-request-timestamp': ts, 'x-slack-signature': 'v1=' + '0'.repeat(64) })).toBe(401);
+      expect(await post(JSON.stringify({ type: 'url_verification', challenge: 'x' }), {}, 'application/json')).toBe(401);
+      expect(questionsLogged().filter((q) => q.startsWith('garbled'))).toEqual([]);
+    });
+
+    it('a body over 4 MB gets 413 without being read whole, and the next request is answered', async () => {
+      const huge = `payload=${'x'.repeat(5 * 1024 * 1024)}`;
+      const status = await post(huge, {});
+      expect(status).toBe(413);
+      const good = slashCommand(h.fake, { text: TINY_QUESTION });
+      expect(await signed(commandBody(good))).toBe(200);
+      await vi.waitFor(() => expect(h.fake.responses.some((r) => r.id === good.response_url.split('/').pop())).toBe(true), { timeout: 5000 });
+    });
+  });
 });
 
 describe('Slack Socket Mode: bad input', () => {
