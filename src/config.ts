@@ -132,9 +132,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   };
 
   const secrets: string[] = [];
-  const secret = (name: string): string | undefined => {
-    const value = get(name);
-    if (value) secrets.push(value);
+  const secret = (name: string, normalise: (value: string) => string = (v) => v): string | undefined => {
+    const raw = get(name);
+    const value = raw === undefined ? undefined : normalise(raw).trim() || undefined;
+    if (raw) secrets.push(raw);
+    if (value && value !== raw) secrets.push(value);
     return value;
   };
 
@@ -159,7 +161,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   }
 
   let discord: DiscordConfig | undefined;
-  const discordToken = secret('DISCORD_TOKEN');
+  // Copied with its "Bot " prefix, the token still works (discord.js strips it), but the mask
+  // would then not cover the bare token discord.js prints in part: strip it here.
+  const discordToken = secret('DISCORD_TOKEN', (v) => v.replace(/^(?:Bot|Bearer)\s+/i, ''));
   if (discordToken) {
     const guildId = get('DISCORD_GUILD_ID');
     if (guildId && !/^\d{5,25}$/.test(guildId)) problems.push('DISCORD_GUILD_ID must be a numeric server id.');

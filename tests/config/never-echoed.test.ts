@@ -81,3 +81,11 @@ describe('API base URLs are checked at start-up', () => {
     expect(loadConfig({ DISCORD_TOKEN: 'a.b.c', DISCORD_API_URL: 'http://127.0.0.1:9/api/' }, os.tmpdir()).discord?.apiUrl).toBe('http://127.0.0.1:9/api');
   });
 });
+
+describe('token hygiene', () => {
+  it('a Discord token pasted with its "Bot " prefix is used bare, and the bare token is masked too', () => {
+    const config = loadConfig({ DISCORD_TOKEN: '  Bot ODk0MDAwMDAwMDAwMDAwMDAx.GhIjKl.abcdefghijklmnopqrstuvwxyz1 ' }, os.tmpdir());
+    expect(config.discord?.token).toBe('ODk0MDAwMDAwMDAwMDAwMDAx.GhIjKl.abcdefghijklmnopqrstuvwxyz1');
+    expect(config.secrets).toContain('ODk0MDAwMDAwMDAwMDAwMDAx.GhIjKl.abcdefghijklmnopqrstuvwxyz1');
+  });
+});
