@@ -10,7 +10,7 @@ export const TINY_NOTE = '# Seasonal work note\n\n## Permits\n\nThe quokka orcha
 export const TINY_QUESTION = 'Can seasonal pickers change employer?';
 
 export function tinySeeds(): { dir: string; remove(): void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-desk-seeds-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-desk-docs-'));
   fs.writeFileSync(path.join(dir, 'seasonal.md'), TINY_NOTE);
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
