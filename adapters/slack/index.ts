@@ -11,7 +11,7 @@ import type { Logger } from '../../src/log.js';
 import type { PlatformStatus, Reply, RunningPlatform } from '../../src/types.js';
 import { boltLogger } from './bolt-logger.js';
 import { postOnceClientOptions, socketModeClientOptions, webClientOptions } from './client-options.js';
-import { describeFailure, isOutage, platformErrorCode, SlackStartError } from './errors.js';
+import { describeFailure, isOutage, platformErrorCode, REJECTED_TOKEN, SlackStartError } from './errors.js';
 import { httpReceiver } from './http-receiver.js';
 import { whoAmI } from './identity.js';
 import { DRAIN_TIMEOUT_MS, drainAndReport, inFlight } from '../kit/in-flight.js';
@@ -45,7 +45,7 @@ export async function startSlack(
   const me = await whoAmI(config, clientOptions);
 
   const state: PlatformStatus = { connected: false };
-  const status = (): PlatformStatus => ({ ...state });
+  const status = (): PlatformStatus => ({ ...state, ...(state.degraded ? { degraded: { ...state.degraded } } : {}) });
   const work = inFlight();
   let stopping = false;
 
@@ -66,7 +66,7 @@ export async function startSlack(
     path: '/healthz',
     method: ['GET'],
     handler: (_req, res) => {
-      const body = options.health?.() ?? { ok: state.connected, slack: status() };
+      const body = options.health?.() ?? { ok: state.connected && !state.degraded, slack: status() };
       res.writeHead(body.ok ? 200 : 503, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     },
@@ -90,7 +90,16 @@ export async function startSlack(
     state.lastEventAt = new Date().toISOString();
     await next();
   });
-  const deps = { desk, log: slackLog, work };
+  // A token revoked while running (the app removed, the token rotated) fails every reply from
+  // then on: said once, naming the variable, and shown as degraded in health.
+  const failed = (err: unknown) => {
+    const code = platformErrorCode(err);
+    if (!code || !REJECTED_TOKEN.has(code) || state.degraded) return;
+    const reason = `Slack rejected SLACK_BOT_TOKEN (${code}): no reply can be sent until it is replaced (OAuth & Permissions; reinstall the app if it was removed) and Policy Desk restarted.`;
+    state.degraded = { reason, since: new Date().toISOString() };
+    slackLog.error(reason);
+  };
+  const deps = { desk, log: slackLog, work, failed };
   listenForCommands(app, deps);
   listenForMessages(app, deps);
   listenForButtons(app, deps);
@@ -122,6 +131,7 @@ export async function startSlack(
       try {
         await postMessage(digestClient, { channel }, renderReply(reply));
       } catch (err) {
+        failed(err);
         const code = platformErrorCode(err);
         const hint = code === 'not_in_channel' ? ': invite the bot with /invite @Policy Desk' : '';
         throw new Error(`Slack would not post to channel ${channel} (${code ?? (err as Error).message})${hint}`, { cause: err });

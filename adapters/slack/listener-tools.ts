@@ -13,6 +13,8 @@ export interface ListenerDeps {
   desk: Desk;
   log: Logger;
   work: InFlight;
+  /** Told of every failure, so a rejected token can be reported once, not per reply. */
+  failed?: (err: unknown) => void;
 }
 
 /**
@@ -46,6 +48,7 @@ export function guarded(
       await work();
     } catch (err) {
       const errorId = newErrorId();
+      deps.failed?.(err);
       deps.log.error(`Slack ${what} failed`, { errorId, ...fields, err });
       try {
         await tell(renderReply(apology(errorId)));

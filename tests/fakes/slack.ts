@@ -45,6 +45,8 @@ export interface FakeSlack {
   readonly failingMethods: Set<string>;
   /** Problems with messages the bot sent, as Slack would report them. */
   readonly rejected: string[];
+  /** From now on the bot token is refused with token_revoked, as after an admin removes the app. */
+  revokeBotToken(): void;
   /** A fresh response_url pointing at this fake. */
   responseUrl(): string;
   callsTo(method: string): ApiCall[];
@@ -70,6 +72,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let responseUrls = 0;
   let envelopes = 0;
   let messages = 0;
+  let revoked = false;
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -103,6 +106,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return record(200, { ok: true, url: `ws://127.0.0.1:${port()}/link?ticket=fake` });
     }
     if (token !== BOT_TOKEN) return record(200, { ok: false, error: 'invalid_auth' });
+    if (revoked) return record(200, { ok: false, error: 'token_revoked' });
     switch (method) {
       case 'auth.test':
         return record(200, { ok: true, url: 'https://fake.slack.test/', team: 'Fake Team', user: 'policy_desk', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID });
@@ -151,6 +155,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     channelsWithoutBot,
     failingMethods,
     rejected,
+    revokeBotToken() {
+      revoked = true;
+    },
     responseUrl: () => `${base}/response/${++responseUrls}`,
     callsTo: (method) => calls.filter((c) => c.method === method),
     openSockets: () => [...sockets].filter((s) => s.readyState === s.OPEN).length,
