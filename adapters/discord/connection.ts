@@ -4,12 +4,18 @@
 // "Expected token to be set" while the gateway stays up. That is reported once, naming
 // DISCORD_TOKEN, and health shows Discord as degraded from then on.
 
-import { Events, RESTEvents, type Client } from 'discord.js';
+import { Events, GatewayCloseCodes, RESTEvents, type Client } from 'discord.js';
 import type { Logger } from '../../src/log.js';
 import type { PlatformStatus } from '../../src/types.js';
 
 const TOKEN_REMEDY = 'no reply can be sent until it is replaced (Developer Portal → Bot → Reset Token) and Policy Desk restarted.';
 const TOKEN_REJECTED = `Discord rejected DISCORD_TOKEN (HTTP 401): ${TOKEN_REMEDY}`;
+
+/** What to do about the gateway close codes discord.js does not recover from. */
+const CLOSE_REMEDY: Record<number, string> = {
+  [GatewayCloseCodes.AuthenticationFailed]: `Discord rejected DISCORD_TOKEN (it was reset or revoked): replace it (Developer Portal → Bot → Reset Token) and restart Policy Desk.`,
+  [GatewayCloseCodes.DisallowedIntents]: 'The Message Content intent was turned off: turn it on under Bot → Privileged Gateway Intents and restart Policy Desk.',
+};
 
 export interface ConnectionWatch {
   status(): PlatformStatus;
@@ -50,7 +56,7 @@ export function watchConnection(client: Client, log: Logger, now: () => Date = (
   });
   client.on(Events.ShardDisconnect, (event, shardId) => {
     if (stopping) return;
-    log.error('Discord gateway closed and will not reconnect', { shardId, code: event.code });
+    log.error('Discord gateway closed and will not reconnect', { shardId, code: event.code, remedy: CLOSE_REMEDY[event.code] });
     connected = false;
     disconnectedAt ??= now().toISOString();
   });

@@ -47,3 +47,18 @@ describe('Discord: a token rejected mid-run', () => {
     }
   });
 });
+
+describe('Discord: the gateway closed for good', () => {
+  it('a token reset while connected (close 4004) is one error naming DISCORD_TOKEN', async () => {
+    const g = await startHarness({ seedsDir: seeds.dir });
+    try {
+      g.fake.closeGateway(4004, 'Authentication failed.');
+      await vi.waitFor(() => expect(g.logs.some((l) => l.msg === 'Discord gateway closed and will not reconnect')).toBe(true), { timeout: 5000 });
+      const closed = g.logs.filter((l) => l.level === 'error');
+      expect(closed).toEqual([expect.objectContaining({ code: 4004, remedy: expect.stringMatching(/^Discord rejected DISCORD_TOKEN/) })]);
+      expect(g.discord.status().connected).toBe(false);
+    } finally {
+      await g.close();
+    }
+  });
+});
