@@ -108,8 +108,9 @@ export function redactResponseUrls(line: string): string {
 /**
  * Decides whether a failure line is written: the first of a kind is, identical ones within the
  * window are counted instead, and the next one after the window carries that count. "Identical"
- * is the level, message and error code; lines with an error id are always written, because a
- * person was given that id and it must match a line.
+ * is the level, message, error code and platform; lines with an error id are always written,
+ * because a person was given that id and it must match a line, and so is each `attempt` of a
+ * bounded retry (a retry counting up is progress, not a flood).
  */
 export function repeatLimiter(windowMs: number, maxKinds = 1000): Shared['repeats'] {
   const seen = new Map<string, { since: number; suppressed: number }>();
@@ -131,7 +132,7 @@ function repeatKey(lvl: LogLevel, msg: string, fields: LogFields): string | unde
   if (err === undefined || fields.errorId !== undefined) return undefined;
   const e = err as { code?: unknown; name?: unknown; message?: unknown };
   const code = typeof err === 'object' && err !== null ? (e.code ?? `${String(e.name)}: ${String(e.message)}`) : String(err);
-  return `${lvl}\u0000${msg}\u0000${String(code)}\u0000${String(fields.platform ?? '')}`;
+  return `${lvl}\u0000${msg}\u0000${String(code)}\u0000${String(fields.platform ?? '')}\u0000${String(fields.attempt ?? '')}`;
 }
 
 function errorReplacer(_key: string, value: unknown): unknown {

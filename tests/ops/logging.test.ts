@@ -42,6 +42,12 @@ describe('repeated failures', () => {
     ]);
   });
 
+  it('each attempt of a bounded retry is its own line', () => {
+    const { lines, log } = logger();
+    for (const attempt of [1, 2]) log.warn('digest post failed; it will be retried', { attempt, err: diskFull() });
+    expect(lines.map((l) => l.attempt)).toEqual([1, 2]);
+  });
+
   it('a line with an error id is always written: the person was given that id', () => {
     const { lines, log } = logger();
     for (let i = 0; i < 3; i++) log.error('handler failed', { errorId: `E-${i}`, err: diskFull() });
