@@ -3,22 +3,18 @@
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDiscord } from '../../adapters/discord/index.js';
-import { openDesk, type Desk } from '../../src/desk.js';
+import type { Desk } from '../../src/desk.js';
 import { createLogger } from '../../src/log.js';
 import { TOKEN } from '../fakes/discord-payloads.js';
 import { startFakeDiscord } from '../fakes/discord.js';
-import { tinySeeds, TINY_QUESTION } from '../fakes/tiny-seeds.js';
+import { openTinyDesk, TINY_QUESTION } from '../fakes/tiny-seeds.js';
 import { startHarness } from '../slack/harness.js';
 
-const seeds = tinySeeds();
 let desk: Desk;
 beforeAll(async () => {
-  desk = await openDesk({ seedsDir: seeds.dir, dataDir: ':memory:' });
+  desk = await openTinyDesk();
 });
-afterAll(() => {
-  desk?.close();
-  seeds.remove();
-});
+afterAll(() => desk?.close());
 
 describe('debug logs', () => {
   it('Discord: no part of DISCORD_TOKEN appears, though discord.js prints the first two parts', async () => {

@@ -4,24 +4,20 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDiscord } from '../../adapters/discord/index.js';
 import { startSlack } from '../../adapters/slack/index.js';
-import { openDesk, type Desk } from '../../src/desk.js';
+import type { Desk } from '../../src/desk.js';
 import { createLogger } from '../../src/log.js';
 import type { Incoming, Reply } from '../../src/types.js';
 import { IDS, TOKEN, userMessage } from '../fakes/discord-payloads.js';
 import { startFakeDiscord } from '../fakes/discord.js';
 import { APP_TOKEN, BOT_TOKEN, startFakeSlack } from '../fakes/slack.js';
 import { slashCommand } from '../fakes/slack-payloads.js';
-import { tinySeeds, TINY_QUESTION } from '../fakes/tiny-seeds.js';
+import { openTinyDesk, TINY_QUESTION } from '../fakes/tiny-seeds.js';
 
-const seeds = tinySeeds();
 let real: Desk;
 beforeAll(async () => {
-  real = await openDesk({ seedsDir: seeds.dir, dataDir: ':memory:' });
+  real = await openTinyDesk();
 });
-afterAll(() => {
-  real?.close();
-  seeds.remove();
-});
+afterAll(() => real?.close());
 
 /** The real desk, except that a question containing STALL never gets its answer and SLOW takes 300 ms. */
 let started = 0;

@@ -3,21 +3,17 @@
 // never a 500, a stack trace, a crash or an answer.
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDesk, type Desk } from '../../src/desk.js';
+import type { Desk } from '../../src/desk.js';
 import { slashCommand } from '../fakes/slack-payloads.js';
 import { commandBody, deliver, FORM, interactionBody } from '../fakes/slack-http.js';
-import { tinySeeds, TINY_QUESTION } from '../fakes/tiny-seeds.js';
+import { openTinyDesk, TINY_QUESTION } from '../fakes/tiny-seeds.js';
 import { startHarness, type Harness } from './harness.js';
 
-const seeds = tinySeeds();
 let desk: Desk;
 beforeAll(async () => {
-  desk = await openDesk({ seedsDir: seeds.dir, dataDir: ':memory:' });
+  desk = await openTinyDesk();
 });
-afterAll(() => {
-  desk?.close();
-  seeds.remove();
-});
+afterAll(() => desk?.close());
 
 const questionsLogged = () => desk.store.questionsSince(new Date(0)).map((q) => q.question);
 const now = () => Math.floor(Date.now() / 1000);
