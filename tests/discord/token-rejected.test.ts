@@ -36,6 +36,10 @@ describe('Discord: a token rejected mid-run', () => {
       expect(named).toEqual([expect.objectContaining({ msg: expect.stringMatching(/^Discord rejected DISCORD_TOKEN \(HTTP 401\)/) })]);
       // The per-message failure says what to do, not discord.js's "Expected token to be set".
       expect(h.logs.find((l) => l.messageId === second.id)?.remedy).toMatch(/DISCORD_TOKEN/);
+      // discord.js's error carries the request (headers, body): the log keeps its name, message and code only.
+      const logged = h.logs.find((l) => l.messageId === first.id)!.err;
+      expect(Object.keys(logged).sort()).toEqual(['code', 'message', 'name', 'stack']);
+      expect(JSON.stringify(h.logs)).not.toMatch(/authorization|requestBody/i);
 
       const res = await fetch(`http://127.0.0.1:${health.port}/healthz`);
       expect(res.status).toBe(503);
