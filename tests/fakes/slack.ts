@@ -45,6 +45,8 @@ export interface FakeSlack {
   readonly failingMethods: Set<string>;
   /** Problems with messages the bot sent, as Slack would report them. */
   readonly rejected: string[];
+  /** While set, every response_url answers with this HTTP status (a Slack outage, an expired URL). */
+  responseUrlStatus?: number;
   /** From now on the bot token is refused with token_revoked, as after an admin removes the app. */
   revokeBotToken(): void;
   /** A fresh response_url pointing at this fake. */
@@ -84,6 +86,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
     if (url.pathname.startsWith('/response/') && req.method === 'POST') {
       const body = JSON.parse(raw || '{}');
+      if (fake.responseUrlStatus) {
+        responses.push({ id: url.pathname.slice('/response/'.length), body, status: fake.responseUrlStatus });
+        return reply(fake.responseUrlStatus, 'failed');
+      }
       const problems = body.blocks ? blockProblems(body.blocks, body.text) : [];
       rejected.push(...problems);
       const status = problems.length ? 400 : 200;
@@ -147,7 +153,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const port = () => (server.address() as AddressInfo).port;
   const base = `http://127.0.0.1:${port()}`;
 
-  return {
+  const fake: FakeSlack = {
     apiUrl: `${base}/api/`,
     calls,
     responses,
@@ -179,6 +185,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  return fake;
 }
 
 /** What Slack would refuse in a message's blocks (empty when it is fine). */
