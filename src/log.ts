@@ -92,8 +92,9 @@ export function secretMask(secrets: readonly string[]): (line: string) => string
   for (const secret of secrets) {
     if (secret.length < 4) continue;
     pieces.add(secret);
-    const parts = secret.split('.');
-    if (parts.length > 1) for (const part of parts) if (part.length >= 6) pieces.add(part);
+    // Token-shaped secrets only (three base64url parts, as Discord's and JWTs): a URL's host
+    // names are not secrets, and masking "example" everywhere would only confuse.
+    if (/^[\w-]+\.[\w-]+\.[\w-]+$/.test(secret)) for (const part of secret.split('.')) if (part.length >= 6) pieces.add(part);
   }
   // Longest first, so a whole secret is masked as one, not as its pieces.
   const ordered = [...pieces].sort((a, b) => b.length - a.length);

@@ -68,6 +68,12 @@ describe('secrets in log lines', () => {
     expect(lines[1]!.msg).toBe('whole [redacted]');
   });
 
+  it('masks a URL-shaped secret whole, without masking the words of its host name everywhere', () => {
+    const { lines, log } = logger(['postgres://desk:s3cretpass@db.example.internal/desk']);
+    log.info('connected', { to: 'postgres://desk:s3cretpass@db.example.internal/desk', note: 'an example' });
+    expect(lines[0]).toMatchObject({ to: '[redacted]', note: 'an example' });
+  });
+
   it('never writes a Slack response_url', () => {
     const { lines, log } = logger();
     log.debug('{"response_url":"https://hooks.slack.com/commands/T000/1234/abcDEF","text":"hi"}');
