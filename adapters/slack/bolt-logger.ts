@@ -6,7 +6,8 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../src/log.js';
 
-export function boltLogger(log: Logger): BoltLogger {
+/** quietUnknownType: Bolt's "could not determine the type" line is said again, with its outcome, by the HTTP receiver. */
+export function boltLogger(log: Logger, options: { quietUnknownType?: boolean } = {}): BoltLogger {
   const emit = (level: 'debug' | 'warn', parts: unknown[]) => {
     const errors = parts.filter((p): p is Error => p instanceof Error);
     const words = parts
@@ -21,7 +22,7 @@ export function boltLogger(log: Logger): BoltLogger {
     // The libraries' "info" is connection chatter ("Going to establish a new connection…"):
     // useful when debugging, noise otherwise. Our own code logs the state changes that matter.
     info: (...parts) => emit('debug', parts),
-    warn: (...parts) => emit('warn', parts),
+    warn: (...parts) => emit(options.quietUnknownType && parts[0] === UNKNOWN_TYPE ? 'debug' : 'warn', parts),
     // Failures that matter reach our own code, which reports each once (a start-up error, or an
     // error line with an id); the library's own account of them is a diagnostic, not a second error.
     error: (...parts) => emit('warn', parts),
@@ -31,6 +32,9 @@ export function boltLogger(log: Logger): BoltLogger {
     setName: () => {},
   };
 }
+
+/** Bolt's line for a payload no listener can take. */
+const UNKNOWN_TYPE = 'Could not determine the type of an incoming event. No listeners will be called.';
 
 /** Payload fields that are credentials: whoever holds one can answer as the app. */
 const CREDENTIAL_KEYS = new Set(['response_url', 'token', 'trigger_id']);

@@ -5,7 +5,7 @@
 // - a signed body that is not a payload object (`payload=null` crashes Bolt's receiver) or a
 //   slash command with no response_url (nowhere to answer) gets 400 and one warning line;
 // - a payload Bolt cannot make sense of (a click with no user) gets 400 and one warning line,
-//   not a 500 with a stack.
+//   not a 500 with a stack; one of a type nothing listens for gets Bolt's 404 and one line.
 // The signature itself is checked by Bolt's code only.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -42,9 +42,13 @@ export function httpReceiver(o: HttpReceiverOptions): HTTPReceiver {
       HTTPModuleFunctions.buildNoBodyResponse(args.response, 400);
       return false;
     },
-    // A request already answered (refused above) has nothing left to time out.
-    unhandledRequestHandler: (args) => {
-      if (!args.response.headersSent) HTTPModuleFunctions.defaultUnhandledRequestHandler(args);
+    // A request already answered (refused above) has nothing left to time out. One no listener
+    // took in 3 s is a payload of a type Policy Desk does not handle (or an ack that came too
+    // late): one warning, and Bolt's own 404.
+    unhandledRequestHandler: ({ response }) => {
+      if (response.headersSent) return;
+      o.log.warn('refused a Slack request no listener took it within 3 s (404)');
+      HTTPModuleFunctions.buildNoBodyResponse(response, 404);
     },
   });
 

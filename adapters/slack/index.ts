@@ -40,7 +40,7 @@ export async function startSlack(
   options: SlackOptions = {},
 ): Promise<RunningPlatform & { port?: number }> {
   const slackLog = log.child({ platform: 'slack' });
-  const logger = boltLogger(slackLog);
+  const logger = boltLogger(slackLog, { quietUnknownType: !config.appToken });
   const clientOptions = webClientOptions(config, logger);
   const me = await whoAmI(config, clientOptions);
 
