@@ -47,7 +47,7 @@ export function httpReceiver(o: HttpReceiverOptions): HTTPReceiver {
     // late): one warning, and Bolt's own 404.
     unhandledRequestHandler: ({ response }) => {
       if (response.headersSent) return;
-      o.log.warn('refused a Slack request no listener took it within 3 s (404)');
+      o.log.warn('refused a Slack request no listener took within 3 s (404)');
       HTTPModuleFunctions.buildNoBodyResponse(response, 404);
     },
   });
