@@ -45,14 +45,14 @@ export function healthReport(input: HealthInput): { status: 200 | 503; body: { o
   const ok = down.length === 0;
   // A failing store does not stop answers: still 200 (taking the bot out of service would stop
   // them too), but named, so monitoring can page someone about the disk.
-  const store = input.desk.storeWrites.status();
+  const storeWrites = input.desk.storeWrites.status();
   return {
     status: ok ? 200 : 503,
     body: {
       ok,
       ...(ok ? {} : { down }),
-      ...(store.state === 'ok' ? {} : { degraded: ['store'] }),
-      store,
+      ...(storeWrites.state === 'ok' ? {} : { degraded: ['store'] }),
+      storeWrites,
       edition: stats.edition,
       documents: stats.documents,
       passages: stats.passages,

@@ -59,7 +59,7 @@ const report = () => healthReport({ desk, platforms: [{ name: 'slack', status: h
 
 describe('a full disk', () => {
   it('answers every question, logs each kind of failure once rather than per question, and shows in /healthz', async () => {
-    expect(report().body.store).toEqual({ state: 'ok', failures: 0 });
+    expect(report().body.storeWrites).toEqual({ state: 'ok', failures: 0 });
     fillDisk();
     const before = h.logs.length;
     const deskBefore = deskLogs.length;
@@ -78,13 +78,13 @@ describe('a full disk', () => {
     // Two writes fail per question: the delivery claim and the question log.
     const full = report();
     expect(full.status).toBe(200);
-    expect(full.body).toMatchObject({ degraded: ['store'], store: { state: 'failing', failures: 40, lastError: 'SQLITE_FULL', since: expect.any(String) } });
+    expect(full.body).toMatchObject({ degraded: ['store'], storeWrites: { state: 'failing', failures: 40, lastError: 'SQLITE_FULL', since: expect.any(String) } });
 
     // Space again: the next question is logged, and health says the store is fine.
     store.db.pragma('max_page_count = 1073741823');
     const sent = await h.command({ text: TINY_QUESTION });
     await vi.waitFor(() => expect(h.fake.responses.some((r) => r.id === sent.response_url.split('/').pop())).toBe(true), { timeout: 5000 });
-    expect(report().body.store).toEqual({ state: 'ok', failures: 0 });
+    expect(report().body.storeWrites).toEqual({ state: 'ok', failures: 0 });
     expect(report().body.degraded).toBeUndefined();
   });
 });
