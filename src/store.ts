@@ -69,6 +69,8 @@ export interface StoreHealth {
   state: 'ok' | 'degraded';
   /** When it became degraded. */
   since?: string;
+  /** Writes that failed since the last one that worked (retries of a waiting write not counted). */
+  failures: number;
   /** The last failure's error code (ECONNREFUSED, SQLITE_FULL…) or name: never a value. */
   lastError?: string;
   /** Question-log writes waiting for the database, and those given up on since start. */

@@ -99,7 +99,7 @@ export async function openPostgresStore(url: string, log?: Logger, migrations: r
     async ping() {
       await pool.query('SELECT 1');
     },
-    health: () => ({ backend: 'postgres', state: 'ok', pendingWrites: 0, droppedWrites: 0 }),
+    health: () => ({ backend: 'postgres', state: 'ok', failures: 0, pendingWrites: 0, droppedWrites: 0 }),
     async close() {
       await pool.end();
     },

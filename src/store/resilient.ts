@@ -56,6 +56,7 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
   let pinger: NodeJS.Timeout | undefined;
   let pendingWrites = 0;
   let droppedWrites = 0;
+  let failures = 0;
   /** One per write waiting, so close() can stop them (a shared signal would gather a listener per write). */
   const writes = new Set<AbortController>();
   const claimed = new Map<string, true>();
@@ -64,6 +65,7 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
     if (!degradedSince) return;
     log.info('store reachable again', { backend: backend.backend, where: backend.where, downSeconds: Math.round((Date.now() - degradedSince.getTime()) / 1000) });
     degradedSince = undefined;
+    failures = 0;
     clearInterval(pinger);
     pinger = undefined;
   };
@@ -77,13 +79,17 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
     pinger = setInterval(() => void backend.claimEvent(`store-check:${process.pid}:${Date.now()}`).then(recovered, (e: unknown) => void (lastError = errorCode(e))), o.pingEveryMs);
     pinger.unref();
   };
-  /** Passes a call through, noting whether the database answered; only a write that works ends an outage. */
-  const tracked = async <T>(call: () => Promise<T>, write = false): Promise<T> => {
+  /**
+   * Passes a call through, noting whether the database answered. Only a write that works ends an
+   * outage; a failed write counts, a retry of one does not (health counts writes, not attempts).
+   */
+  const tracked = async <T>(call: () => Promise<T>, kind: 'read' | 'write' | 'retry' = 'read'): Promise<T> => {
     try {
       const value = await call();
-      if (write) recovered();
+      if (kind !== 'read') recovered();
       return value;
     } catch (err) {
+      if (kind === 'write' && isOutage(err)) failures += 1;
       failed(err);
       throw isOutage(err) ? new StoreUnavailableError(`The store (${backend.backend}) is unreachable: ${(err as Error)?.message ?? err}`, { cause: err }) : err;
     }
@@ -102,7 +108,7 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
   };
 
   /** Retries a question-log write through an outage, for a bounded time, then drops it with a count. */
-  const retryLater = (question: NewQuestion) => {
+  const retryLater = (question: NewQuestion, triedOnce: boolean) => {
     if (pendingWrites >= o.maxPending) {
       droppedWrites += 1;
       if (throttle('too many')) log.warn('question log writes dropped: too many waiting for the store', { pending: pendingWrites, dropped: droppedWrites });
@@ -112,10 +118,10 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
     const stop = new AbortController();
     writes.add(stop);
     const started = Date.now();
-    pRetry(() => tracked(() => backend.logQuestion(question), true), {
+    pRetry((attempt) => tracked(() => backend.logQuestion(question), attempt === 1 && !triedOnce ? 'write' : 'retry'), {
       retries: 1_000,
       factor: 2,
-      minTimeout: 250,
+      minTimeout: Math.min(250, o.retryMaxDelayMs),
       maxTimeout: o.retryMaxDelayMs,
       maxRetryTime: o.retryForMs,
       signal: stop.signal,
@@ -135,7 +141,7 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
   const digest = new Proxy(backend.digest, {
     get(target, name) {
       const member = target[name as keyof DigestRecords];
-      return typeof member === 'function' ? (...args: unknown[]) => tracked(() => (member as (...a: unknown[]) => Promise<unknown>).apply(target, args), DIGEST_WRITES.has(String(name))) : member;
+      return typeof member === 'function' ? (...args: unknown[]) => tracked(() => (member as (...a: unknown[]) => Promise<unknown>).apply(target, args), DIGEST_WRITES.has(String(name)) ? 'write' : 'read') : member;
     },
   });
 
@@ -146,12 +152,12 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
       const question = { ...q, at: q.at ?? new Date() };
       // Degraded: the answer does not wait at all; the write waits in the background.
       if (degradedSince) {
-        retryLater(question);
+        retryLater(question, false);
         return Promise.resolve(undefined);
       }
-      const first = tracked(() => backend.logQuestion(question), true).catch((err: unknown) => {
+      const first = tracked(() => backend.logQuestion(question), 'write').catch((err: unknown) => {
         if (!(err instanceof StoreUnavailableError)) throw err;
-        retryLater(question);
+        retryLater(question, true);
         return undefined;
       });
       // A hanging connection: the answer goes without the id; the write still lands (or fails into the retry).
@@ -159,7 +165,7 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
     },
     question: (id) => tracked(() => backend.question(id)),
     questionsSince: (since) => tracked(() => backend.questionsSince(since)),
-    recordFeedback: (f) => tracked(() => backend.recordFeedback(f), true),
+    recordFeedback: (f) => tracked(() => backend.recordFeedback(f), 'write'),
     feedbackSince: (since) => tracked(() => backend.feedbackSince(since)),
     feedbackFor: (id) => tracked(() => backend.feedbackFor(id)),
     async claimEvent(key, at) {
@@ -167,7 +173,7 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
       if (claimed.has(key)) return false;
       remember(key);
       try {
-        return await tracked(() => withTimeout(backend.claimEvent(key, at), o.claimMs), true);
+        return await tracked(() => withTimeout(backend.claimEvent(key, at), o.claimMs), 'write');
       } catch (err) {
         // Alone: this process remembers what it answered; another replica may answer it too.
         if (throttle('claim')) log.warn('event claims not shared (store unreachable): deciding in this process alone', { key, err: (err as Error)?.message });
@@ -177,7 +183,7 @@ export function resilient(backend: Store, options: Partial<ResilienceOptions> = 
     digest,
     ping: () => tracked(() => backend.ping()),
     health(): StoreHealth {
-      return { backend: backend.backend, state: degradedSince ? 'degraded' : 'ok', ...(degradedSince ? { since: degradedSince.toISOString(), lastError } : {}), pendingWrites, droppedWrites };
+      return { backend: backend.backend, state: degradedSince ? 'degraded' : 'ok', ...(degradedSince ? { since: degradedSince.toISOString(), lastError } : {}), failures, pendingWrites, droppedWrites };
     },
     async close() {
       clearInterval(pinger);

@@ -97,7 +97,7 @@ export function openSqliteStore(dataDir: string, log?: Logger, migrations: reado
     async ping() {
       db.prepare('SELECT 1').get();
     },
-    health: () => ({ backend: 'sqlite', state: 'ok', pendingWrites: 0, droppedWrites: 0 }),
+    health: () => ({ backend: 'sqlite', state: 'ok', failures: 0, pendingWrites: 0, droppedWrites: 0 }),
     async close() {
       if (db.open) db.close();
     },

@@ -17,10 +17,11 @@ import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
 import { IDS, slashCommand, userMessage, users } from '../fakes/discord-payloads.js';
 import { fakePlatformsEnv } from '../fakes/platform-env.js';
 import { startPostgres, type TestPostgres } from '../store/postgres-server.js';
-import { ORCHARDS_DIR, ORCHARDS_QUESTION } from '../fixtures/orchards.js';
+import { tinySeeds, TINY_QUESTION } from '../fakes/tiny-seeds.js';
 
 const SLACK_DIGEST_CHANNEL = 'C0DIGEST';
-const QUESTION = ORCHARDS_QUESTION;
+const QUESTION = TINY_QUESTION;
+const seeds = tinySeeds();
 
 interface Replica {
   name: string;
@@ -55,7 +56,7 @@ function startReplica(name: string): Replica {
       DATABASE_URL: pg.url,
       // Each its own folder: whatever they share goes through PostgreSQL.
       DATA_DIR: path.join(tmp, `data-${name}`),
-      SEEDS_DIR: ORCHARDS_DIR,
+      SEEDS_DIR: seeds.dir,
       // Due at midnight UTC: earlier today whenever the test runs, so each replica's start-up catch-up tries it.
       DIGEST_CRON: '0 0 * * *',
       DIGEST_TIMEZONE: 'UTC',
@@ -104,6 +105,7 @@ afterAll(async () => {
   await Promise.allSettled([slack?.close(), discord?.close()]);
   await pg?.close();
   fs.rmSync(tmp, { recursive: true, force: true });
+  seeds.remove();
 });
 
 describe('two replicas on one PostgreSQL', () => {

@@ -8,17 +8,21 @@ import { openDesk, type Desk } from '../../src/desk.js';
 import { healthReport } from '../../src/health.js';
 import { openStore, StoreError, type Store } from '../../src/store.js';
 import { captureLog, clock, startWithStub } from '../digest/helpers.js';
-import { ORCHARDS_DIR, ORCHARDS_QUESTION } from '../fixtures/orchards.js';
+import { tinySeeds, TINY_QUESTION } from '../fakes/tiny-seeds.js';
 import { startPostgres, type TestPostgres } from './postgres-server.js';
 
-const SEEDS = ORCHARDS_DIR;
-const QUESTION = ORCHARDS_QUESTION;
+const seeds = tinySeeds();
+const SEEDS = seeds.dir;
+const QUESTION = TINY_QUESTION;
 
 let server: TestPostgres;
 beforeAll(async () => {
   server = await startPostgres();
 }, 60_000);
-afterAll(async () => server?.close());
+afterAll(async () => {
+  await server?.close();
+  seeds.remove();
+});
 
 async function until(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const start = Date.now();
