@@ -1,0 +1,184 @@
+// HTML (a web page's article, or what mammoth makes of a Word file) → headings, paragraphs,
+// list items and notes. Note calls ("<a href="#fn3"><sup>3</sup></a>") are taken out of the text,
+// the notes they point to become notes numbered in the order they are first called, and their
+// back-links ("↩", "↑") are dropped.
+
+import { parseHTML } from 'linkedom';
+import type { Block, Note } from './document.js';
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'nav', 'aside', 'footer', 'header', 'form', 'button', 'select', 'input', 'textarea', 'iframe', 'svg', 'canvas', 'video', 'audio', 'img', 'picture', 'hr', 'br', 'dialog', 'menu']);
+// Boilerplate a readability pass may leave inside an article.
+const BOILERPLATE = /\b(cookie|consent|share|social|related|newsletter|breadcrumb|toc|table-of-contents|advert|promo|subscribe|back-to-top|skip-link|callout|sidebar|banner)\b/i;
+const BLOCK = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'figcaption', 'dd', 'dt', 'td', 'th', 'caption']);
+const MARKER = /^\s*[[(]?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§])\s*[\])]?\s*$/i;
+const BACKLINK = /^\s*[↩↑^⤴]\uFE0E?\uFE0F?\s*$|^\s*(back|return)(\s+to\s+(text|content))?\s*$/i;
+
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+  getAttribute?(name: string): string | null;
+  parentNode?: DomNode | null;
+}
+
+export interface HtmlContent {
+  blocks: Block[];
+  notes: Note[];
+}
+
+export function htmlToBlocks(html: string, options: { skipBoilerplate?: boolean } = {}): HtmlContent {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const root = document.body as unknown as DomNode;
+  const byId = new Map<string, DomNode>();
+  walkAll(root, (n) => {
+    const id = n.getAttribute?.('id');
+    if (id) byId.set(id, n);
+  });
+
+  // Which elements are note texts: the targets of note calls.
+  const calls = new Map<DomNode, string>(); // call element → target id
+  walkAll(root, (n) => {
+    if (n.nodeName.toLowerCase() !== 'a') return;
+    const href = n.getAttribute?.('href') ?? '';
+    const role = n.getAttribute?.('role') ?? '';
+    if (!href.startsWith('#') || !byId.has(href.slice(1))) return;
+    const inSup = n.nodeName.toLowerCase() === 'sup' || hasAncestor(n, 'sup') || hasDescendant(n, 'sup');
+    if (role === 'doc-noteref' || (inSup && MARKER.test(n.textContent ?? ''))) calls.set(n, href.slice(1));
+  });
+  const noteOf = new Map<string, DomNode>(); // target id → the note's element (li, aside, div, p)
+  for (const id of new Set(calls.values())) noteOf.set(id, noteElement(byId.get(id)!));
+  const noteElements = new Set(noteOf.values());
+
+  const blocks: Block[] = [];
+  const order: string[] = [];
+  const textOf = (node: DomNode): string => {
+    let out = '';
+    const visit = (n: DomNode) => {
+      if (n.nodeType === 3) {
+        out += n.textContent ?? '';
+        return;
+      }
+      if (n.nodeType !== 1) return;
+      const tag = n.nodeName.toLowerCase();
+      if (calls.has(n)) {
+        const id = calls.get(n)!;
+        if (!order.includes(id)) order.push(id);
+        return;
+      }
+      // A <sup> wrapping a note call.
+      if (tag === 'sup' && [...descendants(n)].some((d) => calls.has(d))) {
+        for (const d of descendants(n)) if (calls.has(d) && !order.includes(calls.get(d)!)) order.push(calls.get(d)!);
+        return;
+      }
+      if (tag === 'a' && isBacklink(n)) return;
+      if (tag === 'br') {
+        out += ' ';
+        return;
+      }
+      if (SKIP.has(tag) && tag !== 'img') return;
+      for (const c of Array.from(n.childNodes)) visit(c);
+      if (BLOCK.has(tag) || tag === 'div') out += ' ';
+    };
+    visit(node);
+    return out.replace(/[\u00A0\u2000-\u200A\u202F]/g, ' ').replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/\s+/g, ' ').trim();
+  };
+
+  const walk = (n: DomNode) => {
+    if (n.nodeType !== 1) return;
+    const tag = n.nodeName.toLowerCase();
+    if (SKIP.has(tag) || noteElements.has(n)) return;
+    if (options.skipBoilerplate && BOILERPLATE.test(`${n.getAttribute?.('class') ?? ''} ${n.getAttribute?.('id') ?? ''} ${n.getAttribute?.('role') ?? ''}`)) return;
+    if ((n.getAttribute?.('role') ?? '') === 'doc-endnotes' || (n.getAttribute?.('role') ?? '') === 'doc-footnotes') return;
+    const heading = /^h([1-6])$/.exec(tag);
+    if (heading) {
+      const text = textOf(n);
+      if (text) blocks.push({ kind: 'heading', level: Number(heading[1]), text });
+      return;
+    }
+    if (tag === 'li') {
+      // An item's own text; lists nested in it become items of their own.
+      const own = Array.from(n.childNodes).filter((c) => !['ul', 'ol'].includes(c.nodeName.toLowerCase()));
+      const text = own.map((c) => textOf(c)).join(' ').replace(/\s+/g, ' ').trim();
+      if (text) blocks.push({ kind: 'item', text });
+      for (const c of Array.from(n.childNodes)) if (['ul', 'ol'].includes(c.nodeName.toLowerCase())) walk(c);
+      return;
+    }
+    if (tag === 'tr') {
+      const cells = Array.from(n.childNodes).filter((c) => ['td', 'th'].includes(c.nodeName.toLowerCase())).map((c) => textOf(c)).filter(Boolean);
+      if (cells.length) blocks.push({ kind: 'paragraph', text: cells.join(' · ') });
+      return;
+    }
+    if (tag === 'p' || tag === 'pre' || tag === 'figcaption' || tag === 'dt' || tag === 'dd' || tag === 'caption') {
+      const text = textOf(n);
+      if (text) blocks.push({ kind: 'paragraph', text });
+      return;
+    }
+    // Containers: text directly inside them (not in a <p>) is a paragraph of its own.
+    let loose: DomNode[] = [];
+    const flushLoose = () => {
+      const text = loose.map((c) => textOf(c)).join(' ').replace(/\s+/g, ' ').trim();
+      if (text) blocks.push({ kind: 'paragraph', text });
+      loose = [];
+    };
+    for (const c of Array.from(n.childNodes)) {
+      const ctag = c.nodeName.toLowerCase();
+      if (c.nodeType === 3 || (c.nodeType === 1 && !isBlockish(c) && !SKIP.has(ctag))) loose.push(c);
+      else {
+        flushLoose();
+        walk(c);
+      }
+    }
+    flushLoose();
+  };
+  walk(root);
+
+  const notes: Note[] = [];
+  const unused = order.filter((id) => noteOf.has(id));
+  unused.forEach((id, i) => {
+    const text = textOf(noteOf.get(id)!).replace(/^\s*[[(]?\d{1,3}[\])]?[.:]?\s+(?=\S)/, '');
+    if (text) notes.push({ label: String(i + 1), text });
+  });
+  return { blocks, notes };
+}
+
+function isBlockish(n: DomNode): boolean {
+  const tag = n.nodeName.toLowerCase();
+  return BLOCK.has(tag) || ['div', 'section', 'article', 'main', 'ul', 'ol', 'dl', 'table', 'thead', 'tbody', 'tr', 'figure', 'details', 'summary'].includes(tag);
+}
+
+function isBacklink(n: DomNode): boolean {
+  const role = n.getAttribute?.('role') ?? '';
+  const cls = n.getAttribute?.('class') ?? '';
+  const href = n.getAttribute?.('href') ?? '';
+  return role === 'doc-backlink' || /footnote-back|backlink|fnref-back/i.test(cls) || (href.startsWith('#') && BACKLINK.test(n.textContent ?? ''));
+}
+
+/** The element that holds a note's text: the list item, aside or block that carries the id. */
+function noteElement(target: DomNode): DomNode {
+  let n: DomNode | null | undefined = target;
+  while (n && !['li', 'aside', 'div', 'p', 'section', 'dd', 'td'].includes(n.nodeName.toLowerCase())) n = n.parentNode;
+  return n ?? target;
+}
+
+function* descendants(n: DomNode): Generator<DomNode> {
+  for (const c of Array.from(n.childNodes)) {
+    yield c;
+    yield* descendants(c);
+  }
+}
+
+function walkAll(n: DomNode, fn: (n: DomNode) => void) {
+  if (n.nodeType === 1) fn(n);
+  for (const c of Array.from(n.childNodes)) walkAll(c, fn);
+}
+
+function hasAncestor(n: DomNode, tag: string): boolean {
+  for (let p = n.parentNode; p; p = p.parentNode) if (p.nodeName.toLowerCase() === tag) return true;
+  return false;
+}
+
+function hasDescendant(n: DomNode, tag: string): boolean {
+  for (const d of descendants(n)) if (d.nodeName.toLowerCase() === tag) return true;
+  return false;
+}

@@ -1,0 +1,33 @@
+// The web page reader: Readability finds the article (no menus, cookie banners, share buttons or
+// related links) on a linkedom document (jsdom 31 fails on Node 20); its title, byline and date
+// describe the document, and its endnotes become notes.
+
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { ReadDocument } from './document.js';
+import { htmlToBlocks } from './html-blocks.js';
+import { ReaderError } from './reader-error.js';
+
+export async function readHtml(bytes: Uint8Array): Promise<ReadDocument> {
+  const html = Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, '');
+  if (!/<(html|body|p|div|article|h[1-6])\b/i.test(html)) throw new ReaderError('is not an HTML page (no HTML elements in it); skipped');
+  const { document } = parseHTML(html);
+  const metaContent = (selector: string) => document.querySelector(selector)?.getAttribute('content')?.trim() || undefined;
+  let article: ReturnType<Readability['parse']> = null;
+  try {
+    // keepClasses: the note calls and back-links are recognised by their classes and roles.
+    article = new Readability(document as unknown as Document, { keepClasses: true, charThreshold: 100 }).parse();
+  } catch {
+    article = null;
+  }
+  const content = article?.content ?? parseHTML(html).document.body?.innerHTML ?? '';
+  const { blocks, notes } = htmlToBlocks(content, { skipBoilerplate: true });
+  const title = article?.title?.trim() || parseHTML(html).document.querySelector('title')?.textContent?.trim() || undefined;
+  // Readability keeps the headline out of the content; a copy of it at the top is the title again.
+  if (blocks[0]?.kind === 'heading' && title && blocks[0].text === title) blocks.shift();
+  const date = article?.publishedTime ?? metaContent('meta[property="article:published_time"]');
+  const year = Number(/\b(1[89]\d\d|20\d\d)\b/.exec(date ?? '')?.[1]) || undefined;
+  const publisher = article?.byline?.trim() || metaContent('meta[name="author"]') || article?.siteName?.trim() || undefined;
+  const source = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent('meta[property="og:url"]');
+  return { meta: { title, year, publisher, source: source || undefined }, blocks, notes };
+}
