@@ -35,6 +35,7 @@ export function searchReply(words: string, ctx: CommandContext): Reply {
       id: r.passage.id,
       passage: r.passage.text,
       quote: r.quote.text,
+      ...(r.passage.page ? { page: r.passage.page } : {}),
     })),
     fields: [],
     notes: [],
