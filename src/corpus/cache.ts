@@ -12,6 +12,11 @@ const MEMORY_ENTRIES = 2000;
 
 const memory = new Map<string, ParsedFile>();
 
+/** Empties the in-memory copies, as a restart does (the disk cache is what survives one). */
+export function forgetParsedInMemory(): void {
+  memory.clear();
+}
+
 export interface ParseCache {
   get(format: string, hash: string): ParsedFile | undefined;
   set(format: string, hash: string, parsed: ParsedFile): void;
@@ -23,12 +28,26 @@ export function parseCache(dir: string | undefined): ParseCache {
   const used = new Set<string>();
   const key = (format: string, hash: string) => `${format}-v${READER_VERSION}-${hash}`;
   const file = (k: string) => path.join(dir!, `${k}.json`);
+  const write = (k: string, parsed: ParsedFile) => {
+    if (!dir) return;
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      const tmp = `${file(k)}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify(parsed));
+      fs.renameSync(tmp, file(k));
+    } catch {
+      // A cache that cannot be written only costs a parse next time.
+    }
+  };
   return {
     get(format, hash) {
       const k = key(format, hash);
       used.add(k);
       const hit = memory.get(k);
-      if (hit) return hit;
+      if (hit) {
+        if (dir && !fs.existsSync(file(k))) write(k, hit);
+        return hit;
+      }
       if (!dir) return undefined;
       try {
         const parsed = JSON.parse(fs.readFileSync(file(k), 'utf8')) as unknown;
@@ -43,15 +62,7 @@ export function parseCache(dir: string | undefined): ParseCache {
       const k = key(format, hash);
       used.add(k);
       remember(k, parsed);
-      if (!dir) return;
-      try {
-        fs.mkdirSync(dir, { recursive: true });
-        const tmp = `${file(k)}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, JSON.stringify(parsed));
-        fs.renameSync(tmp, file(k));
-      } catch {
-        // A cache that cannot be written only costs a parse next time.
-      }
+      write(k, parsed);
     },
     prune() {
       if (!dir) return;

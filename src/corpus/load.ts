@@ -10,7 +10,7 @@ import type { Logger } from '../log.js';
 import { parseCache } from './cache.js';
 import { DOCUMENT_EXTENSIONS, FORMATS, formatFor, isSidecar, type DocumentFormat, type ParsedFile } from './formats.js';
 import { slugify } from './plain.js';
-import { readPool, type ReadPool } from './read-pool.js';
+import { sharedReadPool } from './read-pool.js';
 import { ReaderError } from './reader-error.js';
 import { parseSidecar } from './sidecar.js';
 import type { Corpus, DocumentInfo, Passage } from './types.js';
@@ -58,7 +58,6 @@ export async function loadCorpus(root: string, log: Logger, options: CorpusOptio
   const usedSlugs = new Set<string>();
   const corpusHash = createHash('sha256');
   const cache = parseCache(options.cacheDir);
-  let pool: ReadPool | undefined;
   const fileSet = new Set(files);
   const documentFiles = files.filter((f) => formatFor(f) && !path.basename(f).startsWith('.'));
   let pagesRead = 0;
@@ -74,113 +73,109 @@ export async function loadCorpus(root: string, log: Logger, options: CorpusOptio
     }
   }
 
-  try {
-    for (const rel of documentFiles) {
-      const format = formatFor(rel)!;
-      const warn = (why: string) => {
-        warnings.push(`${rel}: ${why}`);
-        log.warn('document skipped or partly read', { file: rel, why });
-      };
-      const progress = () => {
-        read++;
-        if (Date.now() - started > SLOW_READ_MS) options.onProgress?.(read, documentFiles.length);
-      };
-      const file = path.join(root, rel);
-      let bytes: Buffer;
-      try {
-        const stat = await fs.stat(file);
-        const cap = options.maxBytes?.[format.name] ?? format.maxBytes;
-        if (stat.size > cap) {
-          warn(`larger than ${cap / 1024 / 1024} MB, the limit for ${format.label} files (${(stat.size / 1024 / 1024).toFixed(1)} MB); skipped`);
-          progress();
-          continue;
-        }
-        bytes = await fs.readFile(file);
-      } catch (err) {
-        warn(`cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); skipped`);
+  for (const rel of documentFiles) {
+    const format = formatFor(rel)!;
+    const warn = (why: string) => {
+      warnings.push(`${rel}: ${why}`);
+      log.warn('document skipped or partly read', { file: rel, why });
+    };
+    const progress = () => {
+      read++;
+      if (Date.now() - started > SLOW_READ_MS) options.onProgress?.(read, documentFiles.length);
+    };
+    const file = path.join(root, rel);
+    let bytes: Buffer;
+    try {
+      const stat = await fs.stat(file);
+      const cap = options.maxBytes?.[format.name] ?? format.maxBytes;
+      if (stat.size > cap) {
+        warn(`larger than ${cap / 1024 / 1024} MB, the limit for ${format.label} files (${(stat.size / 1024 / 1024).toFixed(1)} MB); skipped`);
         progress();
         continue;
       }
-      const hash = createHash('sha256').update(bytes).digest('hex');
-      let parsed = cache.get(format.name, hash);
-      const wrongKind = parsed ? undefined : format.sniff?.(bytes);
-      if (wrongKind) {
-        warn(wrongKind);
-        progress();
-        continue;
-      }
-      if (!parsed) {
-        try {
-          parsed = format.inWorker ? await (pool ??= readPool()).read(format.name, bytes, options.timeLimitMs ?? READ_TIME_LIMIT_MS) : await format.read(bytes);
-          cache.set(format.name, hash, parsed);
-        } catch (err) {
-          if (!(err instanceof ReaderError)) log.error('reader failed', { file: rel, format: format.name, err });
-          warn(err instanceof ReaderError ? err.message : `could not be read (${(err as Error).message.split('\n')[0]}); skipped`);
-          progress();
-          continue;
-        }
-      }
+      bytes = await fs.readFile(file);
+    } catch (err) {
+      warn(`cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); skipped`);
       progress();
-      for (const problem of parsed.problems) warn(problem);
-      if (!parsed.passages.length) {
-        warn('has no text to index; skipped');
+      continue;
+    }
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    let parsed = cache.get(format.name, hash);
+    const wrongKind = parsed ? undefined : format.sniff?.(bytes);
+    if (wrongKind) {
+      warn(wrongKind);
+      progress();
+      continue;
+    }
+    if (!parsed) {
+      try {
+        parsed = format.inWorker ? await sharedReadPool().read(format.name, bytes, options.timeLimitMs ?? READ_TIME_LIMIT_MS) : await format.read(bytes);
+        cache.set(format.name, hash, parsed);
+      } catch (err) {
+        if (!(err instanceof ReaderError)) log.error('reader failed', { file: rel, format: format.name, err });
+        warn(err instanceof ReaderError ? err.message : `could not be read (${(err as Error).message.split('\n')[0]}); skipped`);
+        progress();
         continue;
       }
-
-      // Metadata the file gets wrong, from its sidecar ("report.pdf.yaml").
-      const sidecarFile = [`${rel}.yaml`, `${rel}.yml`].find((s) => fileSet.has(s));
-      let sidecarMeta: ParsedFile['meta'] = {};
-      let sidecarHash = '';
-      if (sidecarFile) {
-        try {
-          const text = await fs.readFile(path.join(root, sidecarFile), 'utf8');
-          sidecarHash = createHash('sha256').update(text).digest('hex');
-          const result = parseSidecar(text, sidecarFile);
-          sidecarMeta = result.meta;
-          for (const p of result.problems) {
-            warnings.push(p);
-            log.warn('sidecar metadata not used', { file: sidecarFile, why: p });
-          }
-        } catch (err) {
-          warn(`its sidecar ${sidecarFile} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-        }
-      }
-
-      const slug = uniqueSlug(slugify(rel.replace(/\.[^.]+$/, '').replace(/\//g, ' '), 10), usedSlugs);
-      const title = sidecarMeta.title ?? parsed.meta.title ?? parsed.h1 ?? path.basename(rel).replace(/\.[^.]+$/, '');
-      const fileHash = createHash('sha256').update(hash).update(sidecarHash).digest('hex').slice(0, 12);
-      corpusHash.update(`${rel}\0${fileHash}\0`);
-      pagesRead += parsed.pages ?? 0;
-
-      const sections = new Map<string, number>();
-      const sectionSlugs = new Map<string, string>();
-      for (const p of parsed.passages) {
-        const section = p.headings.join(SECTION_SEPARATOR);
-        const ordinal = (sections.get(section) ?? 0) + 1;
-        sections.set(section, ordinal);
-        if (!sectionSlugs.has(section)) {
-          sectionSlugs.set(section, uniqueSlug(p.headings.map((h) => slugify(h, 4)).join('.'), new Set(sectionSlugs.values())));
-        }
-        const passage: Passage = { id: `${slug}/${sectionSlugs.get(section)}/${ordinal}`, doc: slug, document: title, section, text: p.text };
-        if (p.page) passage.page = p.page;
-        passages.push(passage);
-      }
-      documents.push({
-        slug,
-        title,
-        file: rel,
-        publisher: sidecarMeta.publisher ?? parsed.meta.publisher,
-        year: sidecarMeta.year ?? parsed.meta.year,
-        source: sidecarMeta.source ?? parsed.meta.source,
-        sections: [...sections].map(([p, n]) => ({ path: p, passages: n })),
-        passages: parsed.passages.length,
-        hash: fileHash,
-        format: format.name,
-        ...(parsed.pages ? { pages: parsed.pages } : {}),
-      });
     }
-  } finally {
-    await pool?.close();
+    progress();
+    for (const problem of parsed.problems) warn(problem);
+    if (!parsed.passages.length) {
+      warn('has no text to index; skipped');
+      continue;
+    }
+
+    // Metadata the file gets wrong, from its sidecar ("report.pdf.yaml").
+    const sidecarFile = [`${rel}.yaml`, `${rel}.yml`].find((s) => fileSet.has(s));
+    let sidecarMeta: ParsedFile['meta'] = {};
+    let sidecarHash = '';
+    if (sidecarFile) {
+      try {
+        const text = await fs.readFile(path.join(root, sidecarFile), 'utf8');
+        sidecarHash = createHash('sha256').update(text).digest('hex');
+        const result = parseSidecar(text, sidecarFile);
+        sidecarMeta = result.meta;
+        for (const p of result.problems) {
+          warnings.push(p);
+          log.warn('sidecar metadata not used', { file: sidecarFile, why: p });
+        }
+      } catch (err) {
+        warn(`its sidecar ${sidecarFile} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      }
+    }
+
+    const slug = uniqueSlug(slugify(rel.replace(/\.[^.]+$/, '').replace(/\//g, ' '), 10), usedSlugs);
+    const title = sidecarMeta.title ?? parsed.meta.title ?? parsed.h1 ?? path.basename(rel).replace(/\.[^.]+$/, '');
+    const fileHash = createHash('sha256').update(hash).update(sidecarHash).digest('hex').slice(0, 12);
+    corpusHash.update(`${rel}\0${fileHash}\0`);
+    pagesRead += parsed.pages ?? 0;
+
+    const sections = new Map<string, number>();
+    const sectionSlugs = new Map<string, string>();
+    for (const p of parsed.passages) {
+      const section = p.headings.join(SECTION_SEPARATOR);
+      const ordinal = (sections.get(section) ?? 0) + 1;
+      sections.set(section, ordinal);
+      if (!sectionSlugs.has(section)) {
+        sectionSlugs.set(section, uniqueSlug(p.headings.map((h) => slugify(h, 4)).join('.'), new Set(sectionSlugs.values())));
+      }
+      const passage: Passage = { id: `${slug}/${sectionSlugs.get(section)}/${ordinal}`, doc: slug, document: title, section, text: p.text };
+      if (p.page) passage.page = p.page;
+      passages.push(passage);
+    }
+    documents.push({
+      slug,
+      title,
+      file: rel,
+      publisher: sidecarMeta.publisher ?? parsed.meta.publisher,
+      year: sidecarMeta.year ?? parsed.meta.year,
+      source: sidecarMeta.source ?? parsed.meta.source,
+      sections: [...sections].map(([p, n]) => ({ path: p, passages: n })),
+      passages: parsed.passages.length,
+      hash: fileHash,
+      format: format.name,
+      ...(parsed.pages ? { pages: parsed.pages } : {}),
+    });
   }
   cache.prune();
 

@@ -15,10 +15,32 @@ export interface ReadPool {
 /** Heap for the worker: generous for a large report, bounded for a hostile file. */
 const WORKER_HEAP_MB = 1024;
 
+/** How long an idle worker is kept for the next reload before it is stopped. */
+const IDLE_MS = 15_000;
+
+let shared: ReadPool | undefined;
+
+/** The process's reader: one worker, started on the first file to parse, stopped when idle. */
+export function sharedReadPool(): ReadPool {
+  return (shared ??= readPool());
+}
+
 export function readPool(): ReadPool {
   let worker: Worker | undefined;
   let nextId = 1;
   let queue: Promise<unknown> = Promise.resolve();
+  let pending = 0;
+  let idle: NodeJS.Timeout | undefined;
+  const stopWhenIdle = () => {
+    clearTimeout(idle);
+    if (pending) return;
+    idle = setTimeout(() => {
+      const w = worker;
+      worker = undefined;
+      void w?.terminate();
+    }, IDLE_MS);
+    idle.unref();
+  };
 
   const spawn = () => {
     const w = new Worker(new URL('./read-worker.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
@@ -60,11 +82,17 @@ export function readPool(): ReadPool {
   return {
     read(format, bytes, limitMs) {
       // One file at a time, so each one's time limit measures its own reading.
-      const result = queue.then(() => once(format, bytes, limitMs));
+      pending++;
+      clearTimeout(idle);
+      const result = queue.then(() => once(format, bytes, limitMs)).finally(() => {
+        pending--;
+        stopWhenIdle();
+      });
       queue = result.catch(() => undefined);
       return result;
     },
     async close() {
+      clearTimeout(idle);
       await queue;
       const w = worker;
       worker = undefined;
