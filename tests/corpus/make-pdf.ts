@@ -8,6 +8,8 @@ export interface Run {
   y: number;
   size?: number;
   bold?: boolean;
+  /** Structure role for a tagged PDF (H1, H2, P ...): the run becomes one marked-content element. */
+  role?: string;
 }
 
 export interface MakePdfOptions {
@@ -50,12 +52,32 @@ export function makePdf(pages: Run[][], options: MakePdfOptions = {}): Buffer {
   const regular = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   const bold = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>');
   const pageIds: number[] = [];
-  for (const runs of pages) {
+  const tagged = pages.some((runs) => runs.some((r) => r.role));
+  const elements: { role: string; page: number; mcid: number }[] = [];
+  pages.forEach((runs, p) => {
+    let mcid = 0;
     const content = options.imageOnly
       ? '0.6 g 50 50 495 740 re f'
-      : runs.map((r) => `BT /${r.bold ? 'F2' : 'F1'} ${r.size ?? 11} Tf ${r.x} ${r.y} Td (${escape(r.text)}) Tj ET`).join('\n');
+      : runs
+          .map((r) => {
+            const text = `BT /${r.bold ? 'F2' : 'F1'} ${r.size ?? 11} Tf ${r.x} ${r.y} Td (${escape(r.text)}) Tj ET`;
+            if (!r.role) return text;
+            elements.push({ role: r.role, page: p, mcid });
+            return `/${r.role} << /MCID ${mcid++} >> BDC ${text} EMC`;
+          })
+          .join('\n');
     const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
-    pageIds.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${regular} 0 R /F2 ${bold} 0 R >> >> /Contents ${stream} 0 R >>`));
+    pageIds.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 595 842]${tagged ? ` /StructParents ${p}` : ''} /Resources << /Font << /F1 ${regular} 0 R /F2 ${bold} 0 R >> >> /Contents ${stream} 0 R >>`));
+  });
+  let structure = '';
+  if (tagged) {
+    const root = add('');
+    const docElem = add('');
+    const ids = elements.map((e) => add(`<< /Type /StructElem /S /${e.role} /P ${docElem} 0 R /Pg ${pageIds[e.page]} 0 R /K ${e.mcid} >>`));
+    objects[docElem - 1] = `<< /Type /StructElem /S /Document /P ${root} 0 R /K [${ids.map((id) => `${id} 0 R`).join(' ')}] >>`;
+    const nums = pages.map((_, p) => `${p} [${elements.map((e, i) => (e.page === p ? `${ids[i]} 0 R` : '')).filter(Boolean).join(' ')}]`).join(' ');
+    objects[root - 1] = `<< /Type /StructTreeRoot /K [${docElem} 0 R] /ParentTree << /Nums [${nums}] >> >>`;
+    structure = ` /MarkInfo << /Marked true >> /StructTreeRoot ${root} 0 R`;
   }
   objects[pagesId - 1] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
 
@@ -84,7 +106,7 @@ export function makePdf(pages: Run[][], options: MakePdfOptions = {}): Buffer {
     outlineRef = ` /Outlines ${root} 0 R`;
   }
   const labels = options.labels?.length ? ` /PageLabels << /Nums [${options.labels.map((l, i) => `${i === 0 ? 0 : l.start} << /S /D${l.prefix ? ` /P (${l.prefix})` : ''} /St ${l.start} >>`).join(' ')}] >>` : '';
-  objects[catalogId - 1] = `<< /Type /Catalog /Pages ${pagesId} 0 R${outlineRef}${labels} >>`;
+  objects[catalogId - 1] = `<< /Type /Catalog /Pages ${pagesId} 0 R${outlineRef}${labels}${structure} >>`;
   const encrypt = options.password ? add(`<< /Filter /Standard /V 1 /R 2 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> /P -4 >>`) : 0;
 
   let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';

@@ -122,3 +122,19 @@ describe('bookmarks', () => {
     expect(doc.passages.map((p) => p.headings.join(' › '))).toEqual(['Overview', 'Overview › Evidence from pilots']);
   });
 });
+
+describe('a tagged PDF', () => {
+  it('takes its headings and their levels from the structure tree, whatever their type', async () => {
+    // Headings set in the body's own size and weight: only the tags say what they are.
+    const runs: Run[] = [
+      { text: 'Labour migration brief', x: LEFT, y: 770, size: 11, role: 'H1' },
+      { text: 'Context', x: LEFT, y: 740, size: 11, role: 'H2' },
+      { text: 'Most migrant workers move within their own region rather than to another continent.', x: LEFT, y: 715, size: 11, role: 'P' },
+      { text: 'Policy options', x: LEFT, y: 680, size: 11, role: 'H2' },
+      { text: 'Bilateral agreements can set minimum standards for recruitment and pay.', x: LEFT, y: 655, size: 11, role: 'P' },
+    ];
+    const doc = toParsedDocument(await readPdf(makePdf([runs])));
+    expect(doc.h1).toBe('Labour migration brief');
+    expect(doc.passages.map((p) => p.headings.join(' › '))).toEqual(['Context', 'Policy options']);
+  });
+});

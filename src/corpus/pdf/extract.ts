@@ -64,16 +64,18 @@ export async function extractPdf(bytes: Uint8Array): Promise<RawPdf> {
     const labels = await doc.getPageLabels().catch(() => null);
     const meta = await doc.getMetadata().catch(() => undefined);
     const info = (meta?.info ?? {}) as Record<string, unknown>;
+    // Only tagged files ("Marked") have a structure tree worth reading page by page.
+    const marked = Boolean(((await doc.getMarkInfo().catch(() => null)) as { Marked?: boolean } | null)?.Marked);
     const pages: RawPage[] = [];
     const tagged: TaggedHeading[][] = [];
     let fontsNeeded = outline.length === 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const tree = await page.getStructTree().catch(() => null);
+      const tree = marked ? await page.getStructTree().catch(() => null) : null;
       const headings = tree ? taggedHeadings(tree) : [];
       tagged.push(headings);
       if (n === 1 && headings.length) fontsNeeded = false;
-      pages.push(await readPage(page, fontsNeeded, labels?.[n - 1] ?? undefined));
+      pages.push(await readPage(page, fontsNeeded, labels?.[n - 1] ?? undefined, marked));
       page.cleanup();
     }
     return {
@@ -87,9 +89,9 @@ export async function extractPdf(bytes: Uint8Array): Promise<RawPdf> {
   }
 }
 
-async function readPage(page: PDFPageProxy, withFonts: boolean, label: string | undefined): Promise<RawPage> {
+async function readPage(page: PDFPageProxy, withFonts: boolean, label: string | undefined, marked: boolean): Promise<RawPage> {
   const [, , width, height] = page.view as [number, number, number, number];
-  const content = await page.getTextContent({ includeMarkedContent: true });
+  const content = await page.getTextContent({ includeMarkedContent: marked });
   // Real font names (for bold) are known only once the page's fonts are loaded: 35-65 ms a page,
   // so only when there are no bookmarks or tags to take the headings from.
   const bold = new Map<string, boolean>();
