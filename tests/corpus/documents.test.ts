@@ -15,7 +15,8 @@ import { toJson } from '../../adapters/cli/json.js';
 import { renderText } from '../../adapters/cli/render.js';
 import { renderReply as slackReply } from '../../adapters/slack/render.js';
 import { renderReply as discordReply } from '../../adapters/discord/render.js';
-import { ILO_DIR } from '../fixtures/paths.js';
+import { EVAL_DIR, ILO_DIR } from '../fixtures/paths.js';
+import { loadSplit } from '../eval/metrics.js';
 import { SAMPLES } from './ground-truth.js';
 import { makePdf, paragraph } from './make-pdf.js';
 
@@ -66,6 +67,26 @@ describe('a PDF in the documents folder', () => {
     expect(reply.citations[0]!.page).toBeUndefined();
     expect(toJson(reply, REMITTANCES).citations[0]).not.toHaveProperty('page');
     expect(renderText(reply)).not.toMatch(/\bp\. \d/);
+  });
+});
+
+describe('the evaluation corpus with the ILO paper as a PDF', () => {
+  it('cites a page for every PDF passage in every answer to the tuning questions', async () => {
+    const seeds = tempDir('pd-evalpdf-');
+    fs.cpSync(EVAL_DIR, seeds, { recursive: true });
+    fs.rmSync(path.join(seeds, 'ilo-key-issues-hld-2006.md'));
+    fs.copyFileSync(`${SAMPLES}/ilo-report-footnotes.pdf`, path.join(seeds, 'ilo-report.pdf'));
+    const desk = await deskOn(seeds);
+    const pdfTitle = desk.library().corpus.documents.find((d) => d.format === 'pdf')!.title;
+    let cited = 0;
+    for (const item of loadSplit('tune').inScope) {
+      for (const c of (await ask(desk, item.q)).citations) {
+        if (c.document !== pdfTitle) continue;
+        cited++;
+        expect(c.page, `${item.q} → ${c.id}`).toMatch(/^\d+(–\d+)?$/);
+      }
+    }
+    expect(cited).toBeGreaterThan(100);
   });
 });
 
