@@ -9,7 +9,7 @@ import { htmlToBlocks } from './html-blocks.js';
 import { ReaderError } from './reader-error.js';
 
 export async function readHtml(bytes: Uint8Array): Promise<ReadDocument> {
-  const html = Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, '');
+  const html = decodePage(bytes);
   if (!/<(html|body|p|div|article|h[1-6])\b/i.test(html)) throw new ReaderError('is not an HTML page (no HTML elements in it); skipped');
   const { document } = parseHTML(html);
   const metaContent = (selector: string) => document.querySelector(selector)?.getAttribute('content')?.trim() || undefined;
@@ -30,4 +30,17 @@ export async function readHtml(bytes: Uint8Array): Promise<ReadDocument> {
   const publisher = article?.byline?.trim() || metaContent('meta[name="author"]') || article?.siteName?.trim() || undefined;
   const source = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent('meta[property="og:url"]');
   return { meta: { title, year, publisher, source: source || undefined }, blocks, notes };
+}
+
+/** The page's text in the encoding it declares (<meta charset>), UTF-8 when it declares none. */
+function decodePage(bytes: Uint8Array): string {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1];
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(bytes[0] === 0xef && bytes[1] === 0xbb ? 'utf-8' : (declared ?? 'utf-8'));
+  } catch {
+    decoder = new TextDecoder('utf-8');
+  }
+  return decoder.decode(bytes).replace(/^\uFEFF/, '');
 }

@@ -138,3 +138,21 @@ describe('a tagged PDF', () => {
     expect(doc.passages.map((p) => p.headings.join(' › '))).toEqual(['Context', 'Policy options']);
   });
 });
+
+describe('a two-column page', () => {
+  it('reads the left column, then the right, joining a paragraph that runs from one to the other', async () => {
+    const A = 'Temporary labour migration programmes have grown in number across the region since the late nineties.';
+    const B1 = 'Their rules differ widely: some tie a worker to one employer for the whole contract, while others';
+    const B2 = 'allow a change of employer after a set period, which reduces the risk of abuse.';
+    const C = 'Few programmes publish data on how many workers return home when their contracts end.';
+    const col = (x: number, y: number, text: string) => paragraph(text, x, y, { width: 220, size: 10 });
+    const left: Run[] = [{ text: 'Programme design', x: 50, y: 780, size: 14, bold: true }];
+    const a = col(50, 750, A);
+    left.push(...a.runs);
+    left.push(...col(50, a.bottom - 24, B1).runs);
+    const b2 = col(310, 750, B2);
+    const right = [...b2.runs, ...col(310, b2.bottom - 24, C).runs];
+    const doc = toParsedDocument(await readPdf(makePdf([[...left, ...right]])));
+    expect(doc.passages.map((p) => p.text)).toEqual([A, `${B1} ${B2}`, C]);
+  });
+});

@@ -8,6 +8,7 @@ import { splitSentences } from '../../src/answer/sentences.js';
 import { parseMarkdown } from '../../src/corpus/markdown.js';
 import { toParsedDocument } from '../../src/corpus/document.js';
 import { parseSidecar } from '../../src/corpus/sidecar.js';
+import { readHtml } from '../../src/corpus/html.js';
 
 describe('joining lines', () => {
   it('drops a typesetter’s hyphen (U+2010) and keeps the author’s ASCII ones', () => {
@@ -85,5 +86,14 @@ describe('sidecar metadata', () => {
     expect(parseSidecar('- a\n- b\n', 'a.pdf.yaml').problems[0]).toMatch(/must be a set of key: value pairs/);
     expect(parseSidecar('title: 12\n', 'a.pdf.yaml').problems[0]).toMatch(/field "title" must be a non-empty text/);
     expect(parseSidecar('source: javascript:alert(1)\n', 'a.pdf.yaml').problems[0]).toMatch(/field "source" must be a web address/);
+  });
+});
+
+describe('web pages', () => {
+  it('are decoded in the encoding they declare', async () => {
+    const page = '<html><head><meta charset="windows-1252"><title>Caf\u00e9 workers</title></head><body><article><h1>Caf\u00e9 workers</h1><p>Migrant workers in caf\u00e9s and restaurants often work split shifts that are not counted as working time, and their pay slips rarely show the hours.</p></article></body></html>';
+    const doc = await readHtml(new Uint8Array(Buffer.from(page, 'latin1')));
+    expect(doc.meta.title).toBe('Caf\u00e9 workers');
+    expect(doc.blocks.map((b) => b.text).join(' ')).toContain('caf\u00e9s and restaurants');
   });
 });

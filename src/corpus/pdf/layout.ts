@@ -131,7 +131,7 @@ function findFurniture(pages: Line[][], heights: number[]): { furniture: Set<Lin
   );
   const repeated = (l: Line) => {
     const n = seen.get(key(l))?.size ?? 0;
-    return pages.length >= 2 && n >= 2 && n >= 0.3 * pages.length;
+    return pages.length >= 2 && n >= 2 && (n >= 3 || n >= 0.3 * pages.length);
   };
   pages.forEach((lines, p) => {
     const h = heights[p]!;
@@ -144,7 +144,8 @@ function findFurniture(pages: Line[][], heights: number[]): { furniture: Set<Lin
     for (const l of lines) {
       if (!furniture.has(l)) continue;
       for (const re of PAGE_NUMBER) {
-        const m = re.exec(l.text) ?? /(?:^|\s)(?:page\s+)?(\d{1,4})(?:\s+of\s+\d{1,4})?$/i.exec(l.text);
+        // A whole line that is a page number, or "Page 3" inside a running footer.
+        const m = re.exec(l.text) ?? /\bpage\s+(\d{1,4})\b/i.exec(l.text);
         if (m) {
           printed[p] ??= m[1];
           break;
@@ -383,7 +384,10 @@ function assemble(sequence: (Line | Heading)[], m: Metrics, joiner: LineJoiner, 
     const prev = cur.lines[cur.lines.length - 1]!;
     let continues: boolean;
     if (startsItem) continues = false;
-    else if (prev.page !== line.page) {
+    else if (line.page === prev.page && line.y > prev.y + prev.size && line.x0 > prev.x0 + 4 * line.size) {
+      // Up and to the right: the next column. The paragraph runs on unless a sentence ended.
+      continues = !SENTENCE_END.test(prev.text);
+    } else if (prev.page !== line.page) {
       const full = prev.x1 > m.right - 2 * prev.size;
       // A paragraph's last line rarely fills the measure: a full line at the foot of a page runs on.
       continues = !SENTENCE_END.test(prev.text) || full;

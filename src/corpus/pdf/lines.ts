@@ -41,7 +41,7 @@ export function pageLines(page: RawPage, index: number): Line[] {
       const [a0, a1] = extent(m);
       const [b0, b1] = extent(g);
       const gap = Math.max(b0 - a1, a0 - b1);
-      return gap > -1 && gap < 1.5 * Math.max(mb.size, base.size);
+      return gap > -1 && gap < Math.max(mb.size, base.size);
     });
     if (host) host.push(...g);
     else merged.push(g);
@@ -53,7 +53,12 @@ function belongsTo(line: RawItem[], item: RawItem): boolean {
   const base = baseline(line);
   const dy = item.y - base.y;
   const tolerance = 0.3 * Math.max(base.size, item.size);
-  if (Math.abs(dy) <= tolerance) return !(item.x < extent(line)[0] - 1 && item.str.trim() && base.text.trim());
+  if (Math.abs(dy) <= tolerance) {
+    if (!item.str.trim() || !base.text.trim()) return true;
+    // Same baseline but behind the line's start, or far past its end: another column or cell.
+    const [x0, x1] = extent(line);
+    return !(item.x < x0 - 1 || item.x - x1 > 2 * Math.max(base.size, item.size));
+  }
   // A superscript after text on this line.
   if (item.size < 0.85 * base.size && dy > 0 && dy < 0.75 * base.size) return true;
   // The line so far is only a superscript (a footnote's number); this is its text.
