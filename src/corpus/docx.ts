@@ -64,16 +64,10 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocument> {
   );
   const { blocks, notes } = htmlToBlocks(result.value);
   // Author and date paragraphs under the title describe the document; they are not its text.
-  const meta: ReadDocument['meta'] = {};
-  const kept = blocks.filter((b) => {
-    if (b.kind === 'heading' && b.level === 1 && !meta.title) meta.title = b.text;
-    return true;
-  });
   const extra = metaParagraphs(result.value);
-  if (extra.year) meta.year = extra.year;
-  if (extra.publisher) meta.publisher = extra.publisher;
-  const text = kept.filter((b) => !extra.texts.has(b.text));
-  return { meta, blocks: text, notes };
+  const title = blocks.find((b) => b.kind === 'heading' && b.level === 1)?.text;
+  const meta: ReadDocument['meta'] = { title, year: extra.year, publisher: extra.publisher };
+  return { meta, blocks: blocks.filter((b) => !extra.texts.has(b.text)), notes };
 }
 
 /** A paragraph with no heading style that reads as one: short, and all bold or set large. */

@@ -98,6 +98,24 @@ describe('a PDF without bookmarks', () => {
   }
 });
 
+describe('bookmarks that do not match the printed headings', () => {
+  it('are set aside, and the headings come from size and weight', async () => {
+    const pdf = makePdf(
+      [
+        [
+          { text: 'Skills recognition', x: LEFT, y: 760, size: 11, bold: true },
+          ...paragraph('Recognition of foreign qualifications lets migrants work at the level they trained for.', LEFT, 735).runs,
+          { text: 'Costs', x: LEFT, y: 690, size: 11, bold: true },
+          ...paragraph('Assessment fees are a barrier for many workers on low wages.', LEFT, 665).runs,
+        ],
+      ],
+      { outline: [{ title: 'Chapter 1', depth: 0 }, { title: 'Chapter 2', depth: 0 }] },
+    );
+    const doc = toParsedDocument(await readPdf(pdf));
+    expect(doc.passages.map((p) => p.headings.join(' › '))).toEqual(['Skills recognition', 'Costs']);
+  });
+});
+
 describe('page labels', () => {
   it('uses the labels the file sets (a report whose first page is numbered 5)', async () => {
     const pages = [1, 2].map((n) => paragraph(`Page ${n} text about wage protection for migrant domestic workers, which is the subject of this short brief.`, LEFT, 700).runs);

@@ -48,7 +48,8 @@ export interface RawPdf {
 
 const LIGATURES: Record<string, string> = { '\uFB00': 'ff', '\uFB01': 'fi', '\uFB02': 'fl', '\uFB03': 'ffi', '\uFB04': 'ffl', '\uFB05': 'st', '\uFB06': 'st' };
 
-export async function extractPdf(bytes: Uint8Array): Promise<RawPdf> {
+/** withWeights: read font weights even when bookmarks or tags are there (they did not match the text). */
+export async function extractPdf(bytes: Uint8Array, options: { withWeights?: boolean } = {}): Promise<RawPdf> {
   let doc: PDFDocumentProxy;
   try {
     // A copy: pdf.js takes ownership of (detaches) the buffer it is given.
@@ -68,13 +69,13 @@ export async function extractPdf(bytes: Uint8Array): Promise<RawPdf> {
     const marked = Boolean(((await doc.getMarkInfo().catch(() => null)) as { Marked?: boolean } | null)?.Marked);
     const pages: RawPage[] = [];
     const tagged: TaggedHeading[][] = [];
-    let fontsNeeded = outline.length === 0;
+    let fontsNeeded = options.withWeights === true || outline.length === 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const tree = marked ? await page.getStructTree().catch(() => null) : null;
       const headings = tree ? taggedHeadings(tree) : [];
       tagged.push(headings);
-      if (n === 1 && headings.length) fontsNeeded = false;
+      if (n === 1 && headings.length && !options.withWeights) fontsNeeded = false;
       pages.push(await readPage(page, fontsNeeded, labels?.[n - 1] ?? undefined, marked));
       page.cleanup();
     }

@@ -240,8 +240,12 @@ function noteStart(l: Line, next: number): { label: string; text: string } | und
 function findHeadings(body: Line[], raw: RawPdf, m: Metrics): Map<Line, Heading> {
   const found = raw.tagged.some((t) => t.length) ? fromTags(body, raw) : raw.outline.length ? fromOutline(body, raw, m) : new Map<Line, Heading>();
   if (found.size >= 2) return withTitle(found, body, m);
+  // Bookmarks or tags that do not match the printed text: typography decides, and needs weights.
+  if (body.length && body.every((l) => l.bold === undefined)) throw new NeedWeights();
   return fromTypography(body, m);
 }
+
+export class NeedWeights extends Error {}
 
 function fromTags(body: Line[], raw: RawPdf): Map<Line, Heading> {
   const out = new Map<Line, Heading>();

@@ -3,13 +3,19 @@
 import type { ReadDocument } from '../document.js';
 import { ReaderError } from '../reader-error.js';
 import { extractPdf } from './extract.js';
-import { layoutPdf, NoTextLayer } from './layout.js';
+import { layoutPdf, NeedWeights, NoTextLayer } from './layout.js';
 
 export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
   if (!isPdf(bytes)) throw new ReaderError('is not a PDF (its content does not start like one); skipped');
-  const raw = await extractPdf(bytes);
+  let raw = await extractPdf(bytes);
   try {
-    return layoutPdf(raw);
+    try {
+      return layoutPdf(raw);
+    } catch (err) {
+      if (!(err instanceof NeedWeights)) throw err;
+      raw = await extractPdf(bytes, { withWeights: true });
+      return layoutPdf(raw);
+    }
   } catch (err) {
     if (err instanceof NoTextLayer) throw new ReaderError(`has no text layer (a scanned image?) on any of its ${raw.pages.length} page(s); skipped (run it through OCR to index it)`);
     throw err;
