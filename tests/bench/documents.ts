@@ -1,6 +1,7 @@
 // npm run bench, documents part: PDF extraction speed (pages per second) on the 80-page sample,
-// and the first start on a folder of 100 PDFs (each a distinct copy, so the content-hash cache
-// cannot share work between them), then the same start again with the cache warm.
+// and reading a folder of 100 PDFs at first start (each a distinct copy, so the content-hash
+// cache cannot share work between them), then again with the cache warm; and how long answers
+// take while those 100 PDFs are being parsed (the worker keeps them off the answering thread).
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,8 @@ import { readHtml } from '../../src/corpus/html.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { forgetParsedInMemory } from '../../src/corpus/cache.js';
 import { silentLogger } from '../../src/log.js';
+import { openDesk } from '../../src/desk.js';
+import { ILO_DIR } from '../fixtures/paths.js';
 
 const SAMPLES = 'tests/fixtures/samples';
 
@@ -57,6 +60,26 @@ export async function documentBench(copies = Number(process.env.BENCH_PDF_COPIES
     t = performance.now();
     await loadCorpus(dir, silentLogger, { cacheDir: data });
     console.log(`  restart, same ${copies} PDFs, cache warm: ${((performance.now() - t) / 1000).toFixed(2)} s`);
+
+    // Answers while the folder is parsed from cold.
+    forgetParsedInMemory();
+    fs.rmSync(data, { recursive: true, force: true });
+    const desk = await openDesk({ seedsDir: ILO_DIR, dataDir: ':memory:' });
+    const questions = ['Are remittances bigger than development aid?', 'What does GATS Mode 4 cover?', 'C143', 'brain drain'];
+    let reading = true;
+    const parsing = loadCorpus(dir, silentLogger, { cacheDir: data }).finally(() => (reading = false));
+    const times: number[] = [];
+    for (let i = 0; reading; i++) {
+      const q0 = performance.now();
+      await desk.handle({ type: 'message', text: questions[i % questions.length]!, platform: 'test' });
+      times.push(performance.now() - q0);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await parsing;
+    desk.close();
+    times.sort((a, b) => a - b);
+    const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
+    console.log(`  answers while ${copies} PDFs are parsed: ${times.length} questions, p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, max ${times[times.length - 1]!.toFixed(1)} ms`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(data, { recursive: true, force: true });
