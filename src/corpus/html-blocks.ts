@@ -71,6 +71,8 @@ export function htmlToBlocks(html: string, options: { skipBoilerplate?: boolean 
         for (const d of descendants(n)) if (calls.has(d) && !order.includes(calls.get(d)!)) order.push(calls.get(d)!);
         return;
       }
+      // A bare superscript number (no link): a note call all the same.
+      if (tag === 'sup' && /^\s*\[?\d{1,3}\]?\s*$/.test(n.textContent ?? '')) return;
       if (tag === 'a' && isBacklink(n)) return;
       if (tag === 'br') {
         out += ' ';
@@ -134,12 +136,38 @@ export function htmlToBlocks(html: string, options: { skipBoilerplate?: boolean 
   walk(root);
 
   const notes: Note[] = [];
-  const unused = order.filter((id) => noteOf.has(id));
-  unused.forEach((id, i) => {
+  const linked = order.filter((id) => noteOf.has(id));
+  linked.forEach((id, i) => {
     const text = textOf(noteOf.get(id)!).replace(/^\s*[[(]?\d{1,3}[\])]?[.:]?\s+(?=\S)/, '');
     if (text) notes.push({ label: String(i + 1), text });
   });
-  return { blocks, notes };
+  return { blocks: linked.length ? blocks : takeNotesSection(blocks, notes), notes };
+}
+
+const NOTES_HEADING = /^(?:end\s*notes|foot\s*notes|notes)$/i;
+
+/** Without linked calls, the items (or numbered paragraphs) under a "Notes" heading are the notes. */
+function takeNotesSection(blocks: Block[], notes: Note[]): Block[] {
+  const out: Block[] = [];
+  let level: number | undefined;
+  for (const b of blocks) {
+    if (b.kind === 'heading') {
+      if (level !== undefined && (b.level ?? 2) <= level) level = undefined;
+      if (NOTES_HEADING.test(b.text)) {
+        level = b.level ?? 2;
+        continue;
+      }
+    }
+    if (level !== undefined && b.kind !== 'heading') {
+      const numbered = /^\s*[[(]?(\d{1,3})[\])]?[.:]?\s+(.*)$/s.exec(b.text);
+      if (b.kind === 'item' || numbered) {
+        notes.push({ label: String(notes.length + 1), text: b.kind === 'item' && !numbered ? b.text : numbered![2]! });
+        continue;
+      }
+    }
+    out.push(b);
+  }
+  return out;
 }
 
 function isBlockish(n: DomNode): boolean {

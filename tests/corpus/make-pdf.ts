@@ -19,6 +19,8 @@ export interface MakePdfOptions {
   password?: boolean;
   /** Draw a grey box instead of text on every page: a scan without a text layer. */
   imageOnly?: boolean;
+  /** The same, on these pages only (0-based). */
+  imagePages?: number[];
   /** Page labels dictionary: each page's printed label given by the file. */
   labels?: { start: number; prefix?: string }[];
 }
@@ -56,7 +58,7 @@ export function makePdf(pages: Run[][], options: MakePdfOptions = {}): Buffer {
   const elements: { role: string; page: number; mcid: number }[] = [];
   pages.forEach((runs, p) => {
     let mcid = 0;
-    const content = options.imageOnly
+    const content = options.imageOnly || options.imagePages?.includes(p)
       ? '0.6 g 50 50 495 740 re f'
       : runs
           .map((r) => {

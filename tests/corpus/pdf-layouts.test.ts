@@ -174,3 +174,26 @@ describe('a two-column page', () => {
     expect(doc.passages.map((p) => p.text)).toEqual([A, `${B1} ${B2}`, C]);
   });
 });
+
+describe('footnotes and scans', () => {
+  it('a footnote that runs on to the foot of the next page stays one note', async () => {
+    const body1 = paragraph('Agencies in the survey charged an average fee equal to three months of wages, which most workers paid with loans taken from relatives, moneylenders or the agencies themselves, at rates of interest far above those of any bank in the countries of origin.', LEFT, 760);
+    const last = body1.runs[body1.runs.length - 1]!;
+    const p1: Run[] = [...body1.runs, { text: '1', x: LEFT + last.text.length * 5.6 + 2, y: last.y + 4, size: 7 }];
+    p1.push({ text: '1. The survey covered 300 workers recruited between 2019 and 2022 in four countries of origin, and', x: LEFT, y: 80, size: 8 });
+    p1.push({ text: 'asked each of them about every payment made before departure,', x: LEFT, y: 70, size: 8 });
+    const p2: Run[] = [...paragraph('Interest on such loans often doubled the cost of migrating for the poorest workers in the sample, and a quarter of them were still repaying the loan when their first contract ended and they returned home.', LEFT, 760).runs];
+    p2.push({ text: 'including payments to brokers in the home village.', x: LEFT, y: 80, size: 8 });
+    const doc = toParsedDocument(await readPdf(makePdf([p1, p2])));
+    const notes = doc.passages.filter((p) => p.headings[0] === 'Notes');
+    expect(notes.map((n) => n.text)).toEqual(['The survey covered 300 workers recruited between 2019 and 2022 in four countries of origin, and asked each of them about every payment made before departure, including payments to brokers in the home village.']);
+    expect(doc.passages.filter((p) => p.headings[0] !== 'Notes').map((p) => p.text.slice(0, 18))).toEqual(['Agencies in the su', 'Interest on such l']);
+  });
+
+  it('a PDF with some scanned pages is indexed, and the pages without text are named', async () => {
+    const text = paragraph('Bilateral labour agreements should be published in full, including their annexes on recruitment costs.', LEFT, 700).runs;
+    const doc = await readPdf(makePdf([text, text, text], { imagePages: [1] }));
+    expect(doc.problems).toEqual(['page 2 has no text layer (scanned?) and could not be read']);
+    expect(toParsedDocument(doc).passages.map((p) => p.page)).toEqual(['1', '3']);
+  });
+});

@@ -90,6 +90,13 @@ describe('sidecar metadata', () => {
 });
 
 describe('web pages', () => {
+  it('with bare superscript calls and a "Notes" list, take the calls out and the list as notes', async () => {
+    const page = '<html><head><title>Fees</title></head><body><article><h1>Fees</h1><h2>Findings</h2><p>Most agencies charged workers a fee<sup>1</sup> before departure, often far above the legal limit set by the country of origin for such services.</p><h2>Notes</h2><ol><li>Survey of 300 workers, 2022.</li></ol></article></body></html>';
+    const doc = await readHtml(new Uint8Array(Buffer.from(page)));
+    expect(doc.blocks.find((b) => b.kind === 'paragraph')!.text).toMatch(/^Most agencies charged workers a fee before departure/);
+    expect(doc.notes).toEqual([{ label: '1', text: 'Survey of 300 workers, 2022.' }]);
+  });
+
   it('are decoded in the encoding they declare', async () => {
     const page = '<html><head><meta charset="windows-1252"><title>Caf\u00e9 workers</title></head><body><article><h1>Caf\u00e9 workers</h1><p>Migrant workers in caf\u00e9s and restaurants often work split shifts that are not counted as working time, and their pay slips rarely show the hours.</p></article></body></html>';
     const doc = await readHtml(new Uint8Array(Buffer.from(page, 'latin1')));
