@@ -119,7 +119,8 @@ function findFurniture(pages: Line[][], heights: number[]): { furniture: Set<Lin
   const furniture = new Set<Line>();
   const printed: (string | undefined)[] = pages.map(() => undefined);
   const inMargin = (l: Line, h: number) => l.y > h * 0.88 || l.y < h * 0.1;
-  const key = (l: Line) => l.text.toLowerCase().replace(/\d+|\b[ivxlcdm]+\b/g, '#').replace(/\s+/g, ' ');
+  // Same words at the same height: a running header stays put, a repeated footnote ("Ibid.") does not.
+  const key = (l: Line) => `${Math.round(l.y / 4)}|${l.text.toLowerCase().replace(/\d+|\b[ivxlcdm]+\b/g, '#').replace(/\s+/g, ' ')}`;
   const seen = new Map<string, Set<number>>();
   pages.forEach((lines, p) =>
     lines.forEach((l) => {
