@@ -71,7 +71,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const corpus = corpusOptions(options);
   const library = await buildLibrary(options.seedsDir, log, now, undefined, corpus);
   const store = options.store ?? openStore(options.dataDir ?? ':memory:');
-  return createDesk(library, { store, log, now, seedsDir: options.seedsDir, digest: options.digest, corpus });
+  // Progress is for the first read only: on a reload it would write over the chat prompt.
+  return createDesk(library, { store, log, now, seedsDir: options.seedsDir, digest: options.digest, corpus: { ...corpus, onProgress: undefined } });
 }
 
 /** A desk over a library already built (the benchmark builds synthetic ones). */
