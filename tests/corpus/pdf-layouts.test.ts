@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/corpus/pdf/read.js';
+import { layoutPdf, UnreadableText } from '../../src/corpus/pdf/layout.js';
 import { toParsedDocument } from '../../src/corpus/document.js';
 import { makePdf, paragraph, type Run } from './make-pdf.js';
 
@@ -195,5 +196,13 @@ describe('footnotes and scans', () => {
     const doc = await readPdf(makePdf([text, text, text], { imagePages: [1] }));
     expect(doc.problems).toEqual(['page 2 has no text layer (scanned?) and could not be read']);
     expect(toParsedDocument(doc).passages.map((p) => p.page)).toEqual(['1', '3']);
+  });
+});
+
+describe('a text layer that cannot be decoded', () => {
+  it('is refused rather than indexed as gibberish', () => {
+    // What pdf.js gives for fonts without a character map: private-use code points.
+    const items = [0, 1, 2].map((i) => ({ str: '\uE001\uE002\uE003 \uE004\uE005\uE006\uE007 \uE008\uE009', x: 60, y: 700 - i * 14, width: 300, size: 11, font: 'f1' }));
+    expect(() => layoutPdf({ pages: [{ width: 595, height: 842, items }], outline: [], tagged: [[]], info: {} })).toThrow(UnreadableText);
   });
 });

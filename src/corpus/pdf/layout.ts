@@ -42,6 +42,9 @@ export function layoutPdf(raw: RawPdf, fileTitle?: string): ReadDocument {
   if (emptyPages.length === raw.pages.length) {
     throw new NoTextLayer();
   }
+  // Fonts without a character map give private-use or replacement characters: text, but unreadable.
+  const all = perPage.flat().map((l) => l.text).join('');
+  if (all.length >= 20 && (all.match(/[\uE000-\uF8FF\uFFFD\u0000-\u0008]/g) ?? []).length > all.length * 0.3) throw new UnreadableText();
   if (emptyPages.length) problems.push(`${pageList(emptyPages)} ${emptyPages.length === 1 ? 'has' : 'have'} no text layer (scanned?) and could not be read`);
 
   const { furniture, printed } = findFurniture(perPage, raw.pages.map((p) => p.height));
@@ -109,6 +112,7 @@ export function layoutPdf(raw: RawPdf, fileTitle?: string): ReadDocument {
 }
 
 export class NoTextLayer extends Error {}
+export class UnreadableText extends Error {}
 
 function pageList(pages: number[]): string {
   return pages.length === 1 ? `page ${pages[0]}` : `pages ${pages.slice(0, 5).join(', ')}${pages.length > 5 ? ', …' : ''}`;

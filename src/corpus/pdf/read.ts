@@ -3,7 +3,7 @@
 import type { ReadDocument } from '../document.js';
 import { ReaderError } from '../reader-error.js';
 import { extractPdf } from './extract.js';
-import { layoutPdf, NeedWeights, NoTextLayer } from './layout.js';
+import { layoutPdf, NeedWeights, NoTextLayer, UnreadableText } from './layout.js';
 
 export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
   if (!isPdf(bytes)) throw new ReaderError('is not a PDF (its content does not start like one); skipped');
@@ -17,6 +17,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
       return layoutPdf(raw);
     }
   } catch (err) {
+    if (err instanceof UnreadableText) throw new ReaderError('has a text layer that cannot be decoded (its fonts have no character map); skipped (run it through OCR to index it)');
     if (err instanceof NoTextLayer) throw new ReaderError(`has no text layer (a scanned image?) on any of its ${raw.pages.length} page(s); skipped (run it through OCR to index it)`);
     throw err;
   }
