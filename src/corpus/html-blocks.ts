@@ -27,14 +27,20 @@ export interface HtmlContent {
   notes: Note[];
 }
 
-export function htmlToBlocks(html: string, options: { skipBoilerplate?: boolean } = {}): HtmlContent {
+/**
+ * notesFrom: the whole page, when html is an extract of it (Readability's article): notes the
+ * extract left out (an <aside> at the end of the page) are still found there.
+ */
+export function htmlToBlocks(html: string, options: { skipBoilerplate?: boolean; notesFrom?: string } = {}): HtmlContent {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const root = document.body as unknown as DomNode;
   const byId = new Map<string, DomNode>();
-  walkAll(root, (n) => {
+  const index = (n: DomNode) => {
     const id = n.getAttribute?.('id');
-    if (id) byId.set(id, n);
-  });
+    if (id && !byId.has(id)) byId.set(id, n);
+  };
+  walkAll(root, index);
+  if (options.notesFrom) walkAll(parseHTML(options.notesFrom).document.documentElement as unknown as DomNode, index);
 
   // Which elements are note texts: the targets of note calls.
   const calls = new Map<DomNode, string>(); // call element → target id
@@ -44,17 +50,26 @@ export function htmlToBlocks(html: string, options: { skipBoilerplate?: boolean 
     const role = n.getAttribute?.('role') ?? '';
     if (!href.startsWith('#') || !byId.has(href.slice(1))) return;
     const inSup = n.nodeName.toLowerCase() === 'sup' || hasAncestor(n, 'sup') || hasDescendant(n, 'sup');
-    if (role === 'doc-noteref' || (inSup && MARKER.test(n.textContent ?? ''))) calls.set(n, href.slice(1));
+    const marked = /noteref|footnote-ref|fnref/i.test(`${n.getAttribute?.('class') ?? ''} ${n.getAttribute?.('epub:type') ?? ''}`);
+    if (role === 'doc-noteref' || ((inSup || marked) && MARKER.test(n.textContent ?? ''))) calls.set(n, href.slice(1));
   });
   const noteOf = new Map<string, DomNode>(); // target id → the note's element (li, aside, div, p)
-  for (const id of new Set(calls.values())) noteOf.set(id, noteElement(byId.get(id)!));
+  for (const id of new Set(calls.values())) {
+    const el = noteElement(byId.get(id)!);
+    // A superscript link to a section ("see 2") is a cross-reference, not a note.
+    if (['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].some((h) => el.nodeName.toLowerCase() === h || hasDescendant(el, h)) || (el.textContent ?? '').length > 4000) {
+      for (const [call, target] of calls) if (target === id) calls.delete(call);
+      continue;
+    }
+    noteOf.set(id, el);
+  }
   const noteElements = new Set(noteOf.values());
 
   const blocks: Block[] = [];
   const order: string[] = [];
   const textOf = (node: DomNode): string => {
     let out = '';
-    const visit = (n: DomNode) => {
+    const visit = (n: DomNode, isRoot = false) => {
       if (n.nodeType === 3) {
         out += n.textContent ?? '';
         return;
@@ -72,17 +87,18 @@ export function htmlToBlocks(html: string, options: { skipBoilerplate?: boolean 
         return;
       }
       // A bare superscript number (no link): a note call all the same.
-      if (tag === 'sup' && /^\s*\[?\d{1,3}\]?\s*$/.test(n.textContent ?? '')) return;
+      if (tag === 'sup' && !hasDescendant(n, 'a') && /^\s*\[?\d{1,3}\]?\s*$/.test(n.textContent ?? '')) return;
       if (tag === 'a' && isBacklink(n)) return;
       if (tag === 'br') {
         out += ' ';
         return;
       }
-      if (SKIP.has(tag) && tag !== 'img') return;
+      // The element asked for is read even if its kind is skipped in running text (a note in an <aside>).
+      if (SKIP.has(tag) && !isRoot) return;
       for (const c of Array.from(n.childNodes)) visit(c);
       if (BLOCK.has(tag) || tag === 'div') out += ' ';
     };
-    visit(node);
+    visit(node, true);
     return out.replace(/[\u00A0\u2000-\u200A\u202F]/g, ' ').replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/\s+/g, ' ').trim();
   };
 

@@ -21,7 +21,7 @@ export async function readHtml(bytes: Uint8Array): Promise<ReadDocument> {
     article = null;
   }
   const content = article?.content ?? parseHTML(html).document.body?.innerHTML ?? '';
-  const { blocks, notes } = htmlToBlocks(content, { skipBoilerplate: true });
+  const { blocks, notes } = htmlToBlocks(content, { skipBoilerplate: true, notesFrom: html });
   const title = article?.title?.trim() || parseHTML(html).document.querySelector('title')?.textContent?.trim() || undefined;
   // Readability keeps the headline out of the content; a copy of it at the top is the title again.
   if (blocks[0]?.kind === 'heading' && title && blocks[0].text === title) blocks.shift();

@@ -90,6 +90,24 @@ describe('sidecar metadata', () => {
 });
 
 describe('web pages', () => {
+  it('leave a superscript link to a section as text, not a note', async () => {
+    const page = '<html><head><title>Visas</title></head><body><article><h1>Visas</h1><h2 id="s2">Permits</h2><p>Open permits let migrant workers change jobs within a sector, as section<sup><a href="#s2">2</a></sup> explains in more detail for each kind of permit.</p></article></body></html>';
+    const doc = await readHtml(new Uint8Array(Buffer.from(page)));
+    expect(doc.blocks.map((b) => b.text)).toContain('Permits');
+    expect(doc.blocks.map((b) => b.text).join(' ')).toContain('as section2 explains');
+    expect(doc.notes).toEqual([]);
+  });
+
+  it('take notes kept in <aside> elements, called by marked links, in the order they are called', async () => {
+    const page = '<html><head><title>Visas</title></head><body><article><h1>Visas</h1><p>Work visas tied to one employer<a class="noteref" href="#n2">2</a> leave workers little room to leave abuse, while open permits<a class="noteref" href="#n1">1</a> let them change jobs within a sector of the economy.</p><aside id="n1">Open permits: see the 2019 review.</aside><aside id="n2">Tied visas: see the 2017 survey.</aside></article></body></html>';
+    const doc = await readHtml(new Uint8Array(Buffer.from(page)));
+    expect(doc.blocks.find((b) => b.kind === 'paragraph')!.text).toMatch(/^Work visas tied to one employer leave workers/);
+    expect(doc.notes).toEqual([
+      { label: '1', text: 'Tied visas: see the 2017 survey.' },
+      { label: '2', text: 'Open permits: see the 2019 review.' },
+    ]);
+  });
+
   it('with bare superscript calls and a "Notes" list, take the calls out and the list as notes', async () => {
     const page = '<html><head><title>Fees</title></head><body><article><h1>Fees</h1><h2>Findings</h2><p>Most agencies charged workers a fee<sup>1</sup> before departure, often far above the legal limit set by the country of origin for such services.</p><h2>Notes</h2><ol><li>Survey of 300 workers, 2022.</li></ol></article></body></html>';
     const doc = await readHtml(new Uint8Array(Buffer.from(page)));
