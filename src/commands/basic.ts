@@ -54,7 +54,7 @@ export function sourcesReply(ctx: CommandContext): Reply {
     fields: corpus.documents.map((d) => ({
       name: d.title,
       value: [
-        [d.publisher, d.year, d.file].filter(Boolean).join(' · '),
+        [d.publisher, d.year, d.file, d.pages ? `${d.pages} pages` : undefined].filter(Boolean).join(' · '),
         ...d.sections.map((s) => `${s.path} (${s.passages})`),
       ].join('\n'),
     })),
