@@ -50,7 +50,7 @@ export function layoutPdf(raw: RawPdf, fileTitle?: string): ReadDocument {
   const { furniture, printed } = findFurniture(perPage, raw.pages.map((p) => p.height));
   const labels = pageLabels(raw, printed);
   const content = perPage.map((lines) => lines.filter((l) => !furniture.has(l)));
-  const metrics = measure(content.flat());
+  const metrics = measure(content.flat(), raw.pages.map((p) => p.height));
   const joiner = lineJoiner(content.flat().map((l) => l.text));
 
   // Footnotes at the foot of each page.
@@ -173,11 +173,14 @@ function pageLabels(raw: RawPdf, printed: (string | undefined)[]): string[] {
   return raw.pages.map((p, i) => p.label ?? (trusted && i + 1 + offset >= 1 ? String(i + 1 + offset) : printed[i] ?? String(i + 1)));
 }
 
-function measure(lines: Line[]): Metrics {
+function measure(lines: Line[], heights: number[]): Metrics {
+  // The body is the style most text is set in; text at the very foot of a page (footnotes) counts
+  // for less, so a short paper with long notes still finds its body size.
   const chars = new Map<string, number>();
   for (const l of lines) {
     const k = `${l.size}|${l.font}`;
-    chars.set(k, (chars.get(k) ?? 0) + l.text.length);
+    const weight = l.y < (heights[l.page] ?? 842) * 0.15 ? 0.3 : 1;
+    chars.set(k, (chars.get(k) ?? 0) + l.text.length * weight);
   }
   const [bodyKey] = [...chars].sort((a, b) => b[1] - a[1])[0] ?? ['10|'];
   const [size, font] = bodyKey.split('|');
