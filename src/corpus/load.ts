@@ -37,6 +37,8 @@ export interface CorpusOptions {
   /** Called after each file once reading has taken more than about two seconds. */
   onProgress?: (read: number, total: number) => void;
   timeLimitMs?: number;
+  /** After how long reading counts as slow (progress shown, summary logged at info); default 2 s. */
+  slowAfterMs?: number;
   /** Per-format size caps, to override the table's (tests). */
   maxBytes?: Partial<Record<DocumentFormat['name'], number>>;
 }
@@ -46,6 +48,7 @@ const reportedUnreadable = new Set<string>();
 
 export async function loadCorpus(root: string, log: Logger, options: CorpusOptions = {}): Promise<Corpus> {
   const started = Date.now();
+  const slowAfter = options.slowAfterMs ?? SLOW_READ_MS;
   let files: string[];
   try {
     files = await listFiles(root);
@@ -81,7 +84,7 @@ export async function loadCorpus(root: string, log: Logger, options: CorpusOptio
     };
     const progress = () => {
       read++;
-      if (Date.now() - started > SLOW_READ_MS) options.onProgress?.(read, documentFiles.length);
+      if (Date.now() - started > slowAfter) options.onProgress?.(read, documentFiles.length);
     };
     const file = path.join(root, rel);
     let bytes: Buffer;
@@ -181,7 +184,7 @@ export async function loadCorpus(root: string, log: Logger, options: CorpusOptio
 
   const seconds = (Date.now() - started) / 1000;
   const summary = { files: documentFiles.length, documents: documents.length, pages: pagesRead, passages: passages.length, seconds: Math.round(seconds * 10) / 10 };
-  if (seconds * 1000 > SLOW_READ_MS) log.info('documents read', summary);
+  if (seconds * 1000 > slowAfter) log.info('documents read', summary);
   else log.debug('documents read', summary);
 
   if (!documents.length) {

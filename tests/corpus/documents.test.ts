@@ -167,6 +167,26 @@ describe('files no reader takes', () => {
   });
 });
 
+describe('slow reading', () => {
+  it('reports progress file by file, and logs one summary line with files, pages, passages and seconds', async () => {
+    const seeds = tempDir('pd-slow-');
+    fs.copyFileSync(`${SAMPLES}/ilo-report-footnotes.pdf`, path.join(seeds, 'a.pdf'));
+    fs.copyFileSync(`${SAMPLES}/ilo-report.docx`, path.join(seeds, 'b.docx'));
+    fs.writeFileSync(path.join(seeds, 'c.md'), '# Note\n\nText about pensions for migrant workers.\n');
+    const progress: string[] = [];
+    const lines: string[] = [];
+    const log = createLogger({ level: 'info', format: 'json', write: (l) => lines.push(l) });
+    // Everything counts as slow here, so the test does not depend on the machine's speed.
+    await loadCorpus(seeds, log, { slowAfterMs: -1, onProgress: (read, total) => progress.push(`${read}/${total}`) });
+    expect(progress).toEqual(['1/3', '2/3', '3/3']);
+    const summary = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'documents read');
+    expect(summary).toHaveLength(1);
+    expect(summary[0]).toMatchObject({ files: 3, documents: 3, pages: 9 });
+    expect(summary[0].passages).toBeGreaterThan(100);
+    expect(typeof summary[0].seconds).toBe('number');
+  });
+});
+
 describe('live reload', () => {
   let watcher: Watcher | undefined;
   afterEach(() => watcher?.close());
