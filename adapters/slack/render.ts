@@ -199,7 +199,7 @@ function fallbackText(reply: Reply, options: RenderOptions): string {
   const first = reply.citations[0];
   if (first) {
     const words = (first.quote || first.passage).trim();
-    parts.push(`“${words}” (${first.document}${first.section ? `, ${first.section}` : ''})`);
+    parts.push(`“${words}” (${first.document}${first.section ? `, ${first.section}` : ''}${first.page ? `, ${pageLabel(first.page)}` : ''})`);
   } else if (reply.fields.length) {
     parts.push(reply.fields.slice(0, 10).map((f) => `${f.name}: ${f.value}`).join('\n'));
   }

@@ -56,6 +56,7 @@ describe('a PDF in the documents folder', () => {
     expect(toJson(reply, REMITTANCES).citations[0]).toMatchObject({ page: '2' });
     expect(renderText(reply).replace(/\s+/g, ' ')).toMatch(/Equitable sharing of gains of international labour migration, p\. 2 \[/);
     expect(JSON.stringify(slackReply(reply).blocks)).toContain('p. 2');
+    expect(slackReply(reply).text).toContain('p. 2)');
     expect(JSON.stringify(discordReply(reply))).toContain('p. 2');
     expect((await ask(desk, 'sources')).fields[0]!.value).toMatch(/ilo-report\.pdf · 9 pages/);
     const notes = await ask(desk, 'search World Conference against Racism Durban');
