@@ -89,6 +89,7 @@ function isParsedFile(v: unknown): v is ParsedFile {
   return (
     typeof p.meta === 'object' && p.meta !== null &&
     Array.isArray(p.problems) &&
+    (p.failure === undefined || typeof p.failure === 'string') &&
     Array.isArray(p.passages) &&
     p.passages.every((x) => x && typeof x.text === 'string' && Array.isArray(x.headings) && x.headings.every((h) => typeof h === 'string') && (x.page === undefined || typeof x.page === 'string'))
   );

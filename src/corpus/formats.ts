@@ -13,6 +13,8 @@ export interface ParsedFile {
   pages?: number;
   /** Problems that did not stop the reading, e.g. "pages 3, 4 have no text layer". */
   problems: string[];
+  /** Why the file could not be read at all (remembered, so a broken file is not parsed again). */
+  failure?: string;
 }
 
 export interface DocumentFormat {

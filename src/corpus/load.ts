@@ -92,7 +92,7 @@ export async function loadCorpus(root: string, log: Logger, options: CorpusOptio
       const stat = await fs.stat(file);
       const cap = options.maxBytes?.[format.name] ?? format.maxBytes;
       if (stat.size > cap) {
-        warn(`larger than ${cap / 1024 / 1024} MB, the limit for ${format.label} files (${(stat.size / 1024 / 1024).toFixed(1)} MB); skipped`);
+        warn(`larger than ${size(cap)}, the limit for ${format.label} files (${size(stat.size)}); skipped`);
         progress();
         continue;
       }
@@ -116,12 +116,19 @@ export async function loadCorpus(root: string, log: Logger, options: CorpusOptio
         cache.set(format.name, hash, parsed);
       } catch (err) {
         if (!(err instanceof ReaderError)) log.error('reader failed', { file: rel, format: format.name, err });
-        warn(err instanceof ReaderError ? err.message : `could not be read (${(err as Error).message.split('\n')[0]}); skipped`);
+        const why = err instanceof ReaderError ? err.message : `could not be read (${(err as Error).message.split('\n')[0]}); skipped`;
+        // A file that cannot be read stays unreadable until it changes: remember why.
+        if (err instanceof ReaderError && !err.transient) cache.set(format.name, hash, { meta: {}, passages: [], problems: [], failure: why });
+        warn(why);
         progress();
         continue;
       }
     }
     progress();
+    if (parsed.failure) {
+      warn(parsed.failure);
+      continue;
+    }
     for (const problem of parsed.problems) warn(problem);
     if (!parsed.passages.length) {
       warn('has no text to index; skipped');
@@ -202,6 +209,11 @@ async function listFiles(root: string): Promise<string[]> {
     .map((e) => path.relative(root, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).split(path.sep).join('/'))
     .filter((rel) => !rel.split('/').some((part) => part.startsWith('.')))
     .sort();
+}
+
+function size(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return mb >= 1 ? `${mb.toFixed(1).replace(/\.0$/, '')} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 function uniqueSlug(base: string, used: Set<string>): string {

@@ -62,7 +62,7 @@ export function readPool(): ReadPool {
         done();
         if (worker === w) worker = undefined;
         void w.terminate();
-        reject(new ReaderError(why));
+        reject(new ReaderError(why, { transient: true }));
       };
       const onMessage = (msg: ReadResponse) => {
         if (msg.id !== id) return;

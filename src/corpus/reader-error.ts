@@ -3,4 +3,10 @@
 
 export class ReaderError extends Error {
   override name = 'ReaderError';
+  /** A timeout or a crashed reader: worth trying again later, so it is not remembered. */
+  readonly transient: boolean;
+  constructor(message: string, options: { transient?: boolean } = {}) {
+    super(message);
+    this.transient = options.transient ?? false;
+  }
 }

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
+import { forgetParsedInMemory } from '../../src/corpus/cache.js';
 import { silentLogger } from '../../src/log.js';
 import { SAMPLES } from './ground-truth.js';
 import { makePdf, paragraph } from './make-pdf.js';
@@ -50,6 +51,21 @@ describe('files that cannot be read', () => {
     expect(corpus.passages.filter((p) => p.doc === pdfSlug).every((p) => p.page)).toBe(true);
   });
 
+  it('are remembered by content: a broken file is not parsed again until it changes', async () => {
+    const dir = folder({ 'locked.pdf': makePdf([text], { password: true }), 'ok.md': '# Ok\n\nText about pensions.\n' });
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-bad-data-'));
+    dirs.push(data);
+    await loadCorpus(dir, silentLogger, { cacheDir: data });
+    const entries = fs.readdirSync(data);
+    expect(entries).toHaveLength(2);
+    const entry = entries.find((e) => e.startsWith('pdf-'))!;
+    // Change the remembered reason: a second load that shows it did not parse the file again.
+    fs.writeFileSync(path.join(data, entry), JSON.stringify({ meta: {}, passages: [], problems: [], failure: 'is protected by a password (remembered)' }));
+    forgetParsedInMemory();
+    const again = await loadCorpus(dir, silentLogger, { cacheDir: data });
+    expect(again.warnings.join('\n')).toMatch(/locked\.pdf: is protected by a password \(remembered\)/);
+  });
+
   it('a truncated PDF is read as far as it goes, or named; never a crash', async () => {
     const pdf = sample('ilo-report-footnotes.pdf');
     const dir = folder({ 'truncated.pdf': pdf.subarray(0, Math.floor(pdf.length / 2)), 'ok.md': '# Ok\n\nText about pensions.\n' });
@@ -64,7 +80,7 @@ describe('files that cannot be read', () => {
     const dir = folder({ 'big.pdf': sample('ilo-report-footnotes.pdf'), 'ok.md': '# Ok\n\nText about pensions.\n' });
     const corpus = await loadCorpus(dir, silentLogger, { maxBytes: { pdf: 50_000 } });
     expect(corpus.documents.map((d) => d.file)).toEqual(['ok.md']);
-    expect(corpus.warnings.join('\n')).toMatch(/big\.pdf: larger than .* MB, the limit for PDF files \(0\.1 MB\); skipped/);
+    expect(corpus.warnings.join('\n')).toMatch(/big\.pdf: larger than 49 KB, the limit for PDF files \(76 KB\); skipped/);
   });
 
   it('a file that takes longer than the time limit is skipped and named; the rest is indexed', async () => {
