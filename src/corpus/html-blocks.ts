@@ -8,7 +8,8 @@ import type { Block, Note } from './document.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'nav', 'aside', 'footer', 'header', 'form', 'button', 'select', 'input', 'textarea', 'iframe', 'svg', 'canvas', 'video', 'audio', 'img', 'picture', 'hr', 'br', 'dialog', 'menu']);
 // Boilerplate a readability pass may leave inside an article.
-const BOILERPLATE = /\b(cookie|consent|share|social|related|newsletter|breadcrumb|toc|table-of-contents|advert|promo|subscribe|back-to-top|skip-link|callout|sidebar|banner)\b/i;
+// Matched against whole class / id tokens, so "social-protection" or "shared-services" is kept.
+export const BOILERPLATE = /^(cookies?|consent|share|sharing|social-(share|links|media|icons)|related|newsletter|breadcrumbs?|toc|table-of-contents|advert|ads?|promo|subscribe|back-to-top|skip-link|callout|sidebar|banner)([-_].*)?$/i;
 const BLOCK = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'figcaption', 'dd', 'dt', 'td', 'th', 'caption']);
 const MARKER = /^\s*[[(]?\s*(\d{1,3}|[ivx]{1,5}|[*†‡§])\s*[\])]?\s*$/i;
 const BACKLINK = /^\s*[↩↑^⤴]\uFE0E?\uFE0F?\s*$|^\s*(back|return)(\s+to\s+(text|content))?\s*$/i;
@@ -106,7 +107,7 @@ export function htmlToBlocks(html: string, options: { skipBoilerplate?: boolean;
     if (n.nodeType !== 1) return;
     const tag = n.nodeName.toLowerCase();
     if (SKIP.has(tag) || noteElements.has(n)) return;
-    if (options.skipBoilerplate && BOILERPLATE.test(`${n.getAttribute?.('class') ?? ''} ${n.getAttribute?.('id') ?? ''} ${n.getAttribute?.('role') ?? ''}`)) return;
+    if (options.skipBoilerplate && isBoilerplate(n)) return;
     if ((n.getAttribute?.('role') ?? '') === 'doc-endnotes' || (n.getAttribute?.('role') ?? '') === 'doc-footnotes') return;
     const heading = /^h([1-6])$/.exec(tag);
     if (heading) {
@@ -225,4 +226,10 @@ function hasAncestor(n: DomNode, tag: string): boolean {
 function hasDescendant(n: DomNode, tag: string): boolean {
   for (const d of descendants(n)) if (d.nodeName.toLowerCase() === tag) return true;
   return false;
+}
+
+/** A share bar, cookie notice, related-links box...: by its class, id or role tokens. */
+export function isBoilerplate(n: { getAttribute?(name: string): string | null }): boolean {
+  const tokens = `${n.getAttribute?.('class') ?? ''} ${n.getAttribute?.('id') ?? ''} ${n.getAttribute?.('role') ?? ''}`.split(/\s+/);
+  return tokens.some((t) => t && BOILERPLATE.test(t));
 }

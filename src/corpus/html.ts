@@ -5,13 +5,19 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ReadDocument } from './document.js';
-import { htmlToBlocks } from './html-blocks.js';
+import { htmlToBlocks, isBoilerplate } from './html-blocks.js';
 import { ReaderError } from './reader-error.js';
 
 export async function readHtml(bytes: Uint8Array): Promise<ReadDocument> {
   const html = decodePage(bytes);
   if (!/<(html|body|p|div|article|h[1-6])\b/i.test(html)) throw new ReaderError('is not an HTML page (no HTML elements in it); skipped');
   const { document } = parseHTML(html);
+  // Boilerplate goes before Readability runs: it rewrites the article and drops the classes that show it.
+  // Never a box holding most of the page's text: that is the article, whatever its class says.
+  const pageText = document.body?.textContent?.length ?? 0;
+  for (const el of [...document.querySelectorAll('[class], [id], [role]')]) {
+    if (el.tagName !== 'BODY' && el.tagName !== 'HTML' && isBoilerplate(el) && (el.textContent?.length ?? 0) < pageText * 0.5) el.remove();
+  }
   const metaContent = (selector: string) => document.querySelector(selector)?.getAttribute('content')?.trim() || undefined;
   let article: ReturnType<Readability['parse']> = null;
   try {

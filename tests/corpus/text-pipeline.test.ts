@@ -90,6 +90,14 @@ describe('sidecar metadata', () => {
 });
 
 describe('web pages', () => {
+  it('drop boilerplate boxes inside the article but keep sections whose class only sounds like one', async () => {
+    const page = '<html><head><title>Social protection</title></head><body><article><h1>Social protection</h1><div class="social-protection"><p>Migrant workers often lose pension rights when they move, unless the two countries have a social security agreement that counts their years of work.</p></div><div class="share-buttons"><p>Share this page on every network you know about today.</p></div></article></body></html>';
+    const doc = await readHtml(new Uint8Array(Buffer.from(page)));
+    const text = doc.blocks.map((b) => b.text).join(' ');
+    expect(text).toContain('lose pension rights');
+    expect(text).not.toContain('Share this page');
+  });
+
   it('leave a superscript link to a section as text, not a note', async () => {
     const page = '<html><head><title>Visas</title></head><body><article><h1>Visas</h1><h2 id="s2">Permits</h2><p>Open permits let migrant workers change jobs within a sector, as section<sup><a href="#s2">2</a></sup> explains in more detail for each kind of permit.</p></article></body></html>';
     const doc = await readHtml(new Uint8Array(Buffer.from(page)));
