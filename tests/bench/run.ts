@@ -135,7 +135,7 @@ async function storeBench() {
   const desk = createDesk(real, { store: stores[1]![1] });
   const times = await time(async (q) => void (await desk.handle({ type: 'message', text: q, platform: 'test' })));
   console.log('');
-  print('real (seeds/)', 'handle(), PostgreSQL', 0, 0, times);
+  print('real (ILO paper)', 'handle(), PostgreSQL', 0, 0, times);
   for (const [, store] of stores) await store.close();
   await pg.close();
 }
