@@ -12,6 +12,14 @@ export interface AnswerOptions {
    * for a confident answer. Below it, the reply says the documents don't cover the question.
    */
   minCoverage: number;
+  /**
+   * Share of the question's weight the best passage must contain for a "closest" reply (partly
+   * covered, confidence "partial"). Below it, or when the question's unknown words outnumber
+   * the known words the passage holds, the documents don't cover the question.
+   */
+  partialCoverage: number;
+  /** Words no passage uses count against a "closest" reply only when at least this specific (0.25 everyday … 1 rare). */
+  unknownWordSpecificity: number;
   /** Re-rank the top hits by how much of the question each covers, not by BM25 alone. */
   rerank: boolean;
   /** How many hits are re-ranked. */
@@ -31,6 +39,8 @@ export interface AnswerOptions {
 
 export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   minCoverage: 0.7,
+  partialCoverage: 0.4,
+  unknownWordSpecificity: 0.5,
   rerank: true,
   rerankDepth: 6,
   rerankScorePower: 0.3,
@@ -43,6 +53,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
 };
 
 export const NOT_COVERED = "The documents don't cover this.";
+export const PARTLY_ANSWERED = 'Closest passage (may not answer every part of the question)';
 /** Coverage above which a refused question is said to be partly covered. */
 const PARTLY_COVERED = 0.5;
 
@@ -110,8 +121,12 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   const { query, ranked } = rankPassages(question, index, catalog, options);
   // Only the leaders may answer: a passage far down the list that happens to hold a date is not
   // an answer to "when…".
-  const best = ranked.slice(0, 2).find((r) => r.coverage >= options.minCoverage && answersTheKind(question, r.quote.core));
+  const leaders = ranked.slice(0, 2).filter((r) => answersTheKind(question, r.quote.text));
+  const best = leaders.find((r) => r.coverage >= options.minCoverage);
+  const unmatched = unmatchedWords(query, ranked, index, catalog);
   if (!best) {
+    const closest = leaders.find((r) => r.coverage >= options.partialCoverage);
+    if (closest && aboutTheDocuments(query, closest, unmatched, options)) return closestReply(question, closest, ranked, unmatched, options);
     return {
       kind: 'no-answer',
       title: NOT_COVERED,
@@ -120,6 +135,8 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
       fields: [],
       notes: [],
       answered: false,
+      confidence: 'none',
+      unmatched: unmatched.map((u) => u.word),
       question,
     };
   }
@@ -134,16 +151,72 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
     fields: [],
     notes: [],
     answered: true,
+    confidence: 'high',
+    unmatched: unmatched.map((u) => u.word),
     question,
   };
 }
 
+/** The best passage, said plainly to be the closest rather than the answer, naming what it lacks. */
+function closestReply(question: string, closest: Ranked, ranked: Ranked[], unmatched: Unmatched[], options: AnswerOptions): Reply {
+  const lead = cite(closest, 'answer');
+  const others = ranked.filter((r) => r !== closest && r.coverage >= options.partialCoverage / 2).slice(0, options.supporting);
+  const words = unmatched.map((u) => u.word);
+  const missing = words.length
+    ? ` No passage uses ${words.length === 1 ? 'the word' : 'the words'} ${words.map((w) => `"${w}"`).join(', ')}.`
+    : '';
+  return {
+    kind: 'closest',
+    title: PARTLY_ANSWERED,
+    text: `This passage is the closest the documents come; it may not answer every part of the question.${missing}`,
+    citations: [lead, ...others.map((r) => cite(r, 'supporting'))],
+    fields: [],
+    notes: [],
+    answered: true,
+    confidence: 'partial',
+    unmatched: words,
+    question,
+  };
+}
+
+interface Unmatched {
+  term: string;
+  word: string;
+}
+
+/** Question words whose term no passage holds, nor a typo-tolerant match, nor a catalog entry the question names. */
+function unmatchedWords(query: Query, ranked: readonly Ranked[], index: PassageIndex, catalog: Catalog | undefined): Unmatched[] {
+  const named = query.entities.map((id) => catalog?.get(id)).filter((e) => e !== undefined).map(entryTerms);
+  const out: Unmatched[] = [];
+  for (const term of query.terms) {
+    if (index.documentFrequency(term) > 0) continue;
+    if (ranked.some((r) => r.matched.includes(term)) || named.some((n) => n.has(term))) continue;
+    out.push({ term, word: query.typed?.get(term) ?? term });
+  }
+  return out;
+}
+
+/**
+ * What the question is specifically about is in the documents when the words of it the best
+ * passage holds outnumber the specific words no passage uses ("Who won the 2006 World Cup?":
+ * "2006" and "world" against "won" and "cup" is not enough).
+ */
+function aboutTheDocuments(query: Query, hit: Ranked, unmatched: readonly Unmatched[], options: AnswerOptions): boolean {
+  const unknown = unmatched.filter((u) => (query.specificity.get(u.term) ?? 1) >= options.unknownWordSpecificity).length;
+  if (!unknown) return true;
+  const missing = new Set(unmatched.map((u) => u.term));
+  const present = analyse(hit.passage).terms;
+  // A catalog entry the question names ("ICRMW") says most plainly what it is about: it counts twice.
+  const known = query.terms.filter((t) => !missing.has(t) && (present.has(t) || hit.matched.includes(t))).length + 2 * query.entities.length;
+  return known > unknown;
+}
+
 function noAnswerText(query: Query, ranked: Ranked[]): string {
-  if (!query.terms.length && !query.entities.length) return `${NOT_COVERED} Try a question with a few specific words, e.g. "What do the documents say about recruitment fees?"`;
-  if (!ranked.length) return `${NOT_COVERED} No passage shares any words with the question.`;
+  if (!query.terms.length && !query.entities.length) return `Try a question with a few specific words, e.g. "What do the documents say about recruitment fees?"`;
+  if (!ranked.length) return `No passage shares any words with the question.`;
   // Honest about near misses: part of the question is there, the answer is not.
-  if (ranked[0]!.coverage >= PARTLY_COVERED) return `${NOT_COVERED} No passage answers the whole question; the closest ones below cover part of it. Read them before relying on them.`;
-  return `${NOT_COVERED} The closest passages are below, in case they help.`;
+  if (ranked[0]!.coverage >= PARTLY_COVERED) return `No passage answers the whole question; the closest ones below cover part of it. Read them before relying on them.`;
+  return 'The closest passages are below, in case they help.';
 }
 
 // A word no passage contains is the crux of the question when it is specific ("visa", "budget")

@@ -27,6 +27,8 @@ export interface IndexOptions {
   fuzzy: number;
   /** Treat the last word as a prefix, for half-typed words ("remitt"), unless the question ends in punctuation. */
   prefixLastTerm: boolean;
+  /** Leave out one- or two-digit numbers that no passage contains ("GATS Mode 4? (0)"). */
+  dropStrayNumbers: boolean;
   /** At most this many terms are searched, rarest first: long questions cost no more than short ones. */
   maxQueryTerms: number;
   /** A term found in more than this share of passages is left out of the search (it still counts for coverage). */
@@ -46,6 +48,7 @@ export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   fuzzyMinLength: 5,
   fuzzy: 0.2,
   prefixLastTerm: true,
+  dropStrayNumbers: true,
   maxQueryTerms: 8,
   commonTermRatio: 0.4,
   minPostings: 5_000,
@@ -68,6 +71,8 @@ export interface Query {
   entities: string[];
   /** The last word may be half-typed: the question ends in a letter or digit, not "?" or ".". */
   openEnded?: boolean;
+  /** For each term, the word of the question it came from, as typed. */
+  typed?: Map<string, string>;
 }
 
 export interface PassageIndex {
@@ -134,6 +139,7 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
     const tokens = tokenize(question);
     const terms: string[] = [];
     const weights = new Map<string, number>();
+    const typedAs = new Map<string, string>();
     for (const typed of tokens) {
       // Stop words are not misspellings ("there" is not "theme"), nor are codes and acronyms ("GMG", "C97").
       const own = process(typed);
@@ -141,11 +147,14 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       const token = (correctable && speller.correct(typed.toLowerCase())) || typed;
       const term = process(token);
       if (!term || terms.includes(term)) continue;
+      // A short number no passage holds is a list marker or a stray key ("(0)", "2)"), not what is asked.
+      if (options.dropStrayNumbers && /^\d{1,2}$/.test(term) && !df.has(term)) continue;
       terms.push(term);
+      typedAs.set(term, typed);
       weights.set(term, options.specificity ? specificity(token) : 1);
     }
     const entities = catalog ? catalog.mentionedIn(question).map((e) => e.id) : [];
-    return { terms, specificity: weights, entities, openEnded: /[\p{L}\p{N}]$/u.test(question.trim()) };
+    return { terms, specificity: weights, entities, openEnded: /[\p{L}\p{N}]$/u.test(question.trim()), typed: typedAs };
   };
 
   const search = (query: Query, limit = 10): Hit[] => {
