@@ -127,7 +127,8 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
     }
     for (const term of seen) df.set(term, (df.get(term) ?? 0) + 1);
-    const tags = catalog ? catalog.mentionedIn(`${p.section}\n${p.text}`).map((e) => e.id) : [];
+    // The document title is context too: a note titled after a convention is about it throughout.
+    const tags = catalog ? catalog.mentionedIn(`${p.document}\n${p.section}\n${p.text}`).map((e) => e.id) : [];
     entityTags.push(tags);
     return { id, text: p.text, section: p.section, document: p.document, entities: tags.map(entityToken).join(' ') };
   });
