@@ -20,6 +20,12 @@ export interface AnswerOptions {
   partialCoverage: number;
   /** Words no passage uses count against a "closest" reply only when at least this specific (0.25 everyday … 1 rare). */
   unknownWordSpecificity: number;
+  /**
+   * A confident answer must also stand out: its re-ranking value at least this many times the
+   * next passage's (that could answer the kind of question). Two passages nearly level make
+   * the reply "closest", since either may be the one meant.
+   */
+  highMargin: number;
   /** Re-rank the top hits by how much of the question each covers, not by BM25 alone. */
   rerank: boolean;
   /** How many hits are re-ranked. */
@@ -41,6 +47,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   minCoverage: 0.7,
   partialCoverage: 0.4,
   unknownWordSpecificity: 0.5,
+  highMargin: 1.5,
   rerank: true,
   rerankDepth: 6,
   rerankScorePower: 0.3,
@@ -63,6 +70,8 @@ export interface Scoring {
   weights: Map<string, number>;
   /** Question terms a sentence of a passage covers by naming a catalog entry the question names ("ICRMW" → the 1990 convention). */
   named(sentence: string, passageId: string): ReadonlySet<string>;
+  /** Synonyms the documents use for question words they don't (see Query.alternatives). */
+  alternatives?: Map<string, string[]>;
 }
 
 export interface Ranked extends Hit {
@@ -71,26 +80,28 @@ export interface Ranked extends Hit {
   quote: Quote;
   /** Share of the question's weight in the passage's best sentence. */
   sentenceCoverage: number;
+  /** What the passages were ordered by (BM25 alone without re-ranking). */
+  value: number;
 }
 
 /** Rank passages for a question, each with the share of the question it covers. */
 export function rankPassages(question: string, index: PassageIndex, catalog: Catalog | undefined, options: AnswerOptions = DEFAULT_ANSWER_OPTIONS): { query: Query; ranked: Ranked[]; scoring: Scoring } {
   const query = index.parse(question);
   const weights = termWeights(query, index);
-  const scoring: Scoring = { weights, named: namedTerms(query, weights, index, catalog) };
+  const scoring: Scoring = { weights, named: namedTerms(query, weights, index, catalog), alternatives: query.alternatives };
   const hits = index.search(query, options.rerankDepth);
   const ranked: Ranked[] = hits.map((h) => ({
     ...h,
     coverage: coverage(h, query, weights, index, catalog),
     ...withQuote(pickQuote(h, scoring, options)),
+    value: h.score,
   }));
   if (options.rerank && ranked.length) {
     const top = ranked[0]!.score;
     // Coverage decides among passages BM25 finds comparably relevant (a far weaker match cannot
     // overtake the leader on coverage alone); an answer usually sits in one sentence.
-    const value = (r: Ranked) =>
-      (r.score / top) ** options.rerankScorePower * (options.rerankCoverage + r.coverage) * (options.rerankSentence + r.sentenceCoverage);
-    ranked.sort((a, b) => value(b) - value(a));
+    for (const r of ranked) r.value = (r.score / top) ** options.rerankScorePower * (options.rerankCoverage + r.coverage) * (options.rerankSentence + r.sentenceCoverage);
+    ranked.sort((a, b) => b.value - a.value);
   }
   return { query, ranked, scoring };
 }
@@ -121,8 +132,9 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   const { query, ranked } = rankPassages(question, index, catalog, options);
   // Only the leaders may answer: a passage far down the list that happens to hold a date is not
   // an answer to "when…".
-  const leaders = ranked.slice(0, 2).filter((r) => answersTheKind(question, r.quote.text));
-  const best = leaders.find((r) => r.coverage >= options.minCoverage);
+  const fitting = ranked.filter((r) => answersTheKind(question, r.quote.text));
+  const leaders = fitting.filter((r) => ranked.indexOf(r) < 2);
+  const best = leaders.find((r) => r.coverage >= options.minCoverage && standsOut(r, fitting, options));
   const unmatched = unmatchedWords(query, ranked, index, catalog);
   if (!best) {
     const closest = leaders.find((r) => r.coverage >= options.partialCoverage);
@@ -157,6 +169,12 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   };
 }
 
+function standsOut(best: Ranked, fitting: readonly Ranked[], options: AnswerOptions): boolean {
+  const next = fitting.find((r) => r !== best);
+  if (!next) return true;
+  return best.value >= options.highMargin * next.value;
+}
+
 /** The best passage, said plainly to be the closest rather than the answer, naming what it lacks. */
 function closestReply(question: string, closest: Ranked, ranked: Ranked[], unmatched: Unmatched[], options: AnswerOptions): Reply {
   const lead = cite(closest, 'answer');
@@ -189,7 +207,7 @@ function unmatchedWords(query: Query, ranked: readonly Ranked[], index: PassageI
   const named = query.entities.map((id) => catalog?.get(id)).filter((e) => e !== undefined).map(entryTerms);
   const out: Unmatched[] = [];
   for (const term of query.terms) {
-    if (index.documentFrequency(term) > 0) continue;
+    if (index.documentFrequency(term) > 0 || query.alternatives?.has(term)) continue;
     if (ranked.some((r) => r.matched.includes(term)) || named.some((n) => n.has(term))) continue;
     out.push({ term, word: query.typed?.get(term) ?? term });
   }
@@ -230,11 +248,18 @@ function termWeights(query: Query, index: PassageIndex): Map<string, number> {
   const n = index.size;
   return new Map(
     query.terms.map((t) => {
-      const df = index.documentFrequency(t);
+      // A word asked by its synonym weighs as the commonest synonym the documents use.
+      const df = Math.max(index.documentFrequency(t), ...(query.alternatives?.get(t) ?? []).map((a) => index.documentFrequency(a)));
       const specific = query.specificity.get(t) ?? 1;
       return [t, Math.log(1 + n / (df + 0.5)) * (df ? specific : specific ** UNKNOWN_WORD_SPECIFICITY_POWER)];
     }),
   );
+}
+
+/** The passage (or sentence) holds a synonym of a word no passage uses. */
+function hasAlternative(query: Query, term: string, present: ReadonlySet<string>): boolean {
+  const alternatives = query.alternatives?.get(term);
+  return !!alternatives && alternatives.some((a) => present.has(a));
 }
 
 function coverage(hit: Hit, query: Query, weights: Map<string, number>, index: PassageIndex, catalog: Catalog | undefined): number {
@@ -254,7 +279,7 @@ function coverage(hit: Hit, query: Query, weights: Map<string, number>, index: P
   // runs for every hit of every question.
   weights.forEach((w, t) => {
     total += w;
-    if (present.has(t) || hit.matched.includes(t) || named.some((n) => n.has(t))) covered += w;
+    if (present.has(t) || hit.matched.includes(t) || named.some((n) => n.has(t)) || hasAlternative(query, t, present)) covered += w;
   });
   return total ? covered / total : 0;
 }
@@ -331,7 +356,7 @@ function sentenceScore(sentence: SentenceAnalysis, hit: Hit, scoring: Scoring): 
   const named = scoring.named(sentence.text, hit.passage.id);
   scoring.weights.forEach((w, t) => {
     // A matched term also counts in a sentence holding a near form of it ("migrant" for "migrat").
-    if (present.has(t) || named.has(t) || (hit.matched.includes(t) && fuzzyIn(t, present))) score += w;
+    if (present.has(t) || named.has(t) || (hit.matched.includes(t) && fuzzyIn(t, present)) || !!scoring.alternatives?.get(t)?.some((a) => present.has(a))) score += w;
   });
   return score;
 }

@@ -7,6 +7,7 @@ import type { Passage } from '../corpus/types.js';
 import { terms as termsOf, tokenize, toTerm } from './text.js';
 import { specificity } from './specificity.js';
 import { buildSpeller } from './spelling.js';
+import { synonyms as wordnetSynonyms } from './wordnet.js';
 
 export interface IndexOptions {
   /** Tags passages with the catalog entries they mention, and expands questions that name one. */
@@ -27,6 +28,12 @@ export interface IndexOptions {
   fuzzy: number;
   /** Treat the last word as a prefix, for half-typed words ("remitt"), unless the question ends in punctuation. */
   prefixLastTerm: boolean;
+  /** Look up question words no passage contains in WordNet, and search their synonyms the documents use. */
+  synonyms: boolean;
+  /** Weight of a synonym against the word typed. */
+  synonymWeight: number;
+  /** Synonyms less specific than this are not used ("get" for "cope"): everyday words match everything. */
+  synonymMinSpecificity: number;
   /** Leave out one- or two-digit numbers that no passage contains ("GATS Mode 4? (0)"). */
   dropStrayNumbers: boolean;
   /** At most this many terms are searched, rarest first: long questions cost no more than short ones. */
@@ -49,6 +56,9 @@ export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   fuzzy: 0.2,
   prefixLastTerm: true,
   dropStrayNumbers: true,
+  synonyms: true,
+  synonymWeight: 0.6,
+  synonymMinSpecificity: 0.5,
   maxQueryTerms: 8,
   commonTermRatio: 0.4,
   minPostings: 5_000,
@@ -73,6 +83,8 @@ export interface Query {
   openEnded?: boolean;
   /** For each term, the word of the question it came from, as typed. */
   typed?: Map<string, string>;
+  /** For a term no passage contains, synonyms of its word that passages do contain ("seamen" → "seafar"). */
+  alternatives?: Map<string, string[]>;
 }
 
 export interface PassageIndex {
@@ -141,10 +153,21 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
     const terms: string[] = [];
     const weights = new Map<string, number>();
     const typedAs = new Map<string, string>();
+    const alternatives = new Map<string, string[]>();
     for (const typed of tokens) {
       // Stop words are not misspellings ("there" is not "theme"), nor are codes and acronyms ("GMG", "C97").
       const own = process(typed);
-      const correctable = speller && own !== null && !df.has(own) && !/\d|^\p{Lu}+$/u.test(typed);
+      const unknownWord = own !== null && !df.has(own) && !/\d|^\p{Lu}+$/u.test(typed);
+      // A real word the documents don't use is asked for by a synonym they do use, not corrected as a typo.
+      const synonyms = unknownWord && options.synonyms ? knownSynonyms(typed) : [];
+      if (synonyms.length && own && !terms.includes(own)) {
+        terms.push(own);
+        typedAs.set(own, typed);
+        alternatives.set(own, synonyms);
+        weights.set(own, options.specificity ? specificity(typed) : 1);
+        continue;
+      }
+      const correctable = speller && unknownWord;
       const token = (correctable && speller.correct(typed.toLowerCase())) || typed;
       const term = process(token);
       if (!term || terms.includes(term)) continue;
@@ -155,11 +178,26 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       weights.set(term, options.specificity ? specificity(token) : 1);
     }
     const entities = catalog ? catalog.mentionedIn(question).map((e) => e.id) : [];
-    return { terms, specificity: weights, entities, openEnded: /[\p{L}\p{N}]$/u.test(question.trim()), typed: typedAs };
+    return { terms, specificity: weights, entities, openEnded: /[\p{L}\p{N}]$/u.test(question.trim()), typed: typedAs, alternatives };
+  };
+
+  /** WordNet synonyms of a word that stand for one term the documents contain, at most four. */
+  const knownSynonyms = (word: string): string[] => {
+    const out: string[] = [];
+    for (const synonym of wordnetSynonyms(word)) {
+      const ts = termsOf(synonym);
+      const t = ts[0];
+      if (ts.length !== 1 || !t || !df.has(t) || out.includes(t)) continue;
+      if (specificity(synonym.split(' ')[0]!) < options.synonymMinSpecificity) continue;
+      out.push(t);
+      if (out.length === 4) break;
+    }
+    return out;
   };
 
   const search = (query: Query, limit = 10): Hit[] => {
     const searched = pruneTerms(query.terms, (t) => df.get(t) ?? 0, passages.length, options);
+    const synonyms = query.alternatives?.size ? [...query.alternatives.values()].flat().filter((t, i, all) => all.indexOf(t) === i && !query.terms.includes(t)) : [];
     const lastTerm = options.prefixLastTerm && query.openEnded ? query.terms[query.terms.length - 1] : undefined;
     const subqueries = [];
     if (searched.length) {
@@ -172,6 +210,9 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
         maxFuzzy: 2,
         boostTerm: (term: string) => query.specificity.get(term) ?? 1,
       });
+    }
+    if (synonyms.length && options.synonymWeight > 0) {
+      subqueries.push({ queries: [synonyms.join(' ')], fields: [...SEARCH_FIELDS], boost: { text: options.synonymWeight, section: options.synonymWeight * options.boost.section, document: options.synonymWeight * options.boost.document } });
     }
     if (query.entities.length) {
       subqueries.push({ queries: [query.entities.map(entityToken).join(' ')], fields: ['entities'], boost: { entities: options.boost.entities } });
