@@ -3,7 +3,7 @@
 
 import type { Citation, CitationRole, Reply } from '../types.js';
 import type { Hit, PassageIndex, Query } from '../search/index.js';
-import { analyse, entryTerms, type SentenceAnalysis } from '../search/analysis.js';
+import { analyse, entryTerms, isReferenceSection, type SentenceAnalysis } from '../search/analysis.js';
 import type { Catalog } from '../catalog/load.js';
 
 export interface AnswerOptions {
@@ -21,11 +21,13 @@ export interface AnswerOptions {
   /** Words no passage uses count against a "closest" reply only when at least this specific (0.25 everyday … 1 rare). */
   unknownWordSpecificity: number;
   /**
-   * A confident answer must also stand out: its re-ranking value at least this many times the
-   * next passage's (that could answer the kind of question). Two passages nearly level make
-   * the reply "closest", since either may be the one meant.
+   * A confident answer must also stand out: its re-ranking value at least this many times that
+   * of the next passage that covers the question as well. Two passages nearly level make the
+   * reply "closest", since either may be the one meant.
    */
   highMargin: number;
+  /** …for questions of at least this many terms: "What is C143?" is answered by any passage that explains it. */
+  highMarginMinTerms: number;
   /** Re-rank the top hits by how much of the question each covers, not by BM25 alone. */
   rerank: boolean;
   /** How many hits are re-ranked. */
@@ -48,6 +50,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   partialCoverage: 0.4,
   unknownWordSpecificity: 0.5,
   highMargin: 1.5,
+  highMarginMinTerms: 4,
   rerank: true,
   rerankDepth: 6,
   rerankScorePower: 0.3,
@@ -134,7 +137,7 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   // an answer to "when…".
   const fitting = ranked.filter((r) => answersTheKind(question, r.quote.text));
   const leaders = fitting.filter((r) => ranked.indexOf(r) < 2);
-  const best = leaders.find((r) => r.coverage >= options.minCoverage && standsOut(r, fitting, options));
+  const best = leaders.find((r) => r.coverage >= options.minCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)));
   const unmatched = unmatchedWords(query, ranked, index, catalog);
   if (!best) {
     const closest = leaders.find((r) => r.coverage >= options.partialCoverage);
@@ -170,7 +173,8 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
 }
 
 function standsOut(best: Ranked, fitting: readonly Ranked[], options: AnswerOptions): boolean {
-  const next = fitting.find((r) => r !== best);
+  // Only a rival that could answer as well counts: a reference note that shares the name does not.
+  const next = fitting.find((r) => r !== best && r.coverage >= options.partialCoverage && !isReferenceSection(r.passage.section));
   if (!next) return true;
   return best.value >= options.highMargin * next.value;
 }
