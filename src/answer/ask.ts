@@ -114,9 +114,7 @@ const NONE: ReadonlySet<string> = new Set();
 function namedTerms(query: Query, weights: Map<string, number>, index: PassageIndex, catalog: Catalog | undefined): Scoring['named'] {
   if (!catalog || !query.entities.length) return () => NONE;
   const cache = new Map<string, ReadonlySet<string>>();
-  return (text, passageId) => {
-    // Only a passage tagged with one of the question's entries can have a sentence that names it.
-    if (!index.entitiesOf(passageId).some((id) => query.entities.includes(id))) return NONE;
+  const termsNamedIn = (text: string): ReadonlySet<string> => {
     let found = cache.get(text);
     if (!found) {
       const terms = new Set<string>();
@@ -128,6 +126,15 @@ function namedTerms(query: Query, weights: Map<string, number>, index: PassageIn
       cache.set(text, found);
     }
     return found;
+  };
+  return (text, passageId) => {
+    // Only a passage tagged with one of the question's entries can have a sentence that names it.
+    if (!index.entitiesOf(passageId).some((id) => query.entities.includes(id))) return NONE;
+    // In a document titled after the entry, every sentence speaks of it ("this instrument").
+    const title = index.passage(passageId)?.document;
+    const fromTitle = title ? termsNamedIn(title) : NONE;
+    const own = termsNamedIn(text);
+    return fromTitle.size ? new Set([...fromTitle, ...own]) : own;
   };
 }
 

@@ -221,7 +221,8 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       const names = query.entities.flatMap((id) => termsOf(catalog?.get(id)?.name ?? '')).filter((t, i, all) => !query.terms.includes(t) && all.indexOf(t) === i && df.has(t));
       const expansion = pruneTerms(names, (t) => df.get(t) ?? 0, passages.length, options);
       if (expansion.length && options.entityNameWeight > 0) {
-        subqueries.push({ queries: [expansion.join(' ')], fields: ['text'], boost: { text: options.entityNameWeight } });
+        // The title counts as well: a note titled after the entry speaks of it throughout.
+        subqueries.push({ queries: [expansion.join(' ')], fields: ['text', 'document'], boost: { text: options.entityNameWeight, document: options.entityNameWeight } });
       }
     }
     if (!subqueries.length) return [];
