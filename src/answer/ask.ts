@@ -5,6 +5,7 @@ import type { Citation, CitationRole, Reply } from '../types.js';
 import type { Hit, PassageIndex, Query } from '../search/index.js';
 import { analyse, entryTerms, isReferenceSection, type SentenceAnalysis } from '../search/analysis.js';
 import type { Catalog } from '../catalog/load.js';
+import { terms as termsOf } from '../search/text.js';
 
 export interface AnswerOptions {
   /**
@@ -18,6 +19,13 @@ export interface AnswerOptions {
    * the known words the passage holds, the documents don't cover the question.
    */
   partialCoverage: number;
+  /**
+   * A name the question uses (a capitalised word past the first, "Germany", "Spain") that is
+   * rare in the documents must be in the closest passage: the unemployment rate of one country
+   * is not covered by a passage on unemployment elsewhere. Names in more than this share of
+   * passages ("ILO" in ILO papers) are exempt; 0 turns the check off.
+   */
+  nameShare: number;
   /** Words no passage uses count against a "closest" reply only when at least this specific (0.25 everyday … 1 rare). */
   unknownWordSpecificity: number;
   /**
@@ -49,6 +57,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   minCoverage: 0.7,
   partialCoverage: 0.4,
   unknownWordSpecificity: 0.5,
+  nameShare: 0.2,
   highMargin: 1.5,
   highMarginMinTerms: 4,
   rerank: true,
@@ -148,7 +157,7 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   const unmatched = unmatchedWords(query, ranked, index, catalog);
   if (!best) {
     const closest = leaders.find((r) => r.coverage >= options.partialCoverage);
-    if (closest && aboutTheDocuments(query, closest, unmatched, options)) return closestReply(question, closest, ranked, unmatched, options);
+    if (closest && aboutTheDocuments(query, closest, unmatched, options) && holdsTheNames(question, query, closest, index, options)) return closestReply(question, closest, ranked, unmatched, options);
     return {
       kind: 'no-answer',
       title: NOT_COVERED,
@@ -238,6 +247,20 @@ function aboutTheDocuments(query: Query, hit: Ranked, unmatched: readonly Unmatc
   // A catalog entry the question names ("ICRMW") says most plainly what it is about: it counts twice.
   const known = query.terms.filter((t) => !missing.has(t) && (present.has(t) || hit.matched.includes(t))).length + 2 * query.entities.length;
   return known > unknown;
+}
+
+function holdsTheNames(question: string, query: Query, hit: Ranked, index: PassageIndex, options: AnswerOptions): boolean {
+  if (options.nameShare <= 0) return true;
+  const first = /[\p{L}\p{N}]+/u.exec(question)?.[0];
+  const present = analyse(hit.passage).terms;
+  for (const t of query.terms) {
+    const typed = query.typed?.get(t);
+    if (!typed || typed === first || !/^\p{Lu}\p{Ll}+$/u.test(typed)) continue;
+    const df = index.documentFrequency(t);
+    if (df === 0 || df > options.nameShare * index.size) continue;
+    if (!present.has(t) && !hit.matched.includes(t) && !new Set(termsOf(hit.passage.document)).has(t)) return false;
+  }
+  return true;
 }
 
 function noAnswerText(query: Query, ranked: Ranked[]): string {
