@@ -157,7 +157,7 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   const unmatched = unmatchedWords(query, ranked, index, catalog);
   if (!best) {
     const closest = leaders.find((r) => r.coverage >= options.partialCoverage);
-    if (closest && aboutTheDocuments(query, closest, unmatched, options) && holdsTheNames(question, query, closest, index, options)) return closestReply(question, closest, ranked, unmatched, options);
+    if (closest && aboutTheDocuments(question, query, closest, unmatched, options) && holdsTheNames(question, query, closest, index, options)) return closestReply(question, closest, ranked, unmatched, options);
     return {
       kind: 'no-answer',
       title: NOT_COVERED,
@@ -239,8 +239,9 @@ function unmatchedWords(query: Query, ranked: readonly Ranked[], index: PassageI
  * passage holds outnumber the specific words no passage uses ("Who won the 2006 World Cup?":
  * "2006" and "world" against "won" and "cup" is not enough).
  */
-function aboutTheDocuments(query: Query, hit: Ranked, unmatched: readonly Unmatched[], options: AnswerOptions): boolean {
-  const unknown = unmatched.filter((u) => (query.specificity.get(u.term) ?? 1) >= options.unknownWordSpecificity).length;
+function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatched: readonly Unmatched[], options: AnswerOptions): boolean {
+  // A name no passage uses ("Germany" in notes that never mention it) is likely the crux: it counts twice.
+  const unknown = unmatched.filter((u) => (query.specificity.get(u.term) ?? 1) >= options.unknownWordSpecificity).reduce((n, u) => n + (isName(u.word, question) ? 2 : 1), 0);
   if (!unknown) return true;
   const missing = new Set(unmatched.map((u) => u.term));
   const present = analyse(hit.passage).terms;
@@ -249,13 +250,17 @@ function aboutTheDocuments(query: Query, hit: Ranked, unmatched: readonly Unmatc
   return known > unknown;
 }
 
+/** A capitalised word that does not start the question: "Germany", "Spain". */
+function isName(word: string, question: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && /[\p{L}\p{N}]+/u.exec(question)?.[0] !== word;
+}
+
 function holdsTheNames(question: string, query: Query, hit: Ranked, index: PassageIndex, options: AnswerOptions): boolean {
   if (options.nameShare <= 0) return true;
-  const first = /[\p{L}\p{N}]+/u.exec(question)?.[0];
   const present = analyse(hit.passage).terms;
   for (const t of query.terms) {
     const typed = query.typed?.get(t);
-    if (!typed || typed === first || !/^\p{Lu}\p{Ll}+$/u.test(typed)) continue;
+    if (!typed || !isName(typed, question)) continue;
     const df = index.documentFrequency(t);
     if (df === 0 || df > options.nameShare * index.size) continue;
     if (!present.has(t) && !hit.matched.includes(t) && !new Set(termsOf(hit.passage.document)).has(t)) return false;
