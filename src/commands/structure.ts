@@ -95,6 +95,21 @@ function outline(name: string | undefined, ctx: CommandContext): Reply | undefin
   };
 }
 
+/** Each document with its top-level headings: what the documents take up, when no catalog says. */
+function headingsOfAll(ctx: CommandContext): Reply | undefined {
+  const docs = ctx.library.corpus.documents.slice(0, OUTLINE_SECTIONS);
+  if (!docs.length) return undefined;
+  return {
+    kind: 'list',
+    title: 'What the documents take up',
+    text: `The main headings of ${docs.length} document${docs.length === 1 ? '' : 's'}. Ask for "an outline of" one of them for all its sections.`,
+    citations: [],
+    fields: docs.map((d) => ({ name: d.title, value: [...new Set(d.sections.map((s) => s.path.split(SECTION_SEPARATOR)[0]!))].join('\n') })),
+    notes: [],
+    answered: true,
+  };
+}
+
 /** Every heading of a document, parents included, in reading order. */
 function sectionPaths(doc: DocumentInfo): string[] {
   const out: string[] = [];
@@ -218,7 +233,7 @@ function listOf(word: string, rest: string, ctx: CommandContext): Reply | undefi
   const { catalog } = ctx.library;
   const entries = catalog.entries.filter((e) => kind.kinds.includes(e.kind));
   // "What are the key issues?" without a catalog: the documents' own headings say what they take up.
-  if (!entries.length) return kind.kinds.includes('issue') ? outline(undefined, ctx) : undefined;
+  if (!entries.length) return kind.kinds.includes('issue') ? (outline(undefined, ctx) ?? headingsOfAll(ctx)) : undefined;
   const full = catalogList(kind.kinds, kind.title, ctx);
   // "Which agencies belong to the Geneva Migration Group?" asks about something else: a question.
   const asked = TOPIC.exec(rest);
