@@ -84,11 +84,13 @@ function outline(name: string | undefined, ctx: CommandContext): Reply | undefin
     const count = doc.sections.find((s) => s.path === p)?.passages ?? 0;
     return { name: `${'  '.repeat(parts.length - 1)}${parts[parts.length - 1]}`, value: count ? `${count} passage${count === 1 ? '' : 's'}` : 'heading' };
   });
+  const opening = ctx.library.corpus.passages.find((p) => p.doc === doc.slug);
   return {
     kind: 'list',
     title: `Outline: ${doc.title}`,
     text: `${paths.length} heading${paths.length === 1 ? '' : 's'} in ${doc.file}${paths.length > OUTLINE_SECTIONS ? `; the first ${OUTLINE_SECTIONS} are shown` : ''}. Ask "What does section … say?" for any of them.`,
-    citations: [],
+    // The document's opening passage usually says what it sets out to cover.
+    citations: opening ? [citation(opening)] : [],
     fields,
     notes: [],
     answered: true,
@@ -185,14 +187,7 @@ function sectionByHeading(heading: string, ctx: CommandContext): Reply | undefin
 function sectionReply(label: string, found: Passage[]): Reply {
   const sections = [...new Set(found.map((p) => `${p.document}${SECTION_SEPARATOR}${p.section}`))];
   const first = found[0]!;
-  const citations: Citation[] = found.slice(0, SECTION_PASSAGES).map((p) => ({
-    role: 'result',
-    document: p.document,
-    section: p.section,
-    id: p.id,
-    passage: p.text,
-    quote: opening(p),
-  }));
+  const citations: Citation[] = found.slice(0, SECTION_PASSAGES).map(citation);
   return {
     kind: 'list',
     title: `${label}: ${first.section.split(SECTION_SEPARATOR).pop()}`,
@@ -202,6 +197,20 @@ function sectionReply(label: string, found: Passage[]): Reply {
     notes: sections.length > 1 ? [`More than one section carries this number: ${sections.slice(0, 4).join('; ')}.`] : [],
     answered: true,
   };
+}
+
+function citation(p: Passage): Citation {
+  return { role: 'result', document: p.document, section: p.section, id: p.id, passage: p.text, quote: opening(p) };
+}
+
+/** The passages that name the most of the entries, most first: where a list is set out (or where its first entry is taken up). */
+function listingPassages(ids: ReadonlySet<string>, ctx: CommandContext, limit = 2): Passage[] {
+  const { corpus, index } = ctx.library;
+  const counted = corpus.passages
+    .map((p) => ({ p, n: index.entitiesOf(p.id).filter((id) => ids.has(id)).length }))
+    .filter((x) => x.n >= 1);
+  // Stable: among equals, the earlier passage (documents introduce their lists before discussing them).
+  return counted.sort((a, b) => b.n - a.n).slice(0, limit).map((x) => x.p);
 }
 
 /** The first two sentences of a passage, as a quote. */
@@ -224,6 +233,10 @@ function contentTerms(text: string, ctx: CommandContext): string[] {
   return termsOf(text).filter((t) => !FILLER.has(t) && !titles.has(t) && index.documentFrequency(t) < index.size * 0.5);
 }
 
+function withListing(reply: Reply, entries: readonly { id: string }[], ctx: CommandContext): Reply {
+  return { ...reply, citations: listingPassages(new Set(entries.map((e) => e.id)), ctx).map(citation) };
+}
+
 // The words after these say which entries are meant: "programmes … on trafficking".
 const TOPIC = /\b(?:on|about|against|concerning|regarding|related to|dealing with|to do with)\s+(.+)$/i;
 
@@ -234,7 +247,7 @@ function listOf(word: string, rest: string, ctx: CommandContext): Reply | undefi
   const entries = catalog.entries.filter((e) => kind.kinds.includes(e.kind));
   // "What are the key issues?" without a catalog: the documents' own headings say what they take up.
   if (!entries.length) return kind.kinds.includes('issue') ? (outline(undefined, ctx) ?? headingsOfAll(ctx)) : undefined;
-  const full = catalogList(kind.kinds, kind.title, ctx);
+  const full = withListing(catalogList(kind.kinds, kind.title, ctx), entries, ctx);
   // "Which agencies belong to the Geneva Migration Group?" asks about something else: a question.
   const asked = TOPIC.exec(rest);
   const before = asked ? rest.slice(0, asked.index) : rest;
@@ -252,5 +265,5 @@ function listOf(word: string, rest: string, ctx: CommandContext): Reply | undefi
   if (matching.length === entries.length) return full;
   const names = new Set(matching.map((e) => (e.year ? `${e.name} (${e.year})` : e.name)));
   const verb = matching.length === 1 ? 'is' : 'are';
-  return { ...full, text: `${matching.length} of the ${entries.length} entries ${verb} about ${topicText}.`, fields: full.fields.filter((f) => names.has(f.name)) };
+  return { ...withListing(full, matching, ctx), text: `${matching.length} of the ${entries.length} entries ${verb} about ${topicText}.`, fields: full.fields.filter((f) => names.has(f.name)) };
 }
