@@ -109,6 +109,7 @@ interface Doc {
 }
 
 const SEARCH_FIELDS = ['text', 'section', 'document'] as const;
+const PARTICLES = new Set(['up', 'out', 'off', 'down', 'over', 'back', 'away', 'through', 'forward']);
 
 export function buildIndex(passages: readonly Passage[], overrides: Partial<IndexOptions> = {}): PassageIndex {
   const options: IndexOptions = { ...DEFAULT_INDEX_OPTIONS, ...overrides, boost: { ...DEFAULT_INDEX_OPTIONS.boost, ...overrides.boost } };
@@ -154,7 +155,7 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
     const weights = new Map<string, number>();
     const typedAs = new Map<string, string>();
     const alternatives = new Map<string, string[]>();
-    for (const typed of tokens) {
+    for (const [i, typed] of tokens.entries()) {
       // Stop words are not misspellings ("there" is not "theme"), nor are codes and acronyms ("GMG", "C97").
       const own = process(typed);
       const unknownWord = own !== null && !df.has(own) && !/\d|^\p{Lu}+$/u.test(typed);
@@ -171,6 +172,10 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       const token = (correctable && speller.correct(typed.toLowerCase())) || typed;
       const term = process(token);
       if (!term || terms.includes(term)) continue;
+      // "set up" is "establish": a phrasal verb asks for the synonyms of the phrase.
+      const next = tokens[i + 1]?.toLowerCase();
+      const phrasal = options.synonyms && next && PARTICLES.has(next) ? knownSynonyms(`${typed.toLowerCase()} ${next}`) : [];
+      if (phrasal.length) alternatives.set(term, phrasal);
       // A short number no passage holds is a list marker or a stray key ("(0)", "2)"), not what is asked.
       if (options.dropStrayNumbers && /^\d{1,2}$/.test(term) && !df.has(term)) continue;
       terms.push(term);

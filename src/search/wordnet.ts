@@ -68,7 +68,7 @@ export function synonyms(word: string, options: SynonymOptions = DEFAULT_SYNONYM
 }
 
 function lookUp(word: string, options: SynonymOptions): string[] {
-  if (!/^[a-z][a-z'-]{2,}$/.test(word) || !hasWordNet()) return [];
+  if (!/^[a-z][a-z'-]+(?: [a-z]+)?$/.test(word) || word.length < 3 || !hasWordNet()) return [];
   const out: string[] = [];
   for (const pos of POS) {
     for (const base of baseForms(word, pos)) {
@@ -92,6 +92,9 @@ const SUFFIXES: Record<Pos, readonly [string, string][]> = {
 };
 
 function baseForms(word: string, pos: Pos): string[] {
+  // A phrasal verb inflects its verb: "setting up" → "set up".
+  const space = word.indexOf(' ');
+  if (space > 0) return pos === 'verb' ? baseForms(word.slice(0, space), pos).map((w) => `${w}${word.slice(space)}`) : [word];
   const forms = [word];
   for (const [suffix, ending] of SUFFIXES[pos]) {
     if (word.endsWith(suffix) && word.length > suffix.length + 1) forms.push(word.slice(0, -suffix.length) + ending);
