@@ -55,7 +55,7 @@ export interface AnswerOptions {
 
 export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   minCoverage: 0.7,
-  partialCoverage: 0.4,
+  partialCoverage: 0.35,
   unknownWordSpecificity: 0.5,
   nameShare: 0.2,
   highMargin: 1.5,
