@@ -38,6 +38,8 @@ export interface AnswerOptions {
   highMarginMinTerms: number;
   /** Re-rank the top hits by how much of the question each covers, not by BM25 alone. */
   rerank: boolean;
+  /** Re-ranking bonus (a factor) for a passage with a sentence that defines what a "What is X?" question asks about ("X is …"). */
+  definitionBonus: number;
   /** How many hits are re-ranked. */
   rerankDepth: number;
   /** How much BM25's own score counts in the re-ranking (an exponent: 0 ignores it). */
@@ -61,6 +63,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   highMargin: 1.5,
   highMarginMinTerms: 4,
   rerank: true,
+  definitionBonus: 1.3,
   rerankDepth: 6,
   rerankScorePower: 0.3,
   rerankCoverage: 0.5,
@@ -112,13 +115,41 @@ export function rankPassages(question: string, index: PassageIndex, catalog: Cat
     const top = ranked[0]!.score;
     // Coverage decides among passages BM25 finds comparably relevant (a far weaker match cannot
     // overtake the leader on coverage alone); an answer usually sits in one sentence.
-    for (const r of ranked) r.value = (r.score / top) ** options.rerankScorePower * (options.rerankCoverage + r.coverage) * (options.rerankSentence + r.sentenceCoverage);
+    const defines = definitionTest(question, query, catalog);
+    for (const r of ranked) {
+      r.value = (r.score / top) ** options.rerankScorePower * (options.rerankCoverage + r.coverage) * (options.rerankSentence + r.sentenceCoverage);
+      if (defines && options.definitionBonus !== 1 && analyse(r.passage).sentences.some((s) => defines(s.text))) r.value *= options.definitionBonus;
+    }
     ranked.sort((a, b) => b.value - a.value);
   }
   return { query, ranked, scoring };
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+const ASKS_WHAT_IS = /^\s*what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?(.+?)[\s?.!]*$/i;
+const COPULA = /\b(?:is|are|was|were)\b/;
+
+/**
+ * For "What is X?", a test of whether a sentence defines X: it reads "X is …" (or "X was …"),
+ * with X named by its words or by a catalog name, in the few words before the verb.
+ */
+function definitionTest(question: string, query: Query, catalog: Catalog | undefined): ((sentence: string) => boolean) | undefined {
+  const m = ASKS_WHAT_IS.exec(question);
+  if (!m) return undefined;
+  const subject = termsOf(m[1]!);
+  if (!subject.length) return undefined;
+  const maxWords = m[1]!.split(/\s+/).length + 6;
+  return (sentence) => {
+    const verb = COPULA.exec(sentence);
+    if (!verb) return false;
+    const before = sentence.slice(0, verb.index);
+    if (before.split(/\s+/).length > maxWords) return false;
+    const terms = new Set(termsOf(before));
+    if (subject.every((t) => terms.has(t))) return true;
+    return !!catalog && query.entities.length > 0 && catalog.mentionedIn(before).some((e) => query.entities.includes(e.id));
+  };
+}
 
 function namedTerms(query: Query, weights: Map<string, number>, index: PassageIndex, catalog: Catalog | undefined): Scoring['named'] {
   if (!catalog || !query.entities.length) return () => NONE;

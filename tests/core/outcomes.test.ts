@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../src/desk.js';
 import type { Reply } from '../../src/types.js';
 import { buildIndex } from '../../src/search/index.js';
-import { answerQuestion, DEFAULT_ANSWER_OPTIONS, NOT_COVERED } from '../../src/answer/ask.js';
+import { answerQuestion, DEFAULT_ANSWER_OPTIONS, NOT_COVERED, rankPassages } from '../../src/answer/ask.js';
 import { renderText, renderOneLine } from '../../adapters/cli/render.js';
 import { toJson } from '../../adapters/cli/json.js';
 import { renderReply as slackReply } from '../../adapters/slack/render.js';
@@ -135,5 +135,17 @@ describe('answer options, each with a default', () => {
     const q = 'What is the unemployment rate in Spain?';
     expect(answerQuestion(q, i, undefined, { ...DEFAULT_ANSWER_OPTIONS, minCoverage: 1 }).confidence).toBe('none');
     expect(answerQuestion(q, i, undefined, { ...DEFAULT_ANSWER_OPTIONS, minCoverage: 1, nameShare: 0 }).confidence).toBe('partial');
+  });
+
+  it('definitionBonus puts the passage that says what X is first for "What is X?"', () => {
+    const defined: Passage[] = [
+      { id: 'd/a/1', doc: 'd', document: 'Note', section: 'A', text: 'Recruitment fees rose again. Agencies charged recruitment fees of every kind to recruitment candidates.' },
+      { id: 'd/b/1', doc: 'd', document: 'Note', section: 'B', text: 'Recruitment fees are payments that workers make to get a job.' },
+      ...filler,
+    ];
+    const i = buildIndex(defined);
+    const top = (bonus: number) => rankPassages('What are recruitment fees?', i, undefined, { ...DEFAULT_ANSWER_OPTIONS, definitionBonus: bonus }).ranked[0]!.passage.id;
+    expect(top(1)).toBe('d/a/1');
+    expect(top(DEFAULT_ANSWER_OPTIONS.definitionBonus)).toBe('d/b/1');
   });
 });
