@@ -61,7 +61,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   unknownWordSpecificity: 0.5,
   nameShare: 0.2,
   highMargin: 1.5,
-  highMarginMinTerms: 4,
+  highMarginMinTerms: 3,
   rerank: true,
   definitionBonus: 1.3,
   rerankDepth: 6,
