@@ -89,7 +89,9 @@ function computeTerm(token: string): string | null {
   if (/\d/.test(word)) return word;
   const number = NUMBER_WORDS.get(word);
   if (number) return number;
-  return stemmer(americanSpelling(word));
+  // Porter2 leaves "ratify" as "ratifi" but "ratification" as "ratif": one form for both.
+  const stem = stemmer(americanSpelling(word));
+  return stem.endsWith('ifi') ? stem.slice(0, -1) : stem;
 }
 
 /** The distinct search terms of a text, in order of first appearance. */

@@ -57,6 +57,7 @@ describe('wording', () => {
   });
 
   it('matches plurals and other forms of a verb', async () => {
+    expect(terms('ratified ratifying ratify')).toEqual(terms('ratification'));
     const reply = await ask(notes, 'Are domestic workers charged a fee by the agency?');
     expect(reply.citations[0]!.section).toBe('3. Recruitment fees');
   });
