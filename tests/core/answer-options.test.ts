@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/search/index.js';
-import { answerQuestion, DEFAULT_ANSWER_OPTIONS } from '../../src/answer/ask.js';
+import { answerQuestion, DEFAULT_ANSWER_OPTIONS, rankPassages } from '../../src/answer/ask.js';
 import { DEFAULT_DERIVE_OPTIONS, deriveEntries } from '../../src/catalog/derive.js';
 import { DEFAULT_SYNONYM_OPTIONS, synonyms } from '../../src/search/wordnet.js';
 import type { Passage } from '../../src/corpus/types.js';
@@ -12,6 +12,34 @@ const filler: Passage[] = Array.from({ length: 8 }, (_, k) => ({ id: `d/f/${k}`,
 const corpus = (...texts: string[]): Passage[] => [...texts.map((text, k) => ({ id: `d/p/${k}`, doc: 'd', document: 'Note', section: `P${k}`, text })), ...filler];
 
 describe('answer options', () => {
+  it('partialCoverage: how much of the question a closest passage must hold', () => {
+    const index = buildIndex(corpus('Recruitment fees are charged to workers by agencies.', 'Seasonal workers pick fruit in the summer.'));
+    const q = 'Are recruitment fees charged to seasonal workers in winter?';
+    expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, minCoverage: 1, partialCoverage: 0.3 }).confidence).toBe('partial');
+    expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, minCoverage: 1, partialCoverage: 0.99 }).confidence).toBe('none');
+  });
+
+  it('highMargin: two nearly level passages make a closest reply', () => {
+    const index = buildIndex(corpus('Agencies charge recruitment fees to workers abroad.', 'Agencies charge recruitment fees to workers at home.'));
+    const q = 'Do agencies charge recruitment fees to workers?';
+    expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, highMargin: 1 }).confidence).toBe('high');
+    expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, highMargin: 2 }).confidence).toBe('partial');
+  });
+
+  it('nameShare: the rare names of the question must be in a closest passage, or not (0)', () => {
+    const index = buildIndex(corpus('Unemployment rates of migrants are high.', 'Spain hosts many migrants.'));
+    const q = 'What is the unemployment rate in Spain?';
+    expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, minCoverage: 1 }).confidence).toBe('none');
+    expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, minCoverage: 1, nameShare: 0 }).confidence).toBe('partial');
+  });
+
+  it('definitionBonus: for "What is X?" the passage that says what X is comes first', () => {
+    const index = buildIndex(corpus('Recruitment fees rose again. Agencies charged recruitment fees of every kind to recruitment candidates.', 'Recruitment fees are payments that workers make to get a job.'));
+    const top = (bonus: number) => rankPassages('What are recruitment fees?', index, undefined, { ...DEFAULT_ANSWER_OPTIONS, definitionBonus: bonus }).ranked[0]!.passage.id;
+    expect(top(1)).toBe('d/p/0');
+    expect(top(DEFAULT_ANSWER_OPTIONS.definitionBonus)).toBe('d/p/1');
+  });
+
   it('unknownWordSpecificity: which words no passage uses count against a closest reply', () => {
     const index = buildIndex(corpus('Recruitment agencies charge fees to migrant workers.'));
     // "submarine" is specific and unknown: with the default it counts, and outnumbers nothing alone…

@@ -1,26 +1,13 @@
 // The same question in other words gets the same passage: stray tokens, number words, British
 // and American spelling, hyphenated and split forms, plurals and verb forms, and synonyms.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDesk, type Desk } from '../../src/desk.js';
-import type { Reply } from '../../src/types.js';
+import { describe, expect, it } from 'vitest';
 import { terms, tokenize } from '../../src/search/text.js';
 import { buildIndex, DEFAULT_INDEX_OPTIONS } from '../../src/search/index.js';
 import { synonyms } from '../../src/search/wordnet.js';
-import { ILO_DIR, NOTES_DIR } from '../fixtures/paths.js';
+import { ask, useTwoDesks } from './two-desks.js';
 
-let ilo: Desk;
-let notes: Desk;
-beforeAll(async () => {
-  ilo = await openDesk({ seedsDir: ILO_DIR, dataDir: ':memory:' });
-  notes = await openDesk({ seedsDir: NOTES_DIR, dataDir: ':memory:' });
-});
-afterAll(() => {
-  ilo.close();
-  notes.close();
-});
-
-const ask = (desk: Desk, text: string): Promise<Reply> => desk.handle({ type: 'message', text, platform: 'test', user: 'U1' });
+const desks = useTwoDesks();
 
 describe('wording', () => {
   it.each([
@@ -29,8 +16,8 @@ describe('wording', () => {
     'Please, what does GATS Mode 4 cover? Thanks',
     'hi, what does GATS mode 4 cover? cheers',
   ])('answers %j like "What does GATS Mode 4 cover?"', async (question) => {
-    const plain = await ask(ilo, 'What does GATS Mode 4 cover?');
-    const reply = await ask(ilo, question);
+    const plain = await ask(desks.ilo, 'What does GATS Mode 4 cover?');
+    const reply = await ask(desks.ilo, question);
     expect(reply.confidence).toBe('high');
     expect(reply.citations[0]!.id).toBe(plain.citations[0]!.id);
     expect(reply.unmatched).toEqual([]);
@@ -44,31 +31,31 @@ describe('wording', () => {
   it('treats "co-operation" and "cooperation" as one word, and "second-generation" as "second generation"', async () => {
     expect(terms('co-operation')).toEqual(terms('cooperation'));
     expect(tokenize('second-generation')).toEqual(['second', 'generation']);
-    const joined = await ask(notes, 'How does cooperation between countries help?');
+    const joined = await ask(desks.notes, 'How does cooperation between countries help?');
     expect(joined.citations[0]!.section).toBe('B. Instruments › 2. Co-operation between countries');
-    const split = await ask(notes, 'second generation migrants');
+    const split = await ask(desks.notes, 'second generation migrants');
     expect(split.citations[0]!.quote).toMatch(/second-generation migrants/);
   });
 
   it('reads number words as digits, both ways', async () => {
     expect(terms('four key issues')).toEqual(terms('4 key issues'));
-    const reply = await ask(notes, 'How many pilot projects were there? Was it 4?');
+    const reply = await ask(desks.notes, 'How many pilot projects were there? Was it 4?');
     expect(reply.citations[0]!.quote).toMatch(/^Four regional pilot projects/);
   });
 
   it('matches plurals and other forms of a verb', async () => {
     expect(terms('ratified ratifying ratify')).toEqual(terms('ratification'));
-    const reply = await ask(notes, 'Are domestic workers charged a fee by the agency?');
+    const reply = await ask(desks.notes, 'Are domestic workers charged a fee by the agency?');
     expect(reply.citations[0]!.section).toBe('3. Recruitment fees');
   });
 
   it('finds a passage by a synonym of a word it never uses ("seamen" for "seafarers", "excluded" for "leaves out")', async () => {
     expect(synonyms('seamen')).toContain('seafarer');
     expect(synonyms('excluded')).toContain('leave out');
-    const seamen = await ask(notes, 'Which initiative works with seamen on recruitment?');
+    const seamen = await ask(desks.notes, 'Which initiative works with seamen on recruitment?');
     expect(seamen.citations[0]!.quote).toMatch(/seafarers' unions/);
     expect(seamen.unmatched).toEqual([]);
-    const excluded = await ask(notes, 'Which domestic workers are excluded?');
+    const excluded = await ask(desks.notes, 'Which domestic workers are excluded?');
     expect(excluded.citations.map((c) => c.quote).join(' ')).toMatch(/leaves out people who do domestic work only occasionally/);
   });
 
