@@ -221,7 +221,11 @@ function opening(p: Passage): string {
 }
 
 // Words around the kind word that say nothing about which entries are meant.
-const FILLER = new Set(termsOf('does do did is are the paper document documents report note mention mentions name names list discuss discusses cover covers run runs have has describe set out raise raises talk about refer key main major ilo un'));
+const FILLER = new Set(
+  termsOf(
+    'does do did is are be the paper document documents report note mention mentions name names list discuss discusses cover covers run runs have has describe set out raise raises talk about refer key main major ilo un take taken up identify identified address addressed include included outline outlined',
+  ),
+);
 
 /**
  * Words that narrow a list: not filler, not in most passages ("migration" in a migration library),
