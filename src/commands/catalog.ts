@@ -169,7 +169,6 @@ function passagesMentioning(entry: CatalogEntry, ctx: CommandContext): Passage[]
   return [...tagged.filter((p) => !isReferenceSection(p.section)), ...tagged.filter((p) => isReferenceSection(p.section))];
 }
 
-
 function mentionCitation(p: Passage, entries: CatalogEntry[], ctx: CommandContext): Citation {
   const { sentences } = analyse(p);
   const hitting = sentences.filter((s) => {

@@ -58,7 +58,7 @@ export const STRUCTURE_QUESTIONS: readonly StructureQuestion[] = [
   {
     name: 'a catalog list',
     // "What are the key issues?", "Which conventions does the paper mention?", "What programmes does the ILO run on migration?"
-    pattern: new RegExp(String.raw`^(?:what|which|list)\s+(?:(?:are|were)\s+)?(?:all\s+)?(?:the\s+)?(?:(?:main|key|major|\d+|two|three|four|five|six|seven|eight|nine|ten|different|other|ILO)\s+)*${LIST_WORD}\b(.*)$`, 'i'),
+    pattern: new RegExp(String.raw`^(?:what|which|list)\s+(?:(?:are|were)\s+)?(?:all\s+)?(?:the\s+)?(?:(?:main|key|major|\d+|two|three|four|five|six|seven|eight|nine|ten|different|other)\s+)*${LIST_WORD}\b(.*)$`, 'i'),
     answer: (m, ctx) => listOf(m[1]!, m[2] ?? '', ctx),
   },
 ];
@@ -66,13 +66,21 @@ export const STRUCTURE_QUESTIONS: readonly StructureQuestion[] = [
 /** A structural answer to the question, or undefined when it is not about the documents' structure. */
 export function structureAnswer(question: string, ctx: CommandContext): Reply | undefined {
   const text = question.trim();
+  // "What ILO programmes …" is "What programmes …": the catalog's qualifiers name who speaks.
+  const plain = withoutQualifiers(text, ctx);
   for (const row of STRUCTURE_QUESTIONS) {
-    const m = row.pattern.exec(text);
+    const m = row.pattern.exec(plain);
     if (!m) continue;
     const reply = row.answer(m, ctx, text);
     if (reply) return { ...reply, question: text, answered: true, confidence: 'high', unmatched: [] };
   }
   return undefined;
+}
+
+function withoutQualifiers(text: string, ctx: CommandContext): string {
+  const qualifiers = (ctx.library.catalog.qualifiers ?? []).filter((q) => /^[\p{L}\p{N} ]+$/u.test(q));
+  if (!qualifiers.length) return text;
+  return text.replace(new RegExp(String.raw`\b(?:${qualifiers.join('|')})(?:'s)?\s+`, 'gi'), '');
 }
 
 function outline(name: string | undefined, ctx: CommandContext): Reply | undefined {
@@ -223,7 +231,7 @@ function opening(p: Passage): string {
 // Words around the kind word that say nothing about which entries are meant.
 const FILLER = new Set(
   termsOf(
-    'does do did is are be the paper document documents report note mention mentions name names list discuss discusses cover covers run runs have has describe set out raise raises talk about refer key main major ilo un take taken up identify identified address addressed include included outline outlined',
+    'does do did is are be the paper document documents report note mention mentions name names list discuss discusses cover covers run runs have has describe set out raise raises talk about refer key main major take taken up identify identified address addressed include included outline outlined',
   ),
 );
 
