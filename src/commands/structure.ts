@@ -259,22 +259,22 @@ function listOf(word: string, rest: string, ctx: CommandContext): Reply | undefi
   const entries = catalog.entries.filter((e) => kind.kinds.includes(e.kind));
   // "What are the key issues?" without a catalog: the documents' own headings say what they take up.
   if (!entries.length) return kind.kinds.includes('issue') ? (outline(undefined, ctx) ?? headingsOfAll(ctx)) : undefined;
-  const full = withListing(catalogList(kind.kinds, kind.title, ctx), entries, ctx);
   // "Which agencies belong to the Geneva Migration Group?" asks about something else: a question.
   const asked = TOPIC.exec(rest);
   const before = asked ? rest.slice(0, asked.index) : rest;
   if (contentTerms(before, ctx).length) return undefined;
-  if (!asked) return full;
+  const full = catalogList(kind.kinds, kind.title, ctx);
+  if (!asked) return withListing(full, entries, ctx);
   // "What programmes does the ILO run on trafficking?": only the entries about that.
   const topicText = asked[1]!.replace(/[?.!]+$/, '').trim();
   const topic = contentTerms(topicText, ctx);
-  if (!topic.length) return full;
+  if (!topic.length) return withListing(full, entries, ctx);
   const matching = entries.filter((e) => {
     const words = new Set(termsOf(`${e.name} ${e.summary} ${e.aliases.join(' ')}`));
     return topic.some((t) => words.has(t));
   });
   if (!matching.length) return undefined;
-  if (matching.length === entries.length) return full;
+  if (matching.length === entries.length) return withListing(full, entries, ctx);
   const names = new Set(matching.map((e) => (e.year ? `${e.name} (${e.year})` : e.name)));
   const verb = matching.length === 1 ? 'is' : 'are';
   return { ...withListing(full, matching, ctx), text: `${matching.length} of the ${entries.length} entries ${verb} about ${topicText}.`, fields: full.fields.filter((f) => names.has(f.name)) };

@@ -128,6 +128,8 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
   });
 
   const df = new Map<string, number>();
+  /** In how many passages' document titles a term occurs. */
+  const titleDf = new Map<string, number>();
   const vocabulary = new Map<string, number>();
   const entityTags: string[][] = [];
   const docs: Doc[] = passages.map((p, id) => {
@@ -140,6 +142,7 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
     }
     for (const term of seen) df.set(term, (df.get(term) ?? 0) + 1);
+    for (const term of titleTerms(p.document)) titleDf.set(term, (titleDf.get(term) ?? 0) + 1);
     // The document title is context too: a note titled after a convention is about it throughout.
     const tags = catalog ? catalog.mentionedIn(`${p.document}\n${p.section}\n${p.text}`).map((e) => e.id) : [];
     entityTags.push(tags);
@@ -226,8 +229,11 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       const names = query.entities.flatMap((id) => termsOf(catalog?.get(id)?.name ?? '')).filter((t, i, all) => !query.terms.includes(t) && all.indexOf(t) === i && df.has(t));
       const expansion = pruneTerms(names, (t) => df.get(t) ?? 0, passages.length, options);
       if (expansion.length && options.entityNameWeight > 0) {
-        // The title counts as well: a note titled after the entry speaks of it throughout.
-        subqueries.push({ queries: [expansion.join(' ')], fields: ['text', 'document'], boost: { text: options.entityNameWeight, document: options.entityNameWeight } });
+        subqueries.push({ queries: [expansion.join(' ')], fields: ['text'], boost: { text: options.entityNameWeight } });
+        // Titles count as well (a note titled after the entry speaks of it throughout), by the
+        // name's words that few titles share: "migration" in every title would score every passage.
+        const inTitles = expansion.filter((t) => (titleDf.get(t) ?? 0) <= options.commonTermRatio * passages.length);
+        if (inTitles.length) subqueries.push({ queries: [inTitles.join(' ')], fields: ['document'], boost: { document: options.entityNameWeight } });
       }
     }
     if (!subqueries.length) return [];
@@ -270,6 +276,19 @@ export function pruneTerms(terms: readonly string[], df: (t: string) => number, 
     postings += df(t);
   }
   return kept;
+}
+
+// Passages of one document share its title: its terms are worked out once per title.
+const titleTermCache = new Map<string, string[]>();
+
+function titleTerms(title: string): string[] {
+  let found = titleTermCache.get(title);
+  if (!found) {
+    if (titleTermCache.size > 10_000) titleTermCache.clear();
+    found = termsOf(title);
+    titleTermCache.set(title, found);
+  }
+  return found;
 }
 
 function toHit(result: SearchResult, passages: readonly Passage[], query: Query): Hit {
