@@ -11,7 +11,7 @@ export function toJson(reply: Reply, question: string) {
     ...(reply.unmatched ? { unmatched: reply.unmatched } : {}),
     kind: reply.kind,
     title: reply.title,
-    citations: reply.citations.map(({ role, document, section, id, passage, quote }) => ({ role, document, section, id, passage, quote })),
+    citations: reply.citations.map(({ role, document, section, id, passage, quote, page }) => ({ role, document, section, ...(page ? { page } : {}), id, passage, quote })),
     fields: reply.fields,
     notes: reply.notes,
     ...(reply.edition ? { edition: reply.edition } : {}),
