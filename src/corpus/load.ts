@@ -27,7 +27,7 @@ export async function loadCorpus(root: string, log: Logger): Promise<Corpus> {
   try {
     files = await listDocumentFiles(root);
   } catch (err) {
-    throw new CorpusError(`Cannot read the documents folder ${root} (SEEDS_DIR): ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw unreadableFolder(root, err);
   }
   const documents: DocumentInfo[] = [];
   const passages: Passage[] = [];
@@ -36,76 +36,110 @@ export async function loadCorpus(root: string, log: Logger): Promise<Corpus> {
   const corpusHash = createHash('sha256');
 
   for (const file of files) {
-    const rel = path.relative(root, file).split(path.sep).join('/');
-    const warn = (why: string) => {
-      warnings.push(`${rel}: ${why}`);
-      log.warn('document skipped or partly read', { file: rel, why });
-    };
-    let bytes: Buffer;
-    try {
-      const stat = await fs.stat(file);
-      if (stat.size > MAX_DOCUMENT_BYTES) {
-        warn(`larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB (${(stat.size / 1024 / 1024).toFixed(1)} MB); skipped`);
-        continue;
-      }
-      bytes = await fs.readFile(file);
-    } catch (err) {
-      warn(`cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); skipped`);
-      continue;
-    }
-    const text = decodeText(bytes);
-    if (text === undefined) {
-      warn('looks like a binary file, not text; skipped');
-      continue;
-    }
-    if (!text.trim()) {
-      warn('is empty; skipped');
-      continue;
-    }
-    const { meta, body, problem } = splitFrontMatter(text);
-    if (problem) warn(problem.startsWith('front matter') ? problem : `front matter ignored: ${problem}`);
-    const parsed = parseMarkdown(body);
-    if (!parsed.passages.length) {
-      warn('has no text to index; skipped');
-      continue;
-    }
-    const slug = uniqueSlug(slugify(rel.replace(/\.[^.]+$/, '').replace(/\//g, ' '), 10), usedSlugs);
-    const title = stringField(meta.title) ?? parsed.h1 ?? path.basename(rel).replace(/\.[^.]+$/, '');
-    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
-    corpusHash.update(`${rel}\0${hash}\0`);
-
-    const sections = new Map<string, number>();
-    const sectionSlugs = new Map<string, string>();
-    for (const p of parsed.passages) {
-      const section = p.headings.join(SECTION_SEPARATOR);
-      const ordinal = (sections.get(section) ?? 0) + 1;
-      sections.set(section, ordinal);
-      if (!sectionSlugs.has(section)) {
-        sectionSlugs.set(section, uniqueSlug(p.headings.map((h) => slugify(h, 4)).join('.'), new Set(sectionSlugs.values())));
-      }
-      passages.push({ id: `${slug}/${sectionSlugs.get(section)}/${ordinal}`, doc: slug, document: title, section, text: p.text });
-    }
-    documents.push({
-      slug,
-      title,
-      file: rel,
-      publisher: stringField(meta.publisher),
-      year: yearField(meta.year),
-      source: stringField(meta.source),
-      sections: [...sections].map(([p, n]) => ({ path: p, passages: n })),
-      passages: parsed.passages.length,
-      hash,
-    });
+    const loaded = await loadDocument(root, file, log, usedSlugs);
+    warnings.push(...loaded.warnings);
+    if (!loaded.document) continue;
+    corpusHash.update(`${loaded.document.file}\0${loaded.document.hash}\0`);
+    documents.push(loaded.document);
+    passages.push(...loaded.passages);
   }
 
-  if (!documents.length) {
-    const why = files.length ? `none of its ${files.length} file(s) could be indexed (${warnings.join('; ')})` : `it has no ${DOCUMENT_EXTENSIONS.join(', ')} files`;
-    throw new CorpusError(`No documents to answer from in ${root} (SEEDS_DIR): ${why}.`);
-  }
+  if (!documents.length) throw noDocuments(root, files.length, warnings);
   return { root, documents, passages, warnings, hash: corpusHash.digest('hex').slice(0, 12) };
 }
 
-async function listDocumentFiles(root: string): Promise<string[]> {
+export function unreadableFolder(root: string, err: unknown): CorpusError {
+  return new CorpusError(`Cannot read the documents folder ${root} (SEEDS_DIR): ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+}
+
+export function noDocuments(root: string, files: number, warnings: readonly string[]): CorpusError {
+  const why = files ? `none of its ${files} file(s) could be indexed (${warnings.join('; ')})` : `it has no ${DOCUMENT_EXTENSIONS.join(', ')} files`;
+  return new CorpusError(`No documents to answer from in ${root} (SEEDS_DIR): ${why}.`);
+}
+
+/** One file read on its own: its document and passages, or only warnings when it is skipped. */
+export interface LoadedDocument {
+  /** Path relative to the documents folder, "/"-separated. */
+  rel: string;
+  document?: DocumentInfo;
+  passages: Passage[];
+  warnings: string[];
+}
+
+/**
+ * Reads one file into its document and passages (the live index re-reads only what changed).
+ * Its slug must differ from those in usedSlugs, the slugs of the documents before it in path order.
+ */
+export async function loadDocument(root: string, file: string, log: Logger, usedSlugs: Set<string> = new Set()): Promise<LoadedDocument> {
+  const rel = path.relative(root, file).split(path.sep).join('/');
+  const warnings: string[] = [];
+  const passages: Passage[] = [];
+  const warn = (why: string) => {
+    warnings.push(`${rel}: ${why}`);
+    log.warn('document skipped or partly read', { file: rel, why });
+  };
+  const skipped = (why: string): LoadedDocument => {
+    warn(why);
+    return { rel, passages, warnings };
+  };
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(file);
+    if (stat.size > MAX_DOCUMENT_BYTES) {
+      return skipped(`larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB (${(stat.size / 1024 / 1024).toFixed(1)} MB); skipped`);
+    }
+    bytes = await fs.readFile(file);
+  } catch (err) {
+    return skipped(`cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); skipped`);
+  }
+  const text = decodeText(bytes);
+  if (text === undefined) return skipped('looks like a binary file, not text; skipped');
+  if (!text.trim()) return skipped('is empty; skipped');
+  const { meta, body, problem } = splitFrontMatter(text);
+  if (problem) warn(problem.startsWith('front matter') ? problem : `front matter ignored: ${problem}`);
+  const parsed = parseMarkdown(body);
+  if (!parsed.passages.length) return skipped('has no text to index; skipped');
+  const slug = uniqueSlug(documentSlug(rel), usedSlugs);
+  const title = stringField(meta.title) ?? parsed.h1 ?? path.basename(rel).replace(/\.[^.]+$/, '');
+  const hash = contentHash(bytes);
+
+  const sections = new Map<string, number>();
+  const sectionSlugs = new Map<string, string>();
+  for (const p of parsed.passages) {
+    const section = p.headings.join(SECTION_SEPARATOR);
+    const ordinal = (sections.get(section) ?? 0) + 1;
+    sections.set(section, ordinal);
+    if (!sectionSlugs.has(section)) {
+      sectionSlugs.set(section, uniqueSlug(p.headings.map((h) => slugify(h, 4)).join('.'), new Set(sectionSlugs.values())));
+    }
+    passages.push({ id: `${slug}/${sectionSlugs.get(section)}/${ordinal}`, doc: slug, document: title, section, text: p.text });
+  }
+  const document: DocumentInfo = {
+    slug,
+    title,
+    file: rel,
+    publisher: stringField(meta.publisher),
+    year: yearField(meta.year),
+    source: stringField(meta.source),
+    sections: [...sections].map(([p, n]) => ({ path: p, passages: n })),
+    passages: parsed.passages.length,
+    hash,
+  };
+  return { rel, document, passages, warnings };
+}
+
+/** A document's slug before collisions are resolved: it depends on its path alone. */
+export function documentSlug(rel: string): string {
+  return slugify(rel.replace(/\.[^.]+$/, '').replace(/\//g, ' '), 10);
+}
+
+/** The content hash a document is known by (DocumentInfo.hash). */
+export function contentHash(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+}
+
+/** Every document file under root, absolute, in path order. */
+export async function listDocumentFiles(root: string): Promise<string[]> {
   const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile() && DOCUMENT_EXTENSIONS.includes(path.extname(e.name).toLowerCase()) && !e.name.startsWith('.'))
@@ -166,7 +200,7 @@ function yearField(value: unknown): number | undefined {
   return Number.isInteger(n) && n > 0 && n < 10000 ? n : undefined;
 }
 
-function uniqueSlug(base: string, used: Set<string>): string {
+export function uniqueSlug(base: string, used: Set<string>): string {
   let slug = base;
   for (let i = 2; used.has(slug); i++) slug = `${base}-${i}`;
   used.add(slug);

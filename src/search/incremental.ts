@@ -1,0 +1,290 @@
+// The live contents of a passage index: MiniSearch plus everything derived per passage
+// (document frequencies, the speller's vocabulary, catalog tags), kept in step as passages come
+// and go, so that an index updated in place answers exactly as one built from scratch.
+//
+// Passages leave through MiniSearch's remove (not discard): discard leaves the passage in the
+// posting lists until a vacuum, and until then MiniSearch counts it in a term's document
+// frequency, so scores would drift from a fresh build's. remove needs the document exactly as
+// it was added; it is rebuilt from the passage and its stored tags.
+//
+// Counting happens while MiniSearch tokenizes (its processTerm), so each passage is tokenized
+// once, whether it is added or removed.
+
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import type { Passage } from '../corpus/types.js';
+import { buildSpeller, type LiveSpeller } from './spelling.js';
+
+export interface IndexedDoc {
+  id: string;
+  text: string;
+  section: string;
+  document: string;
+  entities: string;
+}
+
+/** The fields whose terms count as a passage's words (document frequency, vocabulary). */
+const COUNTED_FIELDS: ReadonlySet<string> = new Set(['text', 'section']);
+
+/** MiniSearch keeps these private; they are read to keep field-length averages exact. */
+interface MiniInternals {
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _idToShortId: Map<string, number>;
+  _documentIds: Map<number, string>;
+  _documentCount: number;
+  _nextId: number;
+  _fieldIds: Record<string, number>;
+  _dirtCount: number;
+  _index: Iterable<[string, Map<number, Map<number, number>>]>;
+}
+
+export interface ContentsSetup {
+  /** MiniSearch options; processTerm is wrapped to count terms as passages are tokenized. */
+  mini: Options<IndexedDoc>;
+  /** Keep a speller over the vocabulary. */
+  spelling: boolean;
+  /** The catalog entries a passage mentions (section, newline, text). */
+  tagger?: (text: string) => string[];
+}
+
+/** What a snapshot keeps of the contents (the passages themselves are kept per document). */
+export interface ContentsData {
+  mini: object;
+  df: [string, number][];
+  vocabulary: [string, number][];
+  tags: [string, readonly string[]][];
+  positions: [string, number][];
+}
+
+interface Counting {
+  sign: 1 | -1;
+  terms: Set<string>;
+}
+
+export class IndexContents {
+  readonly mini: MiniSearch<IndexedDoc>;
+  readonly df = new Map<string, number>();
+  /** Every word as written (lower-cased) → how often the passages use it: the speller's vocabulary. */
+  readonly vocabulary = new Map<string, number>();
+  readonly passages = new Map<string, Passage>();
+  readonly tags = new Map<string, readonly string[]>();
+  /** Each passage's place in its document: ties in score are broken by document, then place. */
+  readonly positions = new Map<string, number>();
+  speller: LiveSpeller | undefined;
+  /** Moves on every change: a snapshot being written gives up when it does. */
+  generation = 0;
+  tagger: ((text: string) => string[]) | undefined;
+  private readonly fieldTotals: number[] = [];
+  private counting: Counting | undefined;
+  private readonly spelling: boolean;
+
+  constructor(setup: ContentsSetup, restore?: ContentsData & { passages: Iterable<Passage> }) {
+    const processTerm = setup.mini.processTerm!;
+    const options: Options<IndexedDoc> = {
+      ...setup.mini,
+      processTerm: (token, field) => {
+        const term = processTerm(token, field);
+        const counting = this.counting;
+        if (counting && typeof term === 'string' && COUNTED_FIELDS.has(field!)) {
+          counting.terms.add(term);
+          this.countWord(token.toLowerCase(), counting.sign);
+        }
+        return term;
+      },
+    };
+    this.tagger = setup.tagger;
+    this.spelling = setup.spelling;
+    if (restore) {
+      this.mini = MiniSearch.loadJS(restore.mini as never, options);
+      for (const [k, v] of restore.df) this.df.set(k, v);
+      for (const [k, v] of restore.vocabulary) this.vocabulary.set(k, v);
+      for (const p of restore.passages) this.passages.set(p.id, p);
+      for (const [id, t] of restore.tags) this.tags.set(id, t);
+      for (const [id, n] of restore.positions) this.positions.set(id, n);
+      for (const lengths of this.internals._fieldLength.values()) lengths.forEach((n, f) => (this.fieldTotals[f] = (this.fieldTotals[f] ?? 0) + n));
+      if (this.spelling) this.speller = buildSpeller(this.vocabulary);
+    } else {
+      this.mini = new MiniSearch<IndexedDoc>(options);
+    }
+  }
+
+  get size(): number {
+    return this.passages.size;
+  }
+
+  /** Adds passages; each document's passages come together and in order. */
+  add(passages: readonly Passage[]): void {
+    let doc = '';
+    let position = 0;
+    for (const p of passages) {
+      if (this.passages.has(p.id)) throw new Error(`passage ${p.id} is already indexed`);
+      position = p.doc === doc ? position + 1 : 0;
+      doc = p.doc;
+      const tags = this.tagger ? this.tagger(`${p.section}\n${p.text}`) : [];
+      this.passages.set(p.id, p);
+      this.positions.set(p.id, position);
+      this.put(p, tags);
+    }
+    this.settle();
+  }
+
+  remove(passages: readonly Passage[]): void {
+    for (const p of passages) {
+      if (!this.passages.has(p.id)) continue;
+      this.take(p);
+      this.passages.delete(p.id);
+      this.positions.delete(p.id);
+    }
+    this.settle();
+  }
+
+  /** New tags for some passages (a catalog change): each is taken out and put back with them. */
+  retag(changes: ReadonlyMap<string, string[]>): void {
+    for (const [id, tags] of changes) {
+      const p = this.passages.get(id);
+      if (!p) continue;
+      this.take(p);
+      this.put(p, tags);
+    }
+    this.settle();
+  }
+
+  /** Orders results of equal score by document, then place: the order of a fresh build. */
+  settleTies(results: SearchResult[], limit: number): SearchResult[] {
+    if (results.length <= 1) return results;
+    const cutoff = results[Math.min(limit, results.length) - 1]!.score;
+    let end = Math.min(limit, results.length);
+    while (end < results.length && results[end]!.score === cutoff) end++;
+    const head = results.slice(0, end).sort((a, b) => b.score - a.score || this.compare(a.id as string, b.id as string));
+    return head;
+  }
+
+  /**
+   * The contents as JSON (a ContentsData object), in small pieces, so a snapshot can be written
+   * a little at a time between questions. MiniSearch's toJSON would build it all in one go;
+   * this writes the same shape (loadJS reads it) lazily. Valid only while generation stays put.
+   */
+  *json(): Generator<string> {
+    const m = this.internals;
+    yield '{"df":';
+    yield* jsonArray(this.df);
+    yield ',"vocabulary":';
+    yield* jsonArray(this.vocabulary);
+    yield ',"tags":';
+    yield* jsonArray(filter(this.tags, ([, t]) => t.length > 0));
+    yield ',"positions":';
+    yield* jsonArray(this.positions);
+    yield `,"mini":{"documentCount":${m._documentCount},"nextId":${m._nextId},"documentIds":`;
+    yield* jsonObject(m._documentIds);
+    yield `,"fieldIds":${JSON.stringify(m._fieldIds)},"fieldLength":`;
+    yield* jsonObject(m._fieldLength);
+    yield `,"averageFieldLength":${JSON.stringify(m._avgFieldLength)},"storedFields":{},"dirtCount":${m._dirtCount},"index":`;
+    yield* jsonArray(map(m._index, ([term, fields]) => [term, Object.fromEntries([...fields].map(([f, freqs]) => [f, Object.fromEntries(freqs)]))]));
+    yield ',"serializationVersion":2}}';
+  }
+
+  private compare(a: string, b: string): number {
+    const pa = this.passages.get(a)!;
+    const pb = this.passages.get(b)!;
+    if (pa.doc !== pb.doc) return pa.doc < pb.doc ? -1 : 1;
+    return this.positions.get(a)! - this.positions.get(b)!;
+  }
+
+  private get internals(): MiniInternals {
+    return this.mini as unknown as MiniInternals;
+  }
+
+  private put(p: Passage, tags: readonly string[]): void {
+    this.counting = { sign: 1, terms: new Set() };
+    this.mini.add(indexedDoc(p, tags));
+    this.count(this.counting);
+    const lengths = this.internals._fieldLength.get(this.internals._idToShortId.get(p.id)!)!;
+    lengths.forEach((n, f) => (this.fieldTotals[f] = (this.fieldTotals[f] ?? 0) + n));
+    this.tags.set(p.id, tags);
+  }
+
+  private take(p: Passage): void {
+    const lengths = this.internals._fieldLength.get(this.internals._idToShortId.get(p.id)!)!;
+    lengths.forEach((n, f) => (this.fieldTotals[f] = (this.fieldTotals[f] ?? 0) - n));
+    this.counting = { sign: -1, terms: new Set() };
+    this.mini.remove(indexedDoc(p, this.tags.get(p.id) ?? []));
+    this.count(this.counting);
+    this.tags.delete(p.id);
+  }
+
+  private count(counting: Counting): void {
+    this.counting = undefined;
+    for (const term of counting.terms) bump(this.df, term, counting.sign);
+  }
+
+  private countWord(word: string, sign: 1 | -1): void {
+    const after = bump(this.vocabulary, word, sign);
+    if (!this.speller) return;
+    if (after === 1 && sign > 0) this.speller.add(word);
+    else if (after === 0) this.speller.remove(word);
+  }
+
+  /**
+   * MiniSearch updates its average field lengths by running sums, so after removals they drift
+   * from a fresh build's in the last bits; set them from exact integer totals instead (a fresh
+   * build does the same), so both score alike.
+   */
+  private settle(): void {
+    const mini = this.internals;
+    this.fieldTotals.forEach((total, f) => (mini._avgFieldLength[f] = mini._documentCount ? total / mini._documentCount : 0));
+    if (this.spelling && !this.speller) this.speller = buildSpeller(this.vocabulary);
+    this.generation++;
+  }
+}
+
+const PIECE = 2_000;
+
+function* jsonArray(items: Iterable<unknown>): Generator<string> {
+  let out = '[';
+  let n = 0;
+  for (const item of items) {
+    out += (n ? ',' : '') + JSON.stringify(item);
+    if (++n % PIECE === 0) {
+      yield out;
+      out = '';
+    }
+  }
+  yield `${out}]`;
+}
+
+function* jsonObject(entries: Iterable<[number, unknown]>): Generator<string> {
+  let out = '{';
+  let n = 0;
+  for (const [key, value] of entries) {
+    out += `${n ? ',' : ''}"${key}":${JSON.stringify(value)}`;
+    if (++n % PIECE === 0) {
+      yield out;
+      out = '';
+    }
+  }
+  yield `${out}}`;
+}
+
+function* map<T, U>(items: Iterable<T>, fn: (item: T) => U): Generator<U> {
+  for (const item of items) yield fn(item);
+}
+
+function* filter<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {
+  for (const item of items) if (keep(item)) yield item;
+}
+
+export function indexedDoc(p: Passage, tags: readonly string[]): IndexedDoc {
+  return { id: p.id, text: p.text, section: p.section, document: p.document, entities: tags.map(entityToken).join(' ') };
+}
+
+export function entityToken(id: string): string {
+  return `entity:${id}`;
+}
+
+/** Adds delta to a count, deleting it at zero (a word no passage uses is unknown, as in a fresh build). */
+function bump(map: Map<string, number>, key: string, delta: number): number {
+  const n = (map.get(key) ?? 0) + delta;
+  if (n > 0) map.set(key, n);
+  else map.delete(key);
+  return n;
+}
