@@ -35,6 +35,11 @@ const STEP_PASSAGES = 1_000;
 const SLICE_MS = 30;
 /** Files hashed at once when checking the folder. */
 const HASH_CONCURRENCY = 16;
+/**
+ * File times can be coarse (a second or two on some file systems): a file written this close
+ * to the previous check may have changed again without its time moving, so it is hashed anyway.
+ */
+const RACY_MS = 2_500;
 
 export class Shelf {
   readonly gate = new EditionGate();
@@ -50,6 +55,7 @@ export class Shelf {
   private snapshotTimer: NodeJS.Timeout | undefined;
   private snapshotWrite: Promise<void> | undefined;
   private closed = false;
+  private lastCheck = 0;
 
   private constructor(private readonly options: ShelfOptions) {
     this.now = options.now ?? (() => new Date());
@@ -215,6 +221,8 @@ export class Shelf {
   /** Files that are new or whose content changed since they were read. */
   private async changedFiles(listed: readonly string[], verify: boolean): Promise<Omit<ShelvedFile, 'loaded'>[]> {
     const { root } = this.options;
+    const racy = this.lastCheck - RACY_MS;
+    this.lastCheck = Date.now();
     const out: (Omit<ShelvedFile, 'loaded'> | undefined)[] = new Array(listed.length);
     let next = 0;
     const worker = async () => {
@@ -226,7 +234,7 @@ export class Shelf {
         // A file that vanished since the listing is re-read (and reported) like any other.
         const size = stat?.size ?? -1;
         const mtimeMs = stat?.mtimeMs ?? -1;
-        if (!verify && known && known.size === size && known.mtimeMs === mtimeMs) continue;
+        if (!verify && known && known.size === size && known.mtimeMs === mtimeMs && mtimeMs < racy) continue;
         const hash = await fileHash(abs, size);
         if (known && known.hash === hash) {
           known.size = size;
