@@ -87,12 +87,14 @@ export class Shelf {
   /** Resolves once pending updates are in and the snapshot, if one is due, is written. */
   async idle(): Promise<void> {
     await this.running;
-    if (this.snapshotTimer) {
-      clearTimeout(this.snapshotTimer);
-      this.snapshotTimer = undefined;
-      this.saveSnapshot();
+    while (this.snapshotTimer || this.snapshotWrite) {
+      if (this.snapshotTimer) {
+        clearTimeout(this.snapshotTimer);
+        this.snapshotTimer = undefined;
+        this.saveSnapshot();
+      }
+      await this.snapshotWrite;
     }
-    await this.snapshotWrite;
   }
 
   close(): void {
@@ -124,10 +126,10 @@ export class Shelf {
       return false;
     }
     try {
-      const { files, contents, catalogKey } = read.snapshot;
+      const { files, contents, postings, catalogKey } = read.snapshot;
       const passages: Passage[] = [];
-      for (const f of files) passages.push(...f.loaded.passages);
-      this.index = buildIndex(passages, { catalog }, contents);
+      for (const f of files) for (const p of f.loaded.passages) passages.push(p);
+      this.index = buildIndex(passages, { catalog }, { ...contents, postings });
       for (const f of files) this.files.set(f.rel, f);
       // The passages keep the tags of the catalog they were saved with until the first sync re-tags them.
       this.catalog = catalog;
@@ -379,7 +381,7 @@ export class Shelf {
     }
     const started = Date.now();
     const { contents } = this.index;
-    const source = { key: this.key, catalogKey: this.catalogKey, files: this.sorted(), contents: () => contents.json(), generation: () => contents.generation };
+    const source = { key: this.key, catalogKey: this.catalogKey, files: this.sorted(), contents: () => contents.json(), postings: () => contents.postings(), generation: () => contents.generation };
     this.snapshotWrite = writeSnapshot(dir, source, () => this.closed)
       .then((written) => {
         if (written) this.options.log.debug('index snapshot written', { dir, ms: Date.now() - started });

@@ -1,8 +1,8 @@
 // The index kept on disk between runs, so a restart on unchanged documents is ready in seconds
 // instead of re-reading and re-indexing everything.
 //
-// One file: the JSON payload, a newline, then a trailer line with the payload's length and
-// SHA-256. It is written to a temporary file, flushed to disk and renamed over the old one, so a
+// One file: the payload (JSON, then the binary posting lists), a newline, then a trailer line
+// with the payload's length, where the JSON ends, and its SHA-256. It is written to a temporary file, flushed to disk and renamed over the old one, so a
 // crash leaves the previous snapshot or the new one, never half of one. On reading, a trailer
 // that does not match (a torn or damaged file), another format, or another derivation key (the
 // code or options that cut and index passages changed) means the snapshot is not used.
@@ -38,6 +38,7 @@ export interface Snapshot {
   catalogKey: string;
   files: ShelvedFile[];
   contents: ContentsData;
+  postings: Buffer;
 }
 
 export interface SnapshotSource {
@@ -45,6 +46,7 @@ export interface SnapshotSource {
   catalogKey: string;
   files: Iterable<ShelvedFile>;
   contents: () => Generator<string>;
+  postings: () => Generator<Uint8Array>;
   /** Changes whenever the index does: writing stops if it moves. */
   generation: () => number;
 }
@@ -88,7 +90,7 @@ export async function readSnapshot(dir: string, key: string): Promise<ReadResult
   const cut = bytes.lastIndexOf(0x0a);
   if (cut < 0) return { why: 'damaged: no trailer' };
   const payload = bytes.subarray(0, cut);
-  let trailer: { bytes?: unknown; sha256?: unknown };
+  let trailer: { bytes?: unknown; json?: unknown; sha256?: unknown };
   try {
     trailer = JSON.parse(bytes.subarray(cut + 1).toString('utf8'));
   } catch {
@@ -96,9 +98,10 @@ export async function readSnapshot(dir: string, key: string): Promise<ReadResult
   }
   if (trailer.bytes !== payload.length) return { why: 'damaged: incomplete' };
   if (trailer.sha256 !== createHash('sha256').update(payload).digest('hex')) return { why: 'damaged: checksum does not match' };
+  if (typeof trailer.json !== 'number' || trailer.json > payload.length) return { why: 'damaged: unreadable trailer' };
   let snapshot: Snapshot;
   try {
-    snapshot = JSON.parse(payload.toString('utf8'));
+    snapshot = { ...JSON.parse(payload.toString('utf8', 0, trailer.json)), postings: payload.subarray(trailer.json) };
   } catch {
     return { why: 'damaged: not JSON' };
   }
@@ -122,20 +125,28 @@ export async function writeSnapshot(dir: string, source: SnapshotSource, cancell
     const hash = createHash('sha256');
     let size = 0;
     let buffer = '';
-    const flush = async () => {
-      const chunk = Buffer.from(buffer, 'utf8');
-      buffer = '';
+    const put = async (chunk: Uint8Array) => {
       hash.update(chunk);
       size += chunk.length;
       await file.write(chunk);
     };
+    const flush = async () => {
+      await put(Buffer.from(buffer, 'utf8'));
+      buffer = '';
+    };
+    const stale = () => cancelled() || source.generation() !== generation;
     for (const piece of pieces(source)) {
-      if (cancelled() || source.generation() !== generation) return false;
+      if (stale()) return false;
       buffer += piece;
       if (buffer.length >= WRITE_CHUNK) await flush();
     }
     await flush();
-    await file.write(`\n${JSON.stringify({ bytes: size, sha256: hash.digest('hex') })}`);
+    const json = size;
+    for (const chunk of source.postings()) {
+      if (stale()) return false;
+      await put(chunk);
+    }
+    await file.write(`\n${JSON.stringify({ bytes: size, json, sha256: hash.digest('hex') })}`);
     await file.sync();
     await file.close();
     if (cancelled() || source.generation() !== generation) return false;

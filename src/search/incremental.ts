@@ -35,7 +35,7 @@ interface MiniInternals {
   _nextId: number;
   _fieldIds: Record<string, number>;
   _dirtCount: number;
-  _index: Iterable<[string, Map<number, Map<number, number>>]>;
+  _index: Iterable<[string, Map<number, Map<number, number>>]> & { set(term: string, data: Map<number, Map<number, number>>): void };
 }
 
 export interface ContentsSetup {
@@ -47,13 +47,21 @@ export interface ContentsSetup {
   tagger?: (text: string) => string[];
 }
 
-/** What a snapshot keeps of the contents (the passages themselves are kept per document). */
+/**
+ * What a snapshot keeps of the contents, beside the passages (kept per document, in order) and
+ * the posting lists (binary: see postings()).
+ */
 export interface ContentsData {
   mini: object;
   df: [string, number][];
   vocabulary: [string, number][];
   tags: [string, readonly string[]][];
-  positions: [string, number][];
+}
+
+export interface RestoreData extends ContentsData {
+  /** Every passage, each document's together and in order. */
+  passages: Iterable<Passage>;
+  postings: Uint8Array;
 }
 
 interface Counting {
@@ -78,7 +86,7 @@ export class IndexContents {
   private counting: Counting | undefined;
   private readonly spelling: boolean;
 
-  constructor(setup: ContentsSetup, restore?: ContentsData & { passages: Iterable<Passage> }) {
+  constructor(setup: ContentsSetup, restore?: RestoreData) {
     const processTerm = setup.mini.processTerm!;
     const options: Options<IndexedDoc> = {
       ...setup.mini,
@@ -95,12 +103,20 @@ export class IndexContents {
     this.tagger = setup.tagger;
     this.spelling = setup.spelling;
     if (restore) {
-      this.mini = MiniSearch.loadJS(restore.mini as never, options);
+      this.mini = MiniSearch.loadJS({ ...(restore.mini as object), index: [] } as never, options);
+      readPostings(restore.postings, this.internals._index);
       for (const [k, v] of restore.df) this.df.set(k, v);
       for (const [k, v] of restore.vocabulary) this.vocabulary.set(k, v);
-      for (const p of restore.passages) this.passages.set(p.id, p);
+      let doc = '';
+      let position = 0;
+      for (const p of restore.passages) {
+        position = p.doc === doc ? position + 1 : 0;
+        doc = p.doc;
+        this.passages.set(p.id, p);
+        this.positions.set(p.id, position);
+      }
       for (const [id, t] of restore.tags) this.tags.set(id, t);
-      for (const [id, n] of restore.positions) this.positions.set(id, n);
+      if (this.passages.size !== this.internals._documentCount) throw new Error('the passages and the index disagree');
       for (const lengths of this.internals._fieldLength.values()) lengths.forEach((n, f) => (this.fieldTotals[f] = (this.fieldTotals[f] ?? 0) + n));
       if (this.spelling) this.speller = buildSpeller(this.vocabulary);
     } else {
@@ -161,8 +177,8 @@ export class IndexContents {
 
   /**
    * The contents as JSON (a ContentsData object), in small pieces, so a snapshot can be written
-   * a little at a time between questions. MiniSearch's toJSON would build it all in one go;
-   * this writes the same shape (loadJS reads it) lazily. Valid only while generation stays put.
+   * a little at a time between questions (MiniSearch's toJSON builds it all in one go). The
+   * posting lists are left out: see postings(). Valid only while generation stays put.
    */
   *json(): Generator<string> {
     const m = this.internals;
@@ -172,15 +188,36 @@ export class IndexContents {
     yield* jsonArray(this.vocabulary);
     yield ',"tags":';
     yield* jsonArray(filter(this.tags, ([, t]) => t.length > 0));
-    yield ',"positions":';
-    yield* jsonArray(this.positions);
     yield `,"mini":{"documentCount":${m._documentCount},"nextId":${m._nextId},"documentIds":`;
     yield* jsonObject(m._documentIds);
     yield `,"fieldIds":${JSON.stringify(m._fieldIds)},"fieldLength":`;
     yield* jsonObject(m._fieldLength);
-    yield `,"averageFieldLength":${JSON.stringify(m._avgFieldLength)},"storedFields":{},"dirtCount":${m._dirtCount},"index":`;
-    yield* jsonArray(map(m._index, ([term, fields]) => [term, Object.fromEntries([...fields].map(([f, freqs]) => [f, Object.fromEntries(freqs)]))]));
-    yield ',"serializationVersion":2}}';
+    yield `,"averageFieldLength":${JSON.stringify(m._avgFieldLength)},"storedFields":{},"dirtCount":${m._dirtCount},"serializationVersion":2}}`;
+  }
+
+  /**
+   * The posting lists, binary, in pieces: per term its UTF-8 bytes, then per field the passages
+   * and how often each uses the term, all as variable-length integers. As JSON they were half the
+   * snapshot and most of the time to read it back.
+   */
+  *postings(): Generator<Uint8Array> {
+    const out = new ByteWriter();
+    for (const [term, fields] of this.internals._index) {
+      const bytes = Buffer.from(term, 'utf8');
+      out.uint(bytes.length);
+      out.bytes(bytes);
+      out.uint(fields.size);
+      for (const [field, freqs] of fields) {
+        out.uint(field);
+        out.uint(freqs.size);
+        for (const [doc, n] of freqs) {
+          out.uint(doc);
+          out.uint(n);
+        }
+      }
+      if (out.length >= 1 << 20) yield out.take();
+    }
+    yield out.take();
   }
 
   private compare(a: string, b: string): number {
@@ -239,6 +276,68 @@ export class IndexContents {
 
 const PIECE = 2_000;
 
+class ByteWriter {
+  private buffer = new Uint8Array(1 << 21);
+  length = 0;
+
+  uint(n: number): void {
+    this.room(5);
+    while (n > 0x7f) {
+      this.buffer[this.length++] = (n & 0x7f) | 0x80;
+      n >>>= 7;
+    }
+    this.buffer[this.length++] = n;
+  }
+
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buffer.set(b, this.length);
+    this.length += b.length;
+  }
+
+  take(): Uint8Array {
+    const out = this.buffer.slice(0, this.length);
+    this.length = 0;
+    return out;
+  }
+
+  private room(n: number): void {
+    if (this.length + n <= this.buffer.length) return;
+    const bigger = new Uint8Array(Math.max(this.buffer.length * 2, this.length + n));
+    bigger.set(this.buffer.subarray(0, this.length));
+    this.buffer = bigger;
+  }
+}
+
+function readPostings(bytes: Uint8Array, index: MiniInternals['_index']): void {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 0;
+  const uint = (): number => {
+    let n = 0;
+    let shift = 0;
+    for (;;) {
+      if (at >= bytes.length) throw new Error('the posting lists are cut short');
+      const b = bytes[at++]!;
+      n += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return n;
+      shift += 7;
+    }
+  };
+  while (at < bytes.length) {
+    const length = uint();
+    const term = text.toString('utf8', at, at + length);
+    at += length;
+    const data = new Map<number, Map<number, number>>();
+    for (let fields = uint(); fields > 0; fields--) {
+      const field = uint();
+      const freqs = new Map<number, number>();
+      for (let n = uint(); n > 0; n--) freqs.set(uint(), uint());
+      data.set(field, freqs);
+    }
+    index.set(term, data);
+  }
+}
+
 function* jsonArray(items: Iterable<unknown>): Generator<string> {
   let out = '[';
   let n = 0;
@@ -263,10 +362,6 @@ function* jsonObject(entries: Iterable<[number, unknown]>): Generator<string> {
     }
   }
   yield `${out}}`;
-}
-
-function* map<T, U>(items: Iterable<T>, fn: (item: T) => U): Generator<U> {
-  for (const item of items) yield fn(item);
 }
 
 function* filter<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {

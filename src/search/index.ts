@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog/load.js';
 import type { Passage } from '../corpus/types.js';
 import { terms as termsOf, tokenize, toTerm } from './text.js';
 import { specificity } from './specificity.js';
-import { entityToken, IndexContents, type ContentsData } from './incremental.js';
+import { entityToken, IndexContents, type RestoreData } from './incremental.js';
 
 export interface IndexOptions {
   /** Tags passages with the catalog entries they mention, and expands questions that name one. */
@@ -104,7 +104,7 @@ export function passageTagger(catalog: Catalog | undefined): ((text: string) => 
   return catalog ? (text) => catalog.mentionedIn(text).map((e) => e.id) : undefined;
 }
 
-export function buildIndex(passages: readonly Passage[], overrides: Partial<IndexOptions> = {}, restore?: ContentsData): LiveIndex {
+export function buildIndex(passages: readonly Passage[], overrides: Partial<IndexOptions> = {}, restore?: Omit<RestoreData, 'passages'>): LiveIndex {
   const options: IndexOptions = { ...DEFAULT_INDEX_OPTIONS, ...overrides, boost: { ...DEFAULT_INDEX_OPTIONS.boost, ...overrides.boost } };
   let { catalog } = options;
   const process = (token: string): string | null => (options.stopWords ? toTerm(token) : (toTerm(token) ?? plainTerm(token)));

@@ -11,6 +11,7 @@ import { silentLogger } from '../../src/log.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { loadSplit } from '../eval/metrics.js';
 import { syntheticPassages } from './synthetic.js';
+import { benchLive } from './live.js';
 import { ILO_DIR } from '../fixtures/paths.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter(Boolean);
@@ -26,6 +27,19 @@ console.log(['corpus', 'system', 'build ms', 'heap MB', 'p50 ms', 'p99 ms', 'max
 await run('real (ILO paper)', real.corpus.passages, real);
 for (const size of sizes) await run(`synthetic ${size.toLocaleString('en')}`, syntheticPassages(real.corpus.passages, size), undefined);
 startupTime();
+if (process.env.BENCH_LIVE !== '0') await live();
+
+/** The documents folder kept live: cold read, restart from the snapshot, one-document updates. */
+async function live() {
+  console.log('\nlive library: the synthetic corpora as Markdown files (ms unless noted; warm start in a new process, to its first answer)');
+  const head = ['corpus', 'cold', 'snapshot', 'snap MB', 'warm open', 'warm 1st', 'add doc', 'edit doc', 'max loop', 'heap MB', 'peak MB'];
+  console.log(head.map((h, i) => (i ? h.padStart(10) : h.padEnd(18))).join(''));
+  for (const size of sizes) {
+    const f = await benchLive(syntheticPassages(real.corpus.passages, size));
+    const cells = [f.coldMs, f.snapshotMs, f.snapshotMB, f.warmOpenMs, f.warmFirstAnswerMs, f.addMs, f.editMs, f.maxLoopDelayMs, f.heapMB, f.peakHeapMB].map((n) => n.toFixed(n < 100 ? 1 : 0));
+    console.log(`synthetic ${size.toLocaleString('en')}`.padEnd(18) + cells.map((c) => c.padStart(10)).join(''));
+  }
+}
 
 async function run(label: string, passages: readonly Passage[], library: Library | undefined) {
   gc();
