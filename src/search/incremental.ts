@@ -311,19 +311,22 @@ class ByteWriter {
 
 function readPostings(bytes: Uint8Array, index: MiniInternals['_index']): void {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = bytes.length;
   let at = 0;
+  // Decoding is most of a warm start: the varints are read inline, one byte being the common case.
   const uint = (): number => {
-    let n = 0;
-    let shift = 0;
-    for (;;) {
-      if (at >= bytes.length) throw new Error('the posting lists are cut short');
-      const b = bytes[at++]!;
-      n += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) return n;
-      shift += 7;
-    }
+    let b = bytes[at++]!;
+    if (b < 0x80) return b;
+    let n = b & 0x7f;
+    let scale = 0x80;
+    do {
+      b = bytes[at++]!;
+      n += (b & 0x7f) * scale;
+      scale *= 0x80;
+    } while (b >= 0x80);
+    return n;
   };
-  while (at < bytes.length) {
+  while (at < end) {
     const length = uint();
     const term = text.toString('utf8', at, at + length);
     at += length;
@@ -331,11 +334,26 @@ function readPostings(bytes: Uint8Array, index: MiniInternals['_index']): void {
     for (let fields = uint(); fields > 0; fields--) {
       const field = uint();
       const freqs = new Map<number, number>();
-      for (let n = uint(); n > 0; n--) freqs.set(uint(), uint());
+      for (let n = uint(); n > 0; n--) {
+        let doc = bytes[at++]!;
+        if (doc >= 0x80) {
+          let b = doc;
+          doc &= 0x7f;
+          let scale = 0x80;
+          do {
+            b = bytes[at++]!;
+            doc += (b & 0x7f) * scale;
+            scale *= 0x80;
+          } while (b >= 0x80);
+        }
+        const freq = bytes[at++]!;
+        freqs.set(doc, freq < 0x80 ? freq : (at--, uint()));
+      }
       data.set(field, freqs);
     }
     index.set(term, data);
   }
+  if (at !== end) throw new Error('the posting lists are cut short');
 }
 
 function* jsonArray(items: Iterable<unknown>): Generator<string> {
