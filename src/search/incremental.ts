@@ -64,16 +64,65 @@ export interface RestoreData extends ContentsData {
   postings: Uint8Array;
 }
 
-interface Counting {
-  sign: 1 | -1;
-  terms: Set<string>;
+/** A running count, shared by every spelling of a token that leads to it. */
+interface Tally {
+  n: number;
+  /** The passage that last counted this term (a passage counts each term once). */
+  seenIn: number;
 }
+
+/** What one token as written (a raw token) counts towards, worked out once per index. */
+interface TokenCounts {
+  term: string | null;
+  termTally: Tally | undefined;
+  /** The token lower-cased, for the speller's vocabulary. */
+  wordTally: Tally | undefined;
+  word: string;
+}
+
+/**
+ * Counts by key that answer like a Map<string, number> of the positive ones (get, has, keys,
+ * iteration). Tallies stay when they fall to zero: tokens remember them, and they come back.
+ */
+export class Counts implements Iterable<[string, number]> {
+  private readonly tallies = new Map<string, Tally>();
+
+  tally(key: string): Tally {
+    let t = this.tallies.get(key);
+    if (!t) this.tallies.set(key, (t = { n: 0, seenIn: -1 }));
+    return t;
+  }
+
+  get(key: string): number | undefined {
+    const n = this.tallies.get(key)?.n;
+    return n ? n : undefined;
+  }
+
+  has(key: string): boolean {
+    return !!this.tallies.get(key)?.n;
+  }
+
+  set(key: string, n: number): void {
+    this.tally(key).n = n;
+  }
+
+  *keys(): Generator<string> {
+    for (const [k, t] of this.tallies) if (t.n) yield k;
+  }
+
+  *[Symbol.iterator](): Generator<[string, number]> {
+    for (const [k, t] of this.tallies) if (t.n) yield [k, t.n];
+  }
+}
+
+/** Raw tokens remembered per index; past this many (odd input) the memory starts afresh. */
+const TOKEN_MEMORY = 1_000_000;
 
 export class IndexContents {
   readonly mini: MiniSearch<IndexedDoc>;
-  readonly df = new Map<string, number>();
+  readonly df = new Counts();
   /** Every word as written (lower-cased) → how often the passages use it: the speller's vocabulary. */
-  readonly vocabulary = new Map<string, number>();
+  readonly vocabulary = new Counts();
   readonly passages = new Map<string, Passage>();
   readonly tags = new Map<string, readonly string[]>();
   /** Each passage's place in its document: ties in score are broken by document, then place. */
@@ -83,21 +132,35 @@ export class IndexContents {
   generation = 0;
   tagger: ((text: string) => string[]) | undefined;
   private readonly fieldTotals: number[] = [];
-  private counting: Counting | undefined;
+  /** +1 while a passage is added, -1 while one is removed, 0 otherwise (a search). */
+  private sign = 0;
+  /** Numbers the passages as they are counted, so that each counts a term once. */
+  private passageSeq = 0;
+  private readonly tokens = new Map<string, TokenCounts>();
   private readonly spelling: boolean;
 
   constructor(setup: ContentsSetup, restore?: RestoreData) {
-    const processTerm = setup.mini.processTerm!;
+    const processTerm = setup.mini.processTerm as (token: string, field?: string) => string | null;
     const options: Options<IndexedDoc> = {
       ...setup.mini,
       processTerm: (token, field) => {
-        const term = processTerm(token, field);
-        const counting = this.counting;
-        if (counting && typeof term === 'string' && COUNTED_FIELDS.has(field!)) {
-          counting.terms.add(term);
-          this.countWord(token.toLowerCase(), counting.sign);
+        if (!this.sign || !COUNTED_FIELDS.has(field!)) return processTerm(token, field);
+        // The hot loop of indexing: one lookup per token, then plain arithmetic.
+        let counts = this.tokens.get(token);
+        if (!counts) counts = this.remember(token, processTerm(token, field));
+        const { termTally, wordTally } = counts;
+        if (termTally && wordTally) {
+          if (termTally.seenIn !== this.passageSeq) {
+            termTally.seenIn = this.passageSeq;
+            termTally.n += this.sign;
+          }
+          wordTally.n += this.sign;
+          if (this.speller) {
+            if (this.sign > 0 && wordTally.n === 1) this.speller.add(counts.word);
+            else if (wordTally.n === 0) this.speller.remove(counts.word);
+          }
         }
-        return term;
+        return counts.term;
       },
     };
     this.tagger = setup.tagger;
@@ -231,10 +294,22 @@ export class IndexContents {
     return this.mini as unknown as MiniInternals;
   }
 
+  private remember(token: string, term: string | null): TokenCounts {
+    if (this.tokens.size >= TOKEN_MEMORY) this.tokens.clear();
+    const word = token.toLowerCase();
+    const counts: TokenCounts = term === null ? { term, termTally: undefined, wordTally: undefined, word } : { term, termTally: this.df.tally(term), wordTally: this.vocabulary.tally(word), word };
+    this.tokens.set(token, counts);
+    return counts;
+  }
+
   private put(p: Passage, tags: readonly string[]): void {
-    this.counting = { sign: 1, terms: new Set() };
-    this.mini.add(indexedDoc(p, tags));
-    this.count(this.counting);
+    this.sign = 1;
+    this.passageSeq++;
+    try {
+      this.mini.add(indexedDoc(p, tags));
+    } finally {
+      this.sign = 0;
+    }
     const lengths = this.internals._fieldLength.get(this.internals._idToShortId.get(p.id)!)!;
     lengths.forEach((n, f) => (this.fieldTotals[f] = (this.fieldTotals[f] ?? 0) + n));
     this.tags.set(p.id, tags);
@@ -243,22 +318,14 @@ export class IndexContents {
   private take(p: Passage): void {
     const lengths = this.internals._fieldLength.get(this.internals._idToShortId.get(p.id)!)!;
     lengths.forEach((n, f) => (this.fieldTotals[f] = (this.fieldTotals[f] ?? 0) - n));
-    this.counting = { sign: -1, terms: new Set() };
-    this.mini.remove(indexedDoc(p, this.tags.get(p.id) ?? []));
-    this.count(this.counting);
+    this.sign = -1;
+    this.passageSeq++;
+    try {
+      this.mini.remove(indexedDoc(p, this.tags.get(p.id) ?? []));
+    } finally {
+      this.sign = 0;
+    }
     this.tags.delete(p.id);
-  }
-
-  private count(counting: Counting): void {
-    this.counting = undefined;
-    for (const term of counting.terms) bump(this.df, term, counting.sign);
-  }
-
-  private countWord(word: string, sign: 1 | -1): void {
-    const after = bump(this.vocabulary, word, sign);
-    if (!this.speller) return;
-    if (after === 1 && sign > 0) this.speller.add(word);
-    else if (after === 0) this.speller.remove(word);
   }
 
   /**
@@ -392,12 +459,4 @@ export function indexedDoc(p: Passage, tags: readonly string[]): IndexedDoc {
 
 export function entityToken(id: string): string {
   return `entity:${id}`;
-}
-
-/** Adds delta to a count, deleting it at zero (a word no passage uses is unknown, as in a fresh build). */
-function bump(map: Map<string, number>, key: string, delta: number): number {
-  const n = (map.get(key) ?? 0) + delta;
-  if (n > 0) map.set(key, n);
-  else map.delete(key);
-  return n;
 }

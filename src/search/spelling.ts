@@ -20,8 +20,15 @@ export interface LiveSpeller extends Speller {
 /** Words shorter than this are left alone: too many real words are one edit apart. */
 export const MIN_CORRECTABLE_LENGTH = 5;
 
+/** How often the documents use each word (a Map will do). */
+export interface WordCounts {
+  get(word: string): number | undefined;
+  has(word: string): boolean;
+  keys(): Iterable<string>;
+}
+
 /** frequency is read live: the caller keeps it and calls add/remove as words come and go. */
-export function buildSpeller(frequency: ReadonlyMap<string, number>): LiveSpeller {
+export function buildSpeller(frequency: WordCounts): LiveSpeller {
   const words = new MiniSearch<{ word: string }>({
     idField: 'word',
     fields: ['word'],
