@@ -17,6 +17,8 @@ import type { LoadedDocument } from '../corpus/load.js';
 import type { ContentsData } from '../search/incremental.js';
 
 export const SNAPSHOT_FILE = 'index-snapshot.json';
+/** A snapshot being written, by the process with this id. */
+const TEMP_FILE = /^index-snapshot\.json\.(\d+)\.tmp$/;
 const FORMAT = 1;
 /** Bytes gathered before each write: small enough that producing them never blocks for long. */
 const WRITE_CHUNK = 1 << 20;
@@ -119,6 +121,7 @@ export async function writeSnapshot(dir: string, source: SnapshotSource, cancell
   const target = path.join(dir, SNAPSHOT_FILE);
   const temp = `${target}.${process.pid}.tmp`;
   await fsp.mkdir(dir, { recursive: true });
+  await removeAbandoned(dir);
   const file = await fsp.open(temp, 'w');
   let done = false;
   try {
@@ -172,6 +175,24 @@ function* pieces(source: SnapshotSource): Generator<string> {
   yield '],"contents":';
   yield* source.contents();
   yield '}';
+}
+
+/** Temporary files of processes that exited mid-write (a one-shot command, a crash). */
+async function removeAbandoned(dir: string): Promise<void> {
+  const names = await fsp.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = TEMP_FILE.exec(name)?.[1];
+    if (pid && Number(pid) !== process.pid && !alive(Number(pid))) await fsp.rm(path.join(dir, name), { force: true }).catch(() => {});
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The rename itself is durable only once the folder is flushed (not possible everywhere). */

@@ -231,6 +231,41 @@ describe('a library updated in place', () => {
   });
 });
 
+describe('the saved index and the catalog', () => {
+  it('a catalog change re-tags only the passages it changes', async () => {
+    write('alpha.md', `# Alpha\n\n${PARAGRAPHS[0]}\n\n${PARAGRAPHS[1]}\n`);
+    write('orchard.md', `# Orchards\n\n${ORCHARD}\n\nPickers are paid by the bin.\n`);
+    const desk = await openLive();
+    fs.writeFileSync(path.join(dir, 'extra.yaml'), EXTRA_CATALOG);
+    await desk.reload();
+    const retagged = logLines.map((l) => JSON.parse(l) as { msg: string; passages?: number }).filter((l) => l.msg === 'passages re-tagged for the new catalog');
+    expect(retagged.map((l) => l.passages)).toEqual([1]);
+    expect((await desk.handle({ type: 'message', text: 'programme QOS', platform: 'test' })).kind).toBe('card');
+    await expectSameAsFresh(desk, [], 'after the catalog change');
+  });
+
+  it('clears away a snapshot left half-written by a process that is gone', async () => {
+    write('alpha.md', `# Alpha\n\n${PARAGRAPHS[0]}\n`);
+    let dead = 4_000_000;
+    while (isAlive(dead)) dead++;
+    const abandoned = path.join(dataDir, `${SNAPSHOT_FILE}.${dead}.tmp`);
+    fs.writeFileSync(abandoned, 'half a snapshot');
+    const desk = await openLive();
+    await desk.idle();
+    expect(fs.existsSync(abandoned)).toBe(false);
+    expect(fs.readdirSync(dataDir)).toEqual([SNAPSHOT_FILE]);
+  });
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Edits the JSON part and writes a matching trailer: a well-formed snapshot with other content. */
 function resign(bytes: Buffer, edit: (json: string) => string): Buffer {
   const cut = bytes.lastIndexOf(0x0a);
