@@ -64,7 +64,15 @@ export async function benchLive(passages: readonly Passage[]): Promise<LiveFigur
     const desk = createDesk(shelf.current, { store: openStore(':memory:'), shelf });
     const loop = monitorEventLoopDelay({ resolution: 5 });
     let peak = 0;
-    const sampler = setInterval(() => (peak = Math.max(peak, heapMB() - heapBefore)), 5);
+    // An acknowledgement waits as long as the longest gap between two ticks of this timer.
+    let last = performance.now();
+    let longestGap = 0;
+    const sampler = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+      peak = Math.max(peak, heapMB() - heapBefore);
+    }, 5);
     loop.enable();
     const ask = (text: string) => desk.handle({ type: 'message', text, platform: 'test' });
 
@@ -81,10 +89,12 @@ export async function benchLive(passages: readonly Passage[]): Promise<LiveFigur
     if (!(await ask('How often is the wombat burrow permit renewed?')).answered) throw new Error('the edited document does not answer');
     const editMs = performance.now() - t;
 
+    // The probes record a stall only when they next run: let them.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     loop.disable();
     clearInterval(sampler);
     desk.close();
-    return { coldMs, snapshotMs, snapshotMB, warmOpenMs, warmFirstAnswerMs, addMs, editMs, maxLoopDelayMs: loop.max / 1e6, heapMB: heap, peakHeapMB: peak };
+    return { coldMs, snapshotMs, snapshotMB, warmOpenMs, warmFirstAnswerMs, addMs, editMs, maxLoopDelayMs: Math.max(loop.max / 1e6, longestGap), heapMB: heap, peakHeapMB: peak };
   } finally {
     fs.rmSync(docs, { recursive: true, force: true });
     fs.rmSync(data, { recursive: true, force: true });
