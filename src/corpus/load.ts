@@ -41,7 +41,7 @@ export async function loadCorpus(root: string, log: Logger): Promise<Corpus> {
     if (!loaded.document) continue;
     corpusHash.update(`${loaded.document.file}\0${loaded.document.hash}\0`);
     documents.push(loaded.document);
-    passages.push(...loaded.passages);
+    for (const p of loaded.passages) passages.push(p);
   }
 
   if (!documents.length) throw noDocuments(root, files.length, warnings);

@@ -230,7 +230,7 @@ export class IndexContents {
 
   /** Orders results of equal score by document, then place: the order of a fresh build. */
   settleTies(results: SearchResult[], limit: number): SearchResult[] {
-    if (results.length <= 1) return results;
+    if (results.length <= 1 || limit <= 0) return results;
     const cutoff = results[Math.min(limit, results.length) - 1]!.score;
     let end = Math.min(limit, results.length);
     while (end < results.length && results[end]!.score === cutoff) end++;

@@ -87,7 +87,7 @@ export interface PassageIndex {
 export interface LiveIndex extends PassageIndex {
   /** MiniSearch and the per-passage counts: add and remove passages through it. */
   readonly contents: IndexContents;
-  /** Questions name the new catalog's entries; retag the passages whose tags change (see retagAll). */
+  /** Questions name the new catalog's entries, and passages added from now on are tagged with it (the caller re-tags the others). */
   setCatalog(catalog: Catalog | undefined): void;
 }
 
@@ -95,8 +95,8 @@ const SEARCH_FIELDS = ['text', 'section', 'document'] as const;
 
 /** The options an index's derived data depends on (a snapshot made with other ones is stale). */
 export function indexKey(overrides: Partial<IndexOptions> = {}): string {
-  const { catalog: _catalog, ...rest } = { ...DEFAULT_INDEX_OPTIONS, ...overrides };
-  return JSON.stringify({ stopWords: rest.stopWords, spelling: rest.spelling });
+  const options = { ...DEFAULT_INDEX_OPTIONS, ...overrides };
+  return JSON.stringify({ stopWords: options.stopWords, spelling: options.spelling });
 }
 
 /** The catalog entry ids a passage is tagged with. */
