@@ -7,6 +7,7 @@ import { apology, newErrorId } from './errors.js';
 import { notice } from './reply.js';
 import { silentLogger, type Logger } from './log.js';
 import { openStore, type Store } from './store.js';
+import { watchStoreWrites, type StoreWrites } from './store-health.js';
 import { loadCorpus, type Corpus } from './corpus/load.js';
 import { CatalogError, loadCatalog, type Catalog } from './catalog/load.js';
 import { buildIndex, type PassageIndex } from './search/index.js';
@@ -31,6 +32,8 @@ export interface Desk {
   handle(incoming: Incoming): Promise<Reply>;
   readonly commands: readonly CommandSpec[];
   readonly store: Store;
+  /** How writes to the store are going (a full disk does not stop answers, but health says so). */
+  readonly storeWrites: StoreWrites;
   readonly log: Logger;
   /** What is indexed now. */
   stats(): { documents: number; passages: number; edition: Edition };
@@ -96,13 +99,15 @@ export function createDesk(
     }
   };
 
+  const storeWrites = watchStoreWrites(now);
+
   const handle = async (incoming: Incoming): Promise<Reply> => {
     const started = performance.now();
     // One edition from start to end: updates wait until no question is being answered.
     await shelf?.gate.enter();
     const current = live();
     try {
-      const context: CommandContext = { library: current, store, log, now, reload: reloadFromQuestion, digest: deps.digest };
+      const context: CommandContext = { library: current, store, log, now, reload: reloadFromQuestion, digest: deps.digest, storeWrites };
       const reply = withEdition(await dispatch(incoming, context), current.edition);
       if (incoming.type === 'message') {
         log.info('question', { platform: incoming.platform, kind: reply.kind, answered: reply.answered, ms: Math.round((performance.now() - started) * 10) / 10 });
@@ -122,6 +127,7 @@ export function createDesk(
     handle,
     commands: COMMANDS,
     store,
+    storeWrites,
     log,
     stats: () => {
       const { corpus, edition } = live();
