@@ -1,6 +1,7 @@
 // The core: a Desk is the loaded corpus, its index, the command table and the store,
 // behind one function, handle(incoming) → Reply. Adapters call nothing else to answer.
 
+import path from 'node:path';
 import type { CommandSpec, Edition, Incoming, Reply } from './types.js';
 import type { DigestConfig } from './config.js';
 import { apology, newErrorId } from './errors.js';
@@ -8,7 +9,7 @@ import { notice } from './reply.js';
 import { silentLogger, type Logger } from './log.js';
 import { openStore, type Store } from './store.js';
 import { watchStoreWrites, type StoreWrites } from './store-health.js';
-import { loadCorpus, type Corpus } from './corpus/load.js';
+import { loadCorpus, type Corpus, type CorpusOptions } from './corpus/load.js';
 import { CatalogError, loadCatalog, type Catalog } from './catalog/load.js';
 import { buildIndex, type PassageIndex } from './search/index.js';
 import { COMMANDS, runMessage, type CommandContext } from './commands/table.js';
@@ -17,11 +18,11 @@ import { editionHash, Shelf } from './library/shelf.js';
 export interface DeskOptions {
   /** Folder of documents (and catalog files) to index. */
   seedsDir: string;
-  /** Folder for the SQLite store; ":memory:" for a throw-away one. Ignored when store is given. */
+  /** Folder for the SQLite store (ignored when store is given), parsed documents and the saved index; ":memory:" keeps none. */
   dataDir?: string;
+  /** Progress while reading documents is slow (the terminal shows it). */
+  onReadProgress?: CorpusOptions['onProgress'];
   store?: Store;
-  /** Folder for the index snapshot, so a restart on unchanged documents is quick; unset or ":memory:" keeps none. */
-  indexDir?: string;
   log?: Logger;
   /** The clock, so tests and the digest can control time. */
   now?: () => Date;
@@ -72,8 +73,9 @@ export interface Library {
 export async function openDesk(options: DeskOptions): Promise<Desk> {
   const log = options.log ?? silentLogger;
   const now = options.now ?? (() => new Date());
-  const indexDir = options.indexDir === ':memory:' ? undefined : options.indexDir;
-  const shelf = await Shelf.open({ root: options.seedsDir, log, now, indexDir });
+  const corpus = corpusOptions(options);
+  const keep = options.dataDir && options.dataDir !== ':memory:';
+  const shelf = await Shelf.open({ root: options.seedsDir, log, now, dataDir: keep ? options.dataDir : undefined, corpus });
   const store = options.store ?? openStore(options.dataDir ?? ':memory:');
   return createDesk(shelf.current, { store, log, now, shelf, digest: options.digest });
 }
@@ -148,8 +150,8 @@ export function createDesk(
  * benchmark use it; a desk keeps its library up to date through a Shelf). At start-up a broken catalog is an
  * error; on reload (previousCatalog given) the previous catalog is kept and the documents land.
  */
-export async function buildLibrary(seedsDir: string, log: Logger, now: () => Date = () => new Date(), previousCatalog?: Catalog): Promise<Library> {
-  const corpus = await loadCorpus(seedsDir, log);
+export async function buildLibrary(seedsDir: string, log: Logger, now: () => Date = () => new Date(), previousCatalog?: Catalog, corpusOptions?: CorpusOptions): Promise<Library> {
+  const corpus = await loadCorpus(seedsDir, log, corpusOptions);
   const problems: string[] = [];
   let catalog: Catalog;
   try {
@@ -162,6 +164,12 @@ export async function buildLibrary(seedsDir: string, log: Logger, now: () => Dat
   }
   const index = buildIndex(corpus.passages, { catalog });
   return { corpus, catalog, index, edition: { hash: editionHash(corpus.hash, catalog), indexedAt: now().toISOString() }, problems };
+}
+
+/** Parsed documents are cached next to the store, so a restart never parses an unchanged file again. */
+function corpusOptions(options: DeskOptions): CorpusOptions {
+  const keep = options.dataDir && options.dataDir !== ':memory:';
+  return { cacheDir: keep ? path.join(options.dataDir!, 'parsed') : undefined, onProgress: options.onReadProgress };
 }
 
 function summary(library: Library, changed: boolean, problems: string[]): ReloadResult {

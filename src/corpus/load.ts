@@ -1,31 +1,57 @@
-// Reads every .md and .txt file under the seeds folder into passages.
-// One bad file never stops the rest: it is skipped (or read without its front matter)
-// with a warning that names it and says why.
+// Reads every document under the seeds folder into passages, whatever its format (the format
+// table in formats.ts). One bad file never stops the rest: it is skipped (or read in part) with
+// a warning that names it and says why. PDF, Word and web pages are parsed in a worker thread
+// with a time limit, and every parse is cached by content hash.
 
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { Logger } from '../log.js';
-import { parseMarkdown } from './markdown.js';
+import { parseCache, type ParseCache } from './cache.js';
+import { DOCUMENT_EXTENSIONS, FORMATS, formatFor, isSidecar, type DocumentFormat, type ParsedFile } from './formats.js';
 import { slugify } from './plain.js';
+import { sharedReadPool } from './read-pool.js';
+import { ReaderError } from './reader-error.js';
+import { parseSidecar } from './sidecar.js';
 import type { Corpus, DocumentInfo, Passage } from './types.js';
 
 export type { Corpus, DocumentInfo, Passage } from './types.js';
+export { DOCUMENT_EXTENSIONS } from './formats.js';
 
-export const DOCUMENT_EXTENSIONS = ['.md', '.markdown', '.txt'];
-/** Larger files are almost always exports or dumps, not policy text; they would swamp the index. */
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+/** The cap for Markdown and text; each format has its own (formats.ts). */
+export const MAX_DOCUMENT_BYTES = FORMATS.find((f) => f.name === 'markdown')!.maxBytes;
+/** How long one file may take to parse before it is skipped. */
+export const READ_TIME_LIMIT_MS = 120_000;
+/** Reading that takes longer than this shows progress and logs a summary. */
+const SLOW_READ_MS = 2000;
 const SECTION_SEPARATOR = ' › ';
+const CATALOG_FILE = /\.ya?ml$/i;
 
 export class CorpusError extends Error {
   override name = 'CorpusError';
 }
 
-export async function loadCorpus(root: string, log: Logger): Promise<Corpus> {
+export interface CorpusOptions {
+  /** Folder for parsed documents kept between runs (under DATA_DIR); unset keeps them in memory only. */
+  cacheDir?: string;
+  /** Called after each file once reading has taken more than about two seconds. */
+  onProgress?: (read: number, total: number) => void;
+  timeLimitMs?: number;
+  /** After how long reading counts as slow (progress shown, summary logged at info); default 2 s. */
+  slowAfterMs?: number;
+  /** Per-format size caps, to override the table's (tests). */
+  maxBytes?: Partial<Record<DocumentFormat['name'], number>>;
+}
+
+// Files of a kind no reader takes are named once per process, not on every reload.
+const reportedUnreadable = new Set<string>();
+
+export async function loadCorpus(root: string, log: Logger, options: CorpusOptions = {}): Promise<Corpus> {
+  const started = Date.now();
+  const slowAfter = options.slowAfterMs ?? SLOW_READ_MS;
   let files: string[];
   try {
-    files = await listDocumentFiles(root);
+    files = await listFiles(root);
   } catch (err) {
     throw unreadableFolder(root, err);
   }
@@ -34,17 +60,33 @@ export async function loadCorpus(root: string, log: Logger): Promise<Corpus> {
   const warnings: string[] = [];
   const usedSlugs = new Set<string>();
   const corpusHash = createHash('sha256');
+  const cache = parseCache(options.cacheDir);
+  const fileSet = new Set(files);
+  const documentFiles = files.filter(isDocumentFile);
+  let pagesRead = 0;
+  let read = 0;
 
-  for (const file of files) {
-    const loaded = await loadDocument(root, file, log, usedSlugs);
+  warnings.push(...unknownFormats(root, files, log));
+
+  for (const rel of documentFiles) {
+    const loaded = await loadDocument(root, rel, log, usedSlugs, { cache, files: fileSet, options });
+    read++;
+    if (Date.now() - started > slowAfter) options.onProgress?.(read, documentFiles.length);
     warnings.push(...loaded.warnings);
     if (!loaded.document) continue;
-    corpusHash.update(`${loaded.document.file}\0${loaded.document.hash}\0`);
+    corpusHash.update(`${rel}\0${loaded.document.hash}\0`);
+    pagesRead += loaded.document.pages ?? 0;
     documents.push(loaded.document);
     for (const p of loaded.passages) passages.push(p);
   }
+  cache.prune();
 
-  if (!documents.length) throw noDocuments(root, files.length, warnings);
+  const seconds = (Date.now() - started) / 1000;
+  const summary = { files: documentFiles.length, documents: documents.length, pages: pagesRead, passages: passages.length, seconds: Math.round(seconds * 10) / 10 };
+  if (seconds * 1000 > slowAfter) log.info('documents read', summary);
+  else log.debug('documents read', summary);
+
+  if (!documents.length) throw noDocuments(root, documentFiles.length, warnings);
   return { root, documents, passages, warnings, hash: corpusHash.digest('hex').slice(0, 12) };
 }
 
@@ -53,8 +95,35 @@ export function unreadableFolder(root: string, err: unknown): CorpusError {
 }
 
 export function noDocuments(root: string, files: number, warnings: readonly string[]): CorpusError {
-  const why = files ? `none of its ${files} file(s) could be indexed (${warnings.join('; ')})` : `it has no ${DOCUMENT_EXTENSIONS.join(', ')} files`;
+  const why = files ? `none of its ${files} document(s) could be indexed (${warnings.join('; ')})` : `it has no ${DOCUMENT_EXTENSIONS.join(', ')} files`;
   return new CorpusError(`No documents to answer from in ${root} (SEEDS_DIR): ${why}.`);
+}
+
+/** A file one of the readers takes (not a sidecar, a catalog or anything else). */
+export function isDocumentFile(rel: string): boolean {
+  return !!formatFor(rel) && !path.basename(rel).startsWith('.');
+}
+
+/** One warning per file of a kind no reader takes (logged once per process). */
+export function unknownFormats(root: string, files: readonly string[], log: Logger): string[] {
+  const warnings: string[] = [];
+  for (const rel of files) {
+    if (formatFor(rel) || isSidecar(rel) || CATALOG_FILE.test(rel)) continue;
+    warnings.push(`${rel}: not a format Policy Desk reads (it reads ${DOCUMENT_EXTENSIONS.join(', ')}); skipped`);
+    const key = path.resolve(root, rel);
+    if (!reportedUnreadable.has(key)) {
+      reportedUnreadable.add(key);
+      log.warn('document skipped: not a format Policy Desk reads', { file: rel, formats: DOCUMENT_EXTENSIONS.join(' ') });
+    }
+  }
+  return warnings;
+}
+
+/** What reading one file needs besides the file: the parse cache, the folder's files (sidecars), the options. */
+export interface DocumentContext {
+  cache: ParseCache;
+  files: ReadonlySet<string>;
+  options: CorpusOptions;
 }
 
 /** One file read on its own: its document and passages, or only warnings when it is skipped. */
@@ -67,41 +136,86 @@ export interface LoadedDocument {
 }
 
 /**
- * Reads one file into its document and passages (the live index re-reads only what changed).
- * Its slug must differ from those in usedSlugs, the slugs of the documents before it in path order.
+ * Reads one document file (rel, relative to root) into its document and passages: the live
+ * index re-reads only what changed. Its slug must differ from those in usedSlugs (the slugs of
+ * the documents before it in path order), and is added to them.
  */
-export async function loadDocument(root: string, file: string, log: Logger, usedSlugs: Set<string> = new Set()): Promise<LoadedDocument> {
-  const rel = path.relative(root, file).split(path.sep).join('/');
+export async function loadDocument(root: string, rel: string, log: Logger, usedSlugs: Set<string>, context: DocumentContext): Promise<LoadedDocument> {
+  const { cache, files: fileSet, options } = context;
   const warnings: string[] = [];
   const passages: Passage[] = [];
+  const skipped = (): LoadedDocument => ({ rel, passages, warnings });
+  const format = formatFor(rel)!;
   const warn = (why: string) => {
     warnings.push(`${rel}: ${why}`);
     log.warn('document skipped or partly read', { file: rel, why });
   };
-  const skipped = (why: string): LoadedDocument => {
-    warn(why);
-    return { rel, passages, warnings };
-  };
+  const file = path.join(root, rel);
   let bytes: Buffer;
   try {
     const stat = await fs.stat(file);
-    if (stat.size > MAX_DOCUMENT_BYTES) {
-      return skipped(`larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB (${(stat.size / 1024 / 1024).toFixed(1)} MB); skipped`);
+    const cap = options.maxBytes?.[format.name] ?? format.maxBytes;
+    if (stat.size > cap) {
+      warn(`larger than ${size(cap)}, the limit for ${format.label} files (${size(stat.size)}); skipped`);
+      return skipped();
     }
     bytes = await fs.readFile(file);
   } catch (err) {
-    return skipped(`cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); skipped`);
+    warn(`cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); skipped`);
+    return skipped();
   }
-  const text = decodeText(bytes);
-  if (text === undefined) return skipped('looks like a binary file, not text; skipped');
-  if (!text.trim()) return skipped('is empty; skipped');
-  const { meta, body, problem } = splitFrontMatter(text);
-  if (problem) warn(problem.startsWith('front matter') ? problem : `front matter ignored: ${problem}`);
-  const parsed = parseMarkdown(body);
-  if (!parsed.passages.length) return skipped('has no text to index; skipped');
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  let parsed = cache.get(format.name, hash);
+  const wrongKind = parsed ? undefined : format.sniff?.(bytes);
+  if (wrongKind) {
+    warn(wrongKind);
+    return skipped();
+  }
+  if (!parsed) {
+    try {
+      parsed = format.inWorker ? await sharedReadPool().read(format.name, bytes, options.timeLimitMs ?? READ_TIME_LIMIT_MS) : await format.read(bytes);
+      cache.set(format.name, hash, parsed);
+    } catch (err) {
+      if (!(err instanceof ReaderError)) log.error('reader failed', { file: rel, format: format.name, err });
+      const why = err instanceof ReaderError ? err.message : `could not be read (${(err as Error).message.split('\n')[0]}); skipped`;
+      // A file that cannot be read stays unreadable until it changes: remember why.
+      if (err instanceof ReaderError && !err.transient) cache.set(format.name, hash, { meta: {}, passages: [], problems: [], failure: why });
+      warn(why);
+      return skipped();
+    }
+  }
+  if (parsed.failure) {
+    warn(parsed.failure);
+    return skipped();
+  }
+  for (const problem of parsed.problems) warn(problem);
+  if (!parsed.passages.length) {
+    warn('has no text to index; skipped');
+    return skipped();
+  }
+
+  // Metadata the file gets wrong, from its sidecar ("report.pdf.yaml").
+  const sidecarFile = [`${rel}.yaml`, `${rel}.yml`].find((s) => fileSet.has(s));
+  let sidecarMeta: ParsedFile['meta'] = {};
+  let sidecarHash = '';
+  if (sidecarFile) {
+    try {
+      const text = await fs.readFile(path.join(root, sidecarFile), 'utf8');
+      sidecarHash = createHash('sha256').update(text).digest('hex');
+      const result = parseSidecar(text, sidecarFile);
+      sidecarMeta = result.meta;
+      for (const p of result.problems) {
+        warnings.push(p);
+        log.warn('sidecar metadata not used', { file: sidecarFile, why: p });
+      }
+    } catch (err) {
+      warn(`its sidecar ${sidecarFile} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+  }
+
   const slug = uniqueSlug(documentSlug(rel), usedSlugs);
-  const title = stringField(meta.title) ?? parsed.h1 ?? path.basename(rel).replace(/\.[^.]+$/, '');
-  const hash = contentHash(bytes);
+  const title = sidecarMeta.title ?? parsed.meta.title ?? parsed.h1 ?? path.basename(rel).replace(/\.[^.]+$/, '');
+  const fileHash = createHash('sha256').update(hash).update(sidecarHash).digest('hex').slice(0, 12);
 
   const sections = new Map<string, number>();
   const sectionSlugs = new Map<string, string>();
@@ -112,92 +226,44 @@ export async function loadDocument(root: string, file: string, log: Logger, used
     if (!sectionSlugs.has(section)) {
       sectionSlugs.set(section, uniqueSlug(p.headings.map((h) => slugify(h, 4)).join('.'), new Set(sectionSlugs.values())));
     }
-    passages.push({ id: `${slug}/${sectionSlugs.get(section)}/${ordinal}`, doc: slug, document: title, section, text: p.text });
+    const passage: Passage = { id: `${slug}/${sectionSlugs.get(section)}/${ordinal}`, doc: slug, document: title, section, text: p.text };
+    if (p.page) passage.page = p.page;
+    passages.push(passage);
   }
   const document: DocumentInfo = {
     slug,
     title,
     file: rel,
-    publisher: stringField(meta.publisher),
-    year: yearField(meta.year),
-    source: stringField(meta.source),
+    publisher: sidecarMeta.publisher ?? parsed.meta.publisher,
+    year: sidecarMeta.year ?? parsed.meta.year,
+    source: sidecarMeta.source ?? parsed.meta.source,
     sections: [...sections].map(([p, n]) => ({ path: p, passages: n })),
     passages: parsed.passages.length,
-    hash,
+    hash: fileHash,
+    format: format.name,
+    ...(parsed.pages ? { pages: parsed.pages } : {}),
   };
   return { rel, document, passages, warnings };
 }
 
-/** A document's slug before collisions are resolved: it depends on its path alone. */
+/** A document's slug before clashes are resolved: it depends on its path alone. */
 export function documentSlug(rel: string): string {
   return slugify(rel.replace(/\.[^.]+$/, '').replace(/\//g, ' '), 10);
 }
 
-/** The content hash a document is known by (DocumentInfo.hash). */
-export function contentHash(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex').slice(0, 12);
-}
-
-/** Every document file under root, absolute, in path order. */
-export async function listDocumentFiles(root: string): Promise<string[]> {
+/** Every file under the folder, relative and "/"-separated, sorted; hidden files and folders left out. */
+export async function listFiles(root: string): Promise<string[]> {
   const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && DOCUMENT_EXTENSIONS.includes(path.extname(e.name).toLowerCase()) && !e.name.startsWith('.'))
-    .map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(root, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).split(path.sep).join('/'))
+    .filter((rel) => !rel.split('/').some((part) => part.startsWith('.')))
     .sort();
 }
 
-/** UTF-8 text, or undefined for content that is not text (NUL bytes, or mostly undecodable). */
-function decodeText(bytes: Buffer): string | undefined {
-  const sample = bytes.subarray(0, 8192);
-  if (sample.includes(0)) return undefined;
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  const bad = (text.match(/\uFFFD|[\u0001-\u0008\u000E-\u001F]/g) ?? []).length;
-  if (bad > 16 && bad / text.length > 0.01) return undefined;
-  return text;
-}
-
-interface FrontMatter {
-  meta: Record<string, unknown>;
-  body: string;
-  problem?: string;
-}
-
-const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
-/** YAML front matter only: never a format that can run code (gray-matter's ---js). */
-function splitFrontMatter(text: string): FrontMatter {
-  // "---js", "---coffee": front matter in a language that would run. Skipped whole, never run.
-  const foreign = /^---([a-z]+)[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/i.exec(text);
-  if (foreign) return { meta: {}, body: text.slice(foreign[0].length), problem: `front matter marked ---${foreign[1]} is not YAML; it was skipped, not run` };
-  const match = FRONT_MATTER.exec(text);
-  if (!match) {
-    if (/^---[ \t]*\r?\n/.test(text) && !/^---[ \t]*\r?\n[\s\S]*?\r?\n---/.test(text)) {
-      return { meta: {}, body: text.replace(/^---[ \t]*\r?\n/, ''), problem: 'it opens with --- but never closes it' };
-    }
-    return { meta: {}, body: text };
-  }
-  const body = text.slice(match[0].length);
-  try {
-    const meta = parseYaml(match[1]!);
-    if (meta === null || meta === undefined) return { meta: {}, body };
-    if (typeof meta !== 'object' || Array.isArray(meta)) return { meta: {}, body, problem: 'it is not a set of key: value pairs' };
-    return { meta: meta as Record<string, unknown>, body };
-  } catch (err) {
-    const first = (err as Error).message.split('\n')[0];
-    return { meta: {}, body, problem: `invalid YAML (${first})` };
-  }
-}
-
-function stringField(value: unknown): string | undefined {
-  if (typeof value === 'string' && value.trim()) return value.trim();
-  if (typeof value === 'number') return String(value);
-  return undefined;
-}
-
-function yearField(value: unknown): number | undefined {
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
-  return Number.isInteger(n) && n > 0 && n < 10000 ? n : undefined;
+function size(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return mb >= 1 ? `${mb.toFixed(1).replace(/\.0$/, '')} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 export function uniqueSlug(base: string, used: Set<string>): string {

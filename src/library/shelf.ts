@@ -13,7 +13,9 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Library, ReloadResult } from '../desk.js';
 import type { Logger } from '../log.js';
-import { contentHash, documentSlug, listDocumentFiles, loadDocument, MAX_DOCUMENT_BYTES, noDocuments, uniqueSlug, unreadableFolder, type Corpus, type LoadedDocument, type Passage } from '../corpus/load.js';
+import { documentSlug, isDocumentFile, listFiles, loadDocument, noDocuments, uniqueSlug, unknownFormats, unreadableFolder, type Corpus, type CorpusOptions, type DocumentContext, type LoadedDocument, type Passage } from '../corpus/load.js';
+import { parseCache } from '../corpus/cache.js';
+import { formatFor } from '../corpus/formats.js';
 import { CatalogError, loadCatalog, type Catalog } from '../catalog/load.js';
 import { buildIndex, indexKey, passageTagger, type LiveIndex } from '../search/index.js';
 import { EditionGate } from './gate.js';
@@ -23,8 +25,10 @@ export interface ShelfOptions {
   root: string;
   log: Logger;
   now?: () => Date;
-  /** Folder for the index snapshot; unset keeps none. */
-  indexDir?: string;
+  /** Folder for the index snapshot (DATA_DIR); unset keeps none. */
+  dataDir?: string;
+  /** How documents are read: the parse cache, progress on the first read, limits. */
+  corpus?: CorpusOptions;
   /** Quiet time after a change before the snapshot is written. */
   snapshotDelayMs?: number;
 }
@@ -56,9 +60,15 @@ export class Shelf {
   private snapshotWrite: Promise<void> | undefined;
   private closed = false;
   private lastCheck = 0;
+  /** Warnings for files no reader takes, from the latest listing. */
+  private unknown: string[] = [];
+  private readonly cache: DocumentContext['cache'];
 
   private constructor(private readonly options: ShelfOptions) {
     this.now = options.now ?? (() => new Date());
+    // One cache for the life of the library. It is never pruned: a partial sync does not see
+    // every file, so it cannot tell which parsed entries no file uses any more.
+    this.cache = parseCache(options.corpus?.cacheDir);
   }
 
   /** Opens the library: from the snapshot when one fits, then brought up to date with the folder. Throws start-up problems. */
@@ -103,9 +113,9 @@ export class Shelf {
   }
 
   private async start(): Promise<void> {
-    const { root, log, indexDir } = this.options;
+    const { root, log, dataDir } = this.options;
     const catalog = await loadCatalog(root, log);
-    const restored = indexDir ? await this.restore(indexDir, catalog) : false;
+    const restored = dataDir ? await this.restore(dataDir, catalog) : false;
     if (!restored) {
       this.catalog = catalog;
       this.catalogKey = catalogKeyOf(catalog);
@@ -165,24 +175,33 @@ export class Shelf {
     }
     await this.takeCatalog(catalog);
 
-    let listed: string[];
+    let all: string[];
     try {
-      listed = await listDocumentFiles(root);
+      all = await listFiles(root);
     } catch (err) {
       throw unreadableFolder(root, err);
     }
+    const listed = all.filter(isDocumentFile);
     if (!listed.length) throw noDocuments(root, 0, []);
-    const changed = await this.changedFiles(listed, verify);
-    const present = new Set(listed.map((f) => relative(root, f)));
+    const files = new Set(all);
+    const changed = await this.changedFiles(listed, files, verify);
+    const present = new Set(listed);
     const leaving: (ShelvedFile | string)[] = [...this.files.keys()].filter((rel) => !present.has(rel));
+    const unknown = unknownFormats(root, all, log);
+    const context: DocumentContext = { cache: this.cache, files, options: this.options.corpus ?? {} };
+    const progress = this.options.corpus?.onProgress;
 
     let batch: ShelvedFile[] = [];
     let size = 0;
     const slugs = new Set([...this.files.values()].flatMap((f) => (f.loaded.document ? [f.loaded.document.slug] : [])));
+    let read = 0;
     for (const file of changed) {
       const old = this.files.get(file.rel)?.loaded.document?.slug;
       if (old) slugs.delete(old);
-      const loaded = await loadDocument(root, path.join(root, file.rel), log, slugs);
+      const loaded = await loadDocument(root, file.rel, log, slugs, context);
+      // Progress is for the first read only (on a reload it would write over the chat prompt).
+      read++;
+      if (startupCatalog && progress && Date.now() - started > (this.options.corpus?.slowAfterMs ?? 2_000)) progress(read, changed.length);
       const shelved = { ...file, loaded };
       if (!loaded.document) {
         // Taken out at the end, unless that would leave no documents at all.
@@ -203,12 +222,14 @@ export class Shelf {
     for (const f of leaving) indexed.delete(typeof f === 'string' ? f : f.rel);
     if (!indexed.size) {
       // Never swap every document out: keep answering from the previous edition, and say why.
-      const none = noDocuments(root, listed.length, leaving.flatMap((f) => (typeof f === 'string' ? [] : f.loaded.warnings)));
+      const none = noDocuments(root, listed.length, [...unknown, ...leaving.flatMap((f) => (typeof f === 'string' ? [] : f.loaded.warnings))]);
       if (startupCatalog) throw none;
       problems.push(none.message);
       leaving.length = 0;
     }
-    if (batch.length || leaving.length || this.misnamed().length) await this.swap(batch, leaving);
+    const unknownChanged = unknown.join('\n') !== this.unknown.join('\n');
+    this.unknown = unknown;
+    if (batch.length || leaving.length || unknownChanged || this.misnamed().length) await this.swap(batch, leaving);
 
     const changedEdition = this.current.edition.hash !== before;
     this.current = { ...this.current, problems };
@@ -220,8 +241,8 @@ export class Shelf {
     return this.summary(changedEdition, problems);
   }
 
-  /** Files that are new or whose content changed since they were read. */
-  private async changedFiles(listed: readonly string[], verify: boolean): Promise<Omit<ShelvedFile, 'loaded'>[]> {
+  /** Document files that are new, or whose content (or sidecar) changed since they were read. */
+  private async changedFiles(listed: readonly string[], files: ReadonlySet<string>, verify: boolean): Promise<Omit<ShelvedFile, 'loaded'>[]> {
     const { root } = this.options;
     const racy = this.lastCheck - RACY_MS;
     this.lastCheck = Date.now();
@@ -229,21 +250,22 @@ export class Shelf {
     let next = 0;
     const worker = async () => {
       for (let i = next++; i < listed.length; i = next++) {
-        const abs = listed[i]!;
-        const rel = relative(root, abs);
-        const stat = await fsp.stat(abs).catch(() => undefined);
-        const known = this.files.get(rel);
+        const rel = listed[i]!;
+        // A document's metadata may come from its sidecar ("report.pdf.yaml"): it counts as part of it.
+        const parts = [rel, ...[`${rel}.yaml`, `${rel}.yml`].filter((s) => files.has(s))];
+        const stats = await Promise.all(parts.map((f) => fsp.stat(path.join(root, f)).catch(() => undefined)));
         // A file that vanished since the listing is re-read (and reported) like any other.
-        const size = stat?.size ?? -1;
-        const mtimeMs = stat?.mtimeMs ?? -1;
-        if (!verify && known && known.size === size && known.mtimeMs === mtimeMs && mtimeMs < racy) continue;
-        const hash = await fileHash(abs, size);
+        const stamp = parts.map((f, k) => `${f}:${stats[k]?.size ?? -1}:${stats[k]?.mtimeMs ?? -1}`).join('|');
+        const mtimeMs = Math.max(...stats.map((st) => st?.mtimeMs ?? -1));
+        const known = this.files.get(rel);
+        if (!verify && known && known.stamp === stamp && mtimeMs < racy) continue;
+        const hash = (await Promise.all(parts.map((f, k) => fileHash(path.join(root, f), stats[k]?.size ?? -1, formatFor(f)?.maxBytes)))).join('|');
         if (known && known.hash === hash) {
-          known.size = size;
+          known.stamp = stamp;
           known.mtimeMs = mtimeMs;
           continue;
         }
-        out[i] = { rel, size, mtimeMs, hash };
+        out[i] = { rel, stamp, mtimeMs, hash };
       }
     };
     await Promise.all(Array.from({ length: HASH_CONCURRENCY }, worker));
@@ -342,6 +364,7 @@ export class Shelf {
     const passages: Passage[] = [];
     const warnings: string[] = [];
     const corpusHash = createHash('sha256');
+    warnings.push(...this.unknown);
     for (const f of this.sorted()) {
       warnings.push(...f.loaded.warnings);
       const doc = f.loaded.document;
@@ -362,7 +385,7 @@ export class Shelf {
   }
 
   private scheduleSnapshot(): void {
-    if (!this.options.indexDir || this.closed) return;
+    if (!this.options.dataDir || this.closed) return;
     clearTimeout(this.snapshotTimer);
     this.snapshotTimer = setTimeout(() => {
       this.snapshotTimer = undefined;
@@ -373,7 +396,7 @@ export class Shelf {
 
   /** Writes the snapshot in the background; tries again later if the index changed meanwhile. */
   private saveSnapshot(): void {
-    const dir = this.options.indexDir;
+    const dir = this.options.dataDir;
     if (!dir || this.closed) return;
     if (this.snapshotWrite) {
       this.scheduleSnapshot();
@@ -408,18 +431,14 @@ function renamed(loaded: LoadedDocument, slug: string): LoadedDocument {
   return { ...loaded, document: { ...loaded.document!, slug }, passages };
 }
 
-async function fileHash(file: string, size: number): Promise<string> {
+async function fileHash(file: string, size: number, maxBytes = Infinity): Promise<string> {
   // Too large to index anyway: the loader says so without reading it.
-  if (size > MAX_DOCUMENT_BYTES || size < 0) return `unread:${size}`;
+  if (size > maxBytes || size < 0) return `unread:${size}`;
   try {
-    return contentHash(await fsp.readFile(file));
+    return createHash('sha256').update(await fsp.readFile(file)).digest('hex').slice(0, 16);
   } catch (err) {
     return `unreadable:${(err as NodeJS.ErrnoException).code ?? ''}`;
   }
-}
-
-function relative(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
 }
 
 function yieldToEvents(): Promise<void> {

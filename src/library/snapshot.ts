@@ -26,7 +26,9 @@ const WRITE_CHUNK = 1 << 20;
 /** What is known about one file of the documents folder. */
 export interface ShelvedFile {
   rel: string;
-  size: number;
+  /** Size and time of the file and its sidecar, to notice a change without reading them. */
+  stamp: string;
+  /** The latest of their times. */
   mtimeMs: number;
   /** Content hash of the file's bytes (also for a file that was skipped). */
   hash: string;

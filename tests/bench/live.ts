@@ -46,7 +46,7 @@ export async function benchLive(passages: readonly Passage[]): Promise<LiveFigur
     gc();
     const heapBefore = heapMB();
     let t = performance.now();
-    let shelf = await Shelf.open({ root: docs, log: silentLogger, indexDir: data });
+    let shelf = await Shelf.open({ root: docs, log: silentLogger, dataDir: data });
     const coldMs = performance.now() - t;
     t = performance.now();
     await shelf.idle();
@@ -58,7 +58,7 @@ export async function benchLive(passages: readonly Passage[]): Promise<LiveFigur
     if (warm.status !== 0) throw new Error(`warm start failed: ${warm.stderr}`);
     const { openMs: warmOpenMs, firstAnswerMs: warmFirstAnswerMs } = JSON.parse(warm.stdout.trim().split('\n').pop()!);
 
-    shelf = await Shelf.open({ root: docs, log: silentLogger, indexDir: data });
+    shelf = await Shelf.open({ root: docs, log: silentLogger, dataDir: data });
     gc();
     const heap = heapMB() - heapBefore;
     const desk = createDesk(shelf.current, { store: openStore(':memory:'), shelf });

@@ -13,6 +13,7 @@ import { loadSplit } from '../eval/metrics.js';
 import { syntheticPassages } from './synthetic.js';
 import { benchLive } from './live.js';
 import { ILO_DIR } from '../fixtures/paths.js';
+import { documentBench } from './documents.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter(Boolean);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -27,6 +28,7 @@ console.log(['corpus', 'system', 'build ms', 'heap MB', 'p50 ms', 'p99 ms', 'max
 await run('real (ILO paper)', real.corpus.passages, real);
 for (const size of sizes) await run(`synthetic ${size.toLocaleString('en')}`, syntheticPassages(real.corpus.passages, size), undefined);
 startupTime();
+await documentBench();
 if (process.env.BENCH_LIVE !== '0') await live();
 
 /** The documents folder kept live: cold read, restart from the snapshot, one-document updates. */

@@ -4,7 +4,7 @@
 const { openDesk } = await import('../../src/desk.js');
 const [docs, data] = process.argv.slice(2);
 const opening = performance.now();
-const desk = await openDesk({ seedsDir: docs!, indexDir: data! });
+const desk = await openDesk({ seedsDir: docs!, dataDir: data! });
 const opened = performance.now();
 await desk.handle({ type: 'message', text: 'What does GATS Mode 4 cover?', platform: 'test' });
 const answered = performance.now();

@@ -36,7 +36,7 @@ afterEach(() => {
 });
 
 async function openLive(): Promise<Desk> {
-  const desk = await openDesk({ seedsDir: dir, indexDir: dataDir, log });
+  const desk = await openDesk({ seedsDir: dir, dataDir, log });
   open.push(desk);
   return desk;
 }
@@ -253,7 +253,8 @@ describe('the saved index and the catalog', () => {
     const desk = await openLive();
     await desk.idle();
     expect(fs.existsSync(abandoned)).toBe(false);
-    expect(fs.readdirSync(dataDir)).toEqual([SNAPSHOT_FILE]);
+    expect(fs.readdirSync(dataDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(fs.existsSync(path.join(dataDir, SNAPSHOT_FILE))).toBe(true);
   });
 });
 
