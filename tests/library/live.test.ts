@@ -244,6 +244,23 @@ describe('the saved index and the catalog', () => {
     await expectSameAsFresh(desk, [], 'after the catalog change');
   });
 
+  it('a changed sidecar re-reads its document, and a restart notices one changed while it was down', async () => {
+    write('alpha.md', `# Alpha\n\n${PARAGRAPHS[0]}\n`);
+    write('alpha.md.yaml', 'title: Alpha as the sidecar names it\n');
+    let desk = await openLive();
+    expect(desk.library().corpus.documents[0]!.title).toBe('Alpha as the sidecar names it');
+    write('alpha.md.yaml', 'title: Alpha renamed\nyear: 2024\n');
+    await desk.reload();
+    await expectSameAsFresh(desk, [], 'sidecar edited');
+    expect(desk.library().corpus.documents[0]!.title).toBe('Alpha renamed');
+    await desk.idle();
+    closeDesk(desk);
+    write('alpha.md.yaml', 'title: Alpha renamed offline\n');
+    desk = await openLive();
+    expect(desk.library().corpus.documents[0]!.title).toBe('Alpha renamed offline');
+    await expectSameAsFresh(desk, [], 'sidecar edited while down');
+  });
+
   it('clears away a snapshot left half-written by a process that is gone', async () => {
     write('alpha.md', `# Alpha\n\n${PARAGRAPHS[0]}\n`);
     let dead = 4_000_000;
