@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Library, ReloadResult } from '../desk.js';
 import type { Logger } from '../log.js';
 import { documentSlug, isDocumentFile, listFiles, loadDocument, noDocuments, uniqueSlug, unknownFormats, unreadableFolder, type Corpus, type CorpusOptions, type DocumentContext, type LoadedDocument, type Passage } from '../corpus/load.js';
-import { parseCache } from '../corpus/cache.js';
+import { forgetParsedInMemory, parseCache } from '../corpus/cache.js';
 import { formatFor } from '../corpus/formats.js';
 import { CatalogError, loadCatalog, type Catalog } from '../catalog/load.js';
 import { buildIndex, indexKey, passageTagger, type LiveIndex } from '../search/index.js';
@@ -123,6 +123,9 @@ export class Shelf {
     }
     this.publish([]);
     const result = await this.syncNow(true, catalog);
+    // The passages now live in the index: a second copy of every parsed file in memory would only
+    // help if a file came back to content already read (the copies on disk stay for restarts).
+    forgetParsedInMemory();
     log.info(restored ? 'index restored from the snapshot' : 'index built', { documents: result.documents, passages: result.passages, changedSinceSnapshot: restored ? result.changed : undefined });
     if (!restored || result.changed) this.saveSnapshot();
   }
