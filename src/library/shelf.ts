@@ -17,7 +17,9 @@ import { documentSlug, isDocumentFile, listFiles, loadDocument, noDocuments, uni
 import { forgetParsedInMemory, parseCache } from '../corpus/cache.js';
 import { formatFor } from '../corpus/formats.js';
 import { CatalogError, loadCatalog, type Catalog } from '../catalog/load.js';
+import { deriveEntries, withDerivedEntries } from '../catalog/derive.js';
 import { buildIndex, indexKey, passageTagger, type LiveIndex } from '../search/index.js';
+import { tagText } from '../search/incremental.js';
 import { EditionGate } from './gate.js';
 import { derivationKey, readSnapshot, writeSnapshot, type ShelvedFile } from './snapshot.js';
 
@@ -50,8 +52,11 @@ export class Shelf {
   current!: Library;
   private readonly files = new Map<string, ShelvedFile>();
   private index!: LiveIndex;
+  /** The catalog in effect: the catalog files' entries and those derived from the documents. */
   private catalog!: Catalog;
   private catalogKey = '';
+  /** The catalog files' entries alone. */
+  private fileCatalog!: Catalog;
   private readonly key = derivationKey(indexKey());
   private readonly now: () => Date;
   private queued: Promise<ReloadResult> | undefined;
@@ -116,6 +121,7 @@ export class Shelf {
     const { root, log, dataDir } = this.options;
     const catalog = await loadCatalog(root, log);
     const restored = dataDir ? await this.restore(dataDir, catalog) : false;
+    this.fileCatalog = catalog;
     if (!restored) {
       this.catalog = catalog;
       this.catalogKey = catalogKeyOf(catalog);
@@ -166,7 +172,7 @@ export class Shelf {
     const before = this.current.edition.hash;
     const problems: string[] = [];
 
-    let catalog = startupCatalog ?? this.catalog;
+    let catalog = startupCatalog ?? this.fileCatalog;
     if (!startupCatalog) {
       try {
         catalog = await loadCatalog(root, log);
@@ -176,7 +182,9 @@ export class Shelf {
         problems.push(...err.problems.map((p) => `catalog kept as it was: ${p}`));
       }
     }
-    await this.takeCatalog(catalog);
+    this.fileCatalog = catalog;
+    // A cold start reads everything first, so that passages are tagged once, with the derived entries too.
+    const cold = !!startupCatalog && this.index.size === 0;
 
     let all: string[];
     try {
@@ -214,7 +222,7 @@ export class Shelf {
       }
       batch.push(shelved);
       size += loaded.passages.length;
-      if (size >= STEP_PASSAGES) {
+      if (size >= STEP_PASSAGES && !cold) {
         await this.swap(batch, []);
         batch = [];
         size = 0;
@@ -232,7 +240,16 @@ export class Shelf {
     }
     const unknownChanged = unknown.join('\n') !== this.unknown.join('\n');
     this.unknown = unknown;
+    if (cold) {
+      const documents = batch.map((f) => f.loaded.document!);
+      const effective = withDerivedEntries(catalog, deriveEntries({ documents, passages: batch.flatMap((f) => f.loaded.passages) }));
+      this.index.setCatalog(effective);
+      this.catalog = effective;
+      this.catalogKey = catalogKeyOf(effective);
+    }
     if (batch.length || leaving.length || unknownChanged || this.misnamed().length) await this.swap(batch, leaving);
+    // Entries the documents name themselves (instrument citations, defined acronyms) join the catalog's.
+    await this.takeCatalog(withDerivedEntries(catalog, deriveEntries(this.current.corpus)));
 
     const changedEdition = this.current.edition.hash !== before;
     this.current = { ...this.current, problems };
@@ -293,7 +310,7 @@ export class Shelf {
     const changes = new Map<string, string[]>();
     let slice = performance.now();
     for (const [id, p] of contents.passages) {
-      const tags = tagger ? tagger(`${p.section}\n${p.text}`) : [];
+      const tags = tagger ? tagger(tagText(p)) : [];
       const old = contents.tags.get(id) ?? [];
       if (tags.length !== old.length || tags.some((t, i) => t !== old[i])) changes.set(id, tags);
       if (performance.now() - slice > SLICE_MS) {

@@ -43,8 +43,15 @@ export interface ContentsSetup {
   mini: Options<IndexedDoc>;
   /** Keep a speller over the vocabulary. */
   spelling: boolean;
-  /** The catalog entries a passage mentions (section, newline, text). */
+  /** The catalog entries a passage mentions, given its tagText. */
   tagger?: (text: string) => string[];
+  /** The terms of a document title (counted per passage: see titleDf). */
+  titleTerms?: (title: string) => string[];
+}
+
+/** What a passage is tagged from: the document title is context too (a note titled after a convention is about it throughout). */
+export function tagText(p: Passage): string {
+  return `${p.document}\n${p.section}\n${p.text}`;
 }
 
 /**
@@ -54,6 +61,7 @@ export interface ContentsSetup {
 export interface ContentsData {
   mini: object;
   df: [string, number][];
+  titleDf: [string, number][];
   vocabulary: [string, number][];
   tags: [string, readonly string[]][];
 }
@@ -121,6 +129,8 @@ const TOKEN_MEMORY = 1_000_000;
 export class IndexContents {
   readonly mini: MiniSearch<IndexedDoc>;
   readonly df = new Counts();
+  /** In how many passages' document titles a term occurs. */
+  readonly titleDf = new Counts();
   /** Every word as written (lower-cased) → how often the passages use it: the speller's vocabulary. */
   readonly vocabulary = new Counts();
   readonly passages = new Map<string, Passage>();
@@ -131,6 +141,7 @@ export class IndexContents {
   /** Moves on every change: a snapshot being written gives up when it does. */
   generation = 0;
   tagger: ((text: string) => string[]) | undefined;
+  private readonly titleTerms: ((title: string) => string[]) | undefined;
   private readonly fieldTotals: number[] = [];
   /** +1 while a passage is added, -1 while one is removed, 0 otherwise (a search). */
   private sign = 0;
@@ -164,11 +175,13 @@ export class IndexContents {
       },
     };
     this.tagger = setup.tagger;
+    this.titleTerms = setup.titleTerms;
     this.spelling = setup.spelling;
     if (restore) {
       this.mini = MiniSearch.loadJS({ ...(restore.mini as object), index: [] } as never, options);
       readPostings(restore.postings, this.internals._index);
       for (const [k, v] of restore.df) this.df.set(k, v);
+      for (const [k, v] of restore.titleDf) this.titleDf.set(k, v);
       for (const [k, v] of restore.vocabulary) this.vocabulary.set(k, v);
       let doc = '';
       let position = 0;
@@ -199,7 +212,7 @@ export class IndexContents {
       if (this.passages.has(p.id)) throw new Error(`passage ${p.id} is already indexed`);
       position = p.doc === doc ? position + 1 : 0;
       doc = p.doc;
-      const tags = this.tagger ? this.tagger(`${p.section}\n${p.text}`) : [];
+      const tags = this.tagger ? this.tagger(tagText(p)) : [];
       this.passages.set(p.id, p);
       this.positions.set(p.id, position);
       this.put(p, tags);
@@ -247,6 +260,8 @@ export class IndexContents {
     const m = this.internals;
     yield '{"df":';
     yield* jsonArray(this.df);
+    yield ',"titleDf":';
+    yield* jsonArray(this.titleDf);
     yield ',"vocabulary":';
     yield* jsonArray(this.vocabulary);
     yield ',"tags":';
@@ -294,6 +309,11 @@ export class IndexContents {
     return this.mini as unknown as MiniInternals;
   }
 
+  private countTitle(p: Passage, sign: 1 | -1): void {
+    if (!this.titleTerms) return;
+    for (const term of this.titleTerms(p.document)) this.titleDf.tally(term).n += sign;
+  }
+
   private remember(token: string, term: string | null): TokenCounts {
     if (this.tokens.size >= TOKEN_MEMORY) this.tokens.clear();
     const word = token.toLowerCase();
@@ -310,6 +330,7 @@ export class IndexContents {
     } finally {
       this.sign = 0;
     }
+    this.countTitle(p, 1);
     const lengths = this.internals._fieldLength.get(this.internals._idToShortId.get(p.id)!)!;
     lengths.forEach((n, f) => (this.fieldTotals[f] = (this.fieldTotals[f] ?? 0) + n));
     this.tags.set(p.id, tags);
@@ -325,6 +346,7 @@ export class IndexContents {
     } finally {
       this.sign = 0;
     }
+    this.countTitle(p, -1);
     this.tags.delete(p.id);
   }
 
