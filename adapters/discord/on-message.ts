@@ -20,6 +20,8 @@ export function onMessage(ctx: HandlerContext) {
         platform: 'discord',
         user: message.author.id,
         channel: message.channelId,
+        // A mention in a server channel is seen by the channel; a DM only by the bot.
+        audience: message.inGuild() ? 'public' : 'private',
       });
       // The question's id as nonce: if Discord sees the same nonce twice, it keeps one message.
       await message.reply({ ...messageFor(reply), nonce: message.id, enforceNonce: true });

@@ -3,7 +3,7 @@
 
 import type { CommandSpec, Incoming, Reply } from '../types.js';
 import type { Logger } from '../log.js';
-import type { Store } from '../store.js';
+import type { Outcome, Store } from '../store.js';
 import type { Library, ReloadResult } from '../desk.js';
 import type { DigestConfig } from '../config.js';
 import { answerQuestion } from '../answer/ask.js';
@@ -169,6 +169,8 @@ function logQuestion(reply: Reply, incoming: MessageIncoming, ctx: CommandContex
       answered: reply.answered,
       topPassageId: reply.citations[0]?.id,
       edition: ctx.library.edition.hash,
+      audience: incoming.audience ?? 'private',
+      outcome: outcomeOf(reply),
       at: ctx.now(),
     });
     return { ...reply, questionId };
@@ -177,6 +179,16 @@ function logQuestion(reply: Reply, incoming: MessageIncoming, ctx: CommandContex
     ctx.log.error('question log write failed', { err });
     return reply;
   }
+}
+
+/**
+ * The reply's confidence when it says (answer / closest / not covered), else what `answered` implies.
+ * Read through a narrow type so this holds whether or not Reply declares `confidence` yet.
+ */
+function outcomeOf(reply: Reply): Outcome {
+  const confidence = (reply as { confidence?: unknown }).confidence;
+  if (confidence === 'high' || confidence === 'partial' || confidence === 'none') return confidence;
+  return reply.answered ? 'high' : 'none';
 }
 
 async function reloadCommand(ctx: CommandContext): Promise<Reply> {
