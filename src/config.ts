@@ -45,6 +45,8 @@ export interface Config {
   discord?: DiscordConfig;
   digest: DigestConfig;
   healthPort?: number;
+  /** Questions one person may ask per minute on Slack or Discord (0: no limit). */
+  rateLimitPerMinute: number;
   /** Interface for Policy Desk's HTTP servers (Slack HTTP mode, health). */
   host: string;
   /** Values that must never be printed; the logger masks them. */
@@ -78,6 +80,7 @@ export const VARIABLES: Record<string, string> = {
   DIGEST_SLACK_CHANNEL: 'Slack channel id for the digest; unset posts none to Slack.',
   DIGEST_DISCORD_CHANNEL: 'Discord channel id for the digest; unset posts none to Discord.',
   HEALTH_PORT: 'Serve GET /healthz on this port (Slack HTTP mode serves it on PORT).',
+  RATE_LIMIT_PER_MINUTE: 'Questions one person may ask per minute on Slack or Discord (default 20; 0 turns the limit off).',
 };
 
 type Env = Record<string, string | undefined>;
@@ -121,6 +124,17 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     // Bolt wants ".../api/", discord.js wants ".../api": mend the slash rather than fail on it.
     const bare = raw.replace(/\/+$/, '');
     return mustEndWith.endsWith('/') ? `${bare}/` : bare;
+  };
+
+  const count = (name: string, fallback: number): number => {
+    const raw = get(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0 || n > 1_000_000) {
+      problems.push(`${name} must be a whole number from 0 to 1000000.`);
+      return fallback;
+    }
+    return n;
   };
 
   const secrets: string[] = [];
@@ -178,6 +192,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       discordChannel: get('DIGEST_DISCORD_CHANNEL'),
     },
     healthPort: port('HEALTH_PORT'),
+    rateLimitPerMinute: count('RATE_LIMIT_PER_MINUTE', 20),
     host: get('HOST') ?? '0.0.0.0',
     secrets,
   };

@@ -12,6 +12,7 @@ import { loadCorpus, type Corpus } from './corpus/load.js';
 import { CatalogError, loadCatalog, type Catalog } from './catalog/load.js';
 import { buildIndex, type PassageIndex } from './search/index.js';
 import { COMMANDS, runMessage, type CommandContext } from './commands/table.js';
+import { tokenBucket, type RateLimiter } from './rate-limit.js';
 
 export interface DeskOptions {
   /** Folder of documents (and catalog files) to index. */
@@ -23,6 +24,8 @@ export interface DeskOptions {
   /** The clock, so tests and the digest can control time. */
   now?: () => Date;
   digest?: Pick<DigestConfig, 'timezone'>;
+  /** Questions one person may ask per minute on a chat platform; unset or 0: no limit. */
+  rateLimitPerMinute?: number;
 }
 
 export interface Desk {
@@ -67,13 +70,13 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const now = options.now ?? (() => new Date());
   const library = await buildLibrary(options.seedsDir, log, now);
   const store = options.store ?? openStore(options.dataDir ?? ':memory:');
-  return createDesk(library, { store, log, now, seedsDir: options.seedsDir, digest: options.digest });
+  return createDesk(library, { store, log, now, seedsDir: options.seedsDir, digest: options.digest, rateLimitPerMinute: options.rateLimitPerMinute });
 }
 
 /** A desk over a library already built (the benchmark builds synthetic ones). */
 export function createDesk(
   library: Library,
-  deps: { store: Store; log?: Logger; now?: () => Date; seedsDir?: string; digest?: Pick<DigestConfig, 'timezone'> },
+  deps: { store: Store; log?: Logger; now?: () => Date; seedsDir?: string; digest?: Pick<DigestConfig, 'timezone'>; rateLimitPerMinute?: number },
 ): Desk {
   const { store, seedsDir } = deps;
   const log = deps.log ?? silentLogger;
@@ -102,11 +105,33 @@ export function createDesk(
     return reloads;
   };
 
+  const limiter = deps.rateLimitPerMinute ? tokenBucket(deps.rateLimitPerMinute) : undefined;
+  const limited = new Set<string>();
+  /** A rate-limit note when this person has asked too much; logged once per burst, never answered or recorded. */
+  const overLimit = (incoming: Incoming): Reply | undefined => {
+    // The terminal and npm run ask belong to whoever runs the bot (a batch file may hold thousands).
+    if (!limiter || incoming.type === 'feedback' || !incoming.user || incoming.platform === 'cli') return undefined;
+    const key = `${incoming.platform}:${incoming.user}`;
+    const waitMs = limiter.take(key, now().getTime());
+    if (!waitMs) {
+      limited.delete(key);
+      return undefined;
+    }
+    if (!limited.has(key)) {
+      if (limited.size > 10_000) limited.clear();
+      limited.add(key);
+      log.info('questions rate-limited', { platform: incoming.platform, perMinute: deps.rateLimitPerMinute });
+    }
+    return rateLimitNote(deps.rateLimitPerMinute!, waitMs);
+  };
+
   const context = (): CommandContext => ({ library: current, store, log, now, reload, digest: deps.digest });
 
   const handle = async (incoming: Incoming): Promise<Reply> => {
     const started = performance.now();
     try {
+      const note = overLimit(incoming);
+      if (note) return note;
       const reply = withEdition(await dispatch(incoming, context()), current.edition);
       if (incoming.type === 'message') {
         log.info('question', { platform: incoming.platform, kind: reply.kind, answered: reply.answered, ms: Math.round((performance.now() - started) * 10) / 10 });
@@ -179,6 +204,11 @@ async function dispatch(incoming: Incoming, ctx: CommandContext): Promise<Reply>
       return { ...reply, notes, questionId: record.id };
     }
   }
+}
+
+function rateLimitNote(perMinute: number, waitMs: number): Reply {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return notice('error', 'Too many questions at once', `Policy Desk answers up to ${perMinute} questions a minute from one person. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, { private: true });
 }
 
 function withEdition(reply: Reply, edition: Edition): Reply {

@@ -77,6 +77,8 @@ export interface Reply {
   questionId?: number;
   /** Set on unexpected failures so a person can quote it to whoever runs the bot. */
   errorId?: string;
+  /** Only for the person who asked, wherever they asked (a rate-limit note): adapters never post it for all. */
+  private?: boolean;
   edition?: Edition;
 }
 

@@ -23,6 +23,12 @@ export function onMessage(ctx: HandlerContext) {
         // A mention in a server channel is seen by the channel; a DM only by the bot.
         audience: message.inGuild() ? 'public' : 'private',
       });
+      // Discord has no private reply to a channel message: a note meant for the asker alone (too many
+      // questions) goes to them by DM, and if they accept no DMs the channel hears nothing of it.
+      if (reply.private && message.inGuild()) {
+        await message.author.send(messageFor(reply)).catch((err: unknown) => ctx.log.debug('Could not send a private note by DM', { messageId: message.id, err }));
+        return;
+      }
       // The question's id as nonce: if Discord sees the same nonce twice, it keeps one message.
       await message.reply({ ...messageFor(reply), nonce: message.id, enforceNonce: true });
     } catch (err) {

@@ -3,7 +3,7 @@
 
 import type { App } from '@slack/bolt';
 import type { Audience, Incoming } from '../../src/types.js';
-import { firstDelivery, guarded, postMessage, type ListenerDeps } from './listener-tools.js';
+import { firstDelivery, guarded, postEphemeral, postMessage, type ListenerDeps } from './listener-tools.js';
 import { fromSlackText, stripBotMention } from './mrkdwn.js';
 import { renderReply } from './render.js';
 
@@ -52,7 +52,9 @@ async function answer(
       const text = fromSlackText(stripBotMention(said.text ?? '', botUserId));
       const incoming: Incoming = { type: 'message', text, platform: 'slack', user: said.user, channel: said.channel, audience };
       const reply = await deps.desk.handle(incoming);
-      await postMessage(client, where, renderReply(reply, { feedback: true }));
+      // A note for the asker alone (too many questions) is shown only to them, even in a channel.
+      if (reply.private && audience === 'public' && said.user) await postEphemeral(client, where, said.user, renderReply(reply));
+      else await postMessage(client, where, renderReply(reply, { feedback: true }));
     },
     (message) => postMessage(client, where, message),
   );
