@@ -4,7 +4,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Catalog } from '../catalog/load.js';
 import type { Passage } from '../corpus/types.js';
-import { terms as termsOf, tokenize, toTerm } from './text.js';
+import { searchText, terms as termsOf, tokenize, toTerm } from './text.js';
 import { specificity } from './specificity.js';
 import { buildSpeller } from './spelling.js';
 
@@ -130,7 +130,9 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
   const speller = options.spelling ? buildSpeller(vocabulary) : undefined;
   const byId = new Map(passages.map((p, i) => [p.id, i]));
 
-  const parse = (question: string): Query => {
+  const parse = (typed: string): Query => {
+    // The reply keeps what the person typed; search reads it without invisible characters.
+    const question = searchText(typed);
     const tokens = tokenize(question);
     const terms: string[] = [];
     const weights = new Map<string, number>();

@@ -26,7 +26,18 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 export function tokenize(text: string): string[] {
-  return text.split(TOKEN_SPLIT).filter(Boolean);
+  return searchText(text).split(TOKEN_SPLIT).filter(Boolean);
+}
+
+// Characters that are invisible yet split a word in two for the tokenizer: zero-width space and
+// non-joiner, word joiner, byte-order mark, soft hyphen. A zero-width joiner is part of an emoji
+// sequence (👩‍⚖️) between emoji, and as invisible as the others anywhere else.
+const INVISIBLE = /[\u00AD\u200B\u200C\u2060\uFEFF]|(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+const MAYBE_INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
+
+/** Text as search sees it: the invisible characters people paste without knowing are gone. */
+export function searchText(text: string): string {
+  return MAYBE_INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
 }
 
 // Stemming is the costly step of every question and passage; words repeat endlessly.
