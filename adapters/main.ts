@@ -9,6 +9,7 @@ import type { Platform } from '../src/types.js';
 import { runChat } from './cli/chat.js';
 import { serveHealth, type HealthServer } from './health-server.js';
 import { startPlatform, type PlatformSlot } from './platform-slot.js';
+import { whenParentExits } from './parent-watch.js';
 
 /** Answers in flight get this long to finish on shutdown. */
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -74,6 +75,8 @@ async function shutdown(reason: string, failure?: Error) {
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// npm forwards SIGTERM (see package.json: `exec` makes the bot npm's own child), but a killed npm forwards nothing.
+if (config.underNpm) whenParentExits(() => void shutdown('npm, which started the bot, has exited'));
 
 const banner = [
   `Slack: ${config.slack ? `on (${config.slack.appToken ? 'Socket Mode' : `HTTP on ${config.slack.host}:${config.slack.port}`})` : 'off (set SLACK_BOT_TOKEN)'}`,
@@ -85,5 +88,5 @@ if (process.stdin.isTTY || slots.length === 0) {
   await runChat(desk, { banner });
   await shutdown('chat closed');
 } else {
-  log.info('running', { platforms: slots.map((s) => s.name).join(', ') });
+  log.info('running', { platforms: slots.map((s) => s.name).join(', '), pid: process.pid });
 }

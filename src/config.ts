@@ -51,6 +51,8 @@ export interface Config {
   host: string;
   /** Values that must never be printed; the logger masks them. */
   secrets: string[];
+  /** Started by an npm script (`npm start`): the bot then stops if npm itself is killed. */
+  underNpm: boolean;
 }
 
 export class ConfigError extends Error {
@@ -195,6 +197,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     rateLimitPerMinute: count('RATE_LIMIT_PER_MINUTE', 20),
     host: get('HOST') ?? '0.0.0.0',
     secrets,
+    underNpm: get('npm_lifecycle_event') !== undefined,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
