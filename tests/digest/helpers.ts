@@ -10,6 +10,7 @@ import { createLogger, type Logger } from '../../src/log.js';
 import type { Platform, Reply, RunningPlatform } from '../../src/types.js';
 import { startDigestScheduler, type DigestScheduler } from '../../src/digest/scheduler.js';
 import type { RetryPolicy } from '../../src/digest/post.js';
+import { ILO_DIR } from '../fixtures/paths.js';
 
 export { seedsWith } from '../catalog/helpers.js';
 
@@ -75,8 +76,8 @@ export function digestConfig(overrides: Partial<DigestConfig> = {}): DigestConfi
   return { cron: '0 9 * * 1-5', timezone: 'Europe/Berlin', slackChannel: SLACK_CHANNEL, ...overrides };
 }
 
-/** A desk on seeds (or another folder) whose store lives in dataDir, so a second desk there is a restart. */
-export function deskAt(dataDir: string, c: Clock, seedsDir = 'seeds'): Promise<Desk> {
+/** A desk on the ILO fixture (or another folder) whose store lives in dataDir, so a second desk there is a restart. */
+export function deskAt(dataDir: string, c: Clock, seedsDir = ILO_DIR): Promise<Desk> {
   return openDesk({ seedsDir, dataDir, now: c.now });
 }
 

@@ -32,7 +32,7 @@ async function eventually(check: () => Promise<boolean> | boolean, what: string,
 
 beforeEach(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-watch-'));
-  dir = path.join(root, 'seeds');
+  dir = path.join(root, 'documents');
   fs.mkdirSync(dir);
   fs.writeFileSync(path.join(dir, 'seasonal.md'), FIRST);
   lines = [];
