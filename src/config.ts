@@ -99,16 +99,17 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     const value = env[name]?.trim();
     return value ? value : undefined;
   };
-  const port = (name: string, fallback?: number): number | undefined => {
+  const integer = (name: string, max: number, what: string, fallback?: number): number | undefined => {
     const raw = get(name);
     if (raw === undefined) return fallback;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) {
-      problems.push(`${name} must be a port number from 0 to 65535.`);
+    if (!Number.isInteger(n) || n < 0 || n > max) {
+      problems.push(`${name} must be ${what} from 0 to ${max}.`);
       return fallback;
     }
     return n;
   };
+  const port = (name: string, fallback?: number): number | undefined => integer(name, 65535, 'a port number', fallback);
   const oneOf = <T extends string>(name: string, allowed: readonly T[]): T | undefined => {
     const raw = get(name)?.toLowerCase();
     if (raw === undefined) return undefined;
@@ -126,17 +127,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     // Bolt wants ".../api/", discord.js wants ".../api": mend the slash rather than fail on it.
     const bare = raw.replace(/\/+$/, '');
     return mustEndWith.endsWith('/') ? `${bare}/` : bare;
-  };
-
-  const count = (name: string, fallback: number): number => {
-    const raw = get(name);
-    if (raw === undefined) return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0 || n > 1_000_000) {
-      problems.push(`${name} must be a whole number from 0 to 1000000.`);
-      return fallback;
-    }
-    return n;
   };
 
   const secrets: string[] = [];
@@ -194,7 +184,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       discordChannel: get('DIGEST_DISCORD_CHANNEL'),
     },
     healthPort: port('HEALTH_PORT'),
-    rateLimitPerMinute: count('RATE_LIMIT_PER_MINUTE', 20),
+    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 1_000_000, 'a whole number', 20)!,
     host: get('HOST') ?? '0.0.0.0',
     secrets,
     underNpm: get('npm_lifecycle_event') !== undefined,
