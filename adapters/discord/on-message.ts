@@ -15,8 +15,13 @@ export function onMessage(ctx: HandlerContext) {
     try {
       const reply = await ctx.desk.handle({
         type: 'message',
-        // Other mentions become readable names ("@Bob", "#general"): the core knows no Discord syntax.
-        text: cleanContent(text, message.channel),
+        // Other mentions become readable names ("@bob", "#general"): the core knows no Discord syntax.
+        // People by username, one word, rather than by display name, which may hold spaces: the
+        // digest drops @handles from the questions it quotes, and must drop all of a name.
+        text: cleanContent(text.replace(/<@!?(\d+)>/g, (whole, id: string) => {
+          const user = message.mentions.users.get(id);
+          return user ? `@${user.username}` : whole;
+        }), message.channel),
         platform: 'discord',
         user: message.author.id,
         channel: message.channelId,
