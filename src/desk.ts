@@ -12,7 +12,7 @@ import { loadCorpus, type Corpus } from './corpus/load.js';
 import { CatalogError, loadCatalog, type Catalog } from './catalog/load.js';
 import { buildIndex, type PassageIndex } from './search/index.js';
 import { COMMANDS, runMessage, type CommandContext } from './commands/table.js';
-import { tokenBucket, type RateLimiter } from './rate-limit.js';
+import { questionLimit } from './rate-limit.js';
 
 export interface DeskOptions {
   /** Folder of documents (and catalog files) to index. */
@@ -82,6 +82,7 @@ export function createDesk(
   const log = deps.log ?? silentLogger;
   const now = deps.now ?? (() => new Date());
   let current = library;
+  const overLimit = questionLimit(deps.rateLimitPerMinute, log);
   // Reloads run one after another: a burst of file events must not build two indexes at once.
   let reloads: Promise<ReloadResult> = Promise.resolve(summary(current, false, []));
 
@@ -105,32 +106,12 @@ export function createDesk(
     return reloads;
   };
 
-  const limiter = deps.rateLimitPerMinute ? tokenBucket(deps.rateLimitPerMinute) : undefined;
-  const limited = new Set<string>();
-  /** A rate-limit note when this person has asked too much; logged once per burst, never answered or recorded. */
-  const overLimit = (incoming: Incoming): Reply | undefined => {
-    // The terminal and npm run ask belong to whoever runs the bot (a batch file may hold thousands).
-    if (!limiter || incoming.type === 'feedback' || !incoming.user || incoming.platform === 'cli') return undefined;
-    const key = `${incoming.platform}:${incoming.user}`;
-    const waitMs = limiter.take(key, now().getTime());
-    if (!waitMs) {
-      limited.delete(key);
-      return undefined;
-    }
-    if (!limited.has(key)) {
-      if (limited.size > 10_000) limited.clear();
-      limited.add(key);
-      log.info('questions rate-limited', { platform: incoming.platform, perMinute: deps.rateLimitPerMinute });
-    }
-    return rateLimitNote(deps.rateLimitPerMinute!, waitMs);
-  };
-
   const context = (): CommandContext => ({ library: current, store, log, now, reload, digest: deps.digest });
 
   const handle = async (incoming: Incoming): Promise<Reply> => {
     const started = performance.now();
     try {
-      const note = overLimit(incoming);
+      const note = overLimit(incoming, now());
       if (note) return note;
       const reply = withEdition(await dispatch(incoming, context()), current.edition);
       if (incoming.type === 'message') {
@@ -204,11 +185,6 @@ async function dispatch(incoming: Incoming, ctx: CommandContext): Promise<Reply>
       return { ...reply, notes, questionId: record.id };
     }
   }
-}
-
-function rateLimitNote(perMinute: number, waitMs: number): Reply {
-  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-  return notice('error', 'Too many questions at once', `Policy Desk answers up to ${perMinute} questions a minute from one person. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, { private: true });
 }
 
 function withEdition(reply: Reply, edition: Edition): Reply {
