@@ -25,10 +25,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   know like kind sort`.split(/\s+/).filter(Boolean),
 );
 
-export function tokenize(text: string): string[] {
-  return searchText(text).split(TOKEN_SPLIT).filter(Boolean);
-}
-
 // Characters that are invisible yet split a word in two for the tokenizer: zero-width space and
 // non-joiner, word joiner, byte-order mark, soft hyphen. A zero-width joiner is part of an emoji
 // sequence (👩‍⚖️) between emoji, and as invisible as the others anywhere else.
@@ -38,6 +34,10 @@ const MAYBE_INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
 /** Text as search sees it: the invisible characters people paste without knowing are gone. */
 export function searchText(text: string): string {
   return MAYBE_INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
+}
+
+export function tokenize(text: string): string[] {
+  return searchText(text).split(TOKEN_SPLIT).filter(Boolean);
 }
 
 // Stemming is the costly step of every question and passage; words repeat endlessly.
