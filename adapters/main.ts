@@ -19,7 +19,8 @@ const { config, log, desk } = await boot().catch(startupFailure);
 const slots: PlatformSlot[] = [];
 let health: HealthServer | undefined;
 
-const report = () => healthReport({ desk, platforms: slots, nextDigest: digest?.nextRun(), now: new Date() });
+const watcher = watchFolder(config.seedsDir, () => void desk.reload(), { log });
+const report = () => healthReport({ desk, platforms: slots, nextDigest: digest?.nextRun(), documentsFolder: watcher.state(), now: new Date() });
 const fatal = (err: Error) => void shutdown('start-up failed', err);
 
 // Platform libraries load only when configured: the terminal chat starts in well under a second.
@@ -50,7 +51,6 @@ const digest = startDigestScheduler({
 });
 if (config.healthPort !== undefined) health = await serveHealth(config.healthPort, config.host, report, log).catch(startupFailure);
 
-const watcher = watchFolder(config.seedsDir, () => void desk.reload(), { log });
 // A file written while the documents were first being read is not in the index yet. File times
 // are coarser than Date.now(), hence the margin; a needless reload finds the edition unchanged.
 if (newestChange(config.seedsDir) >= bootStarted - 2_000) void desk.reload();

@@ -14,6 +14,8 @@ export interface WatchOptions {
 }
 
 export interface Watcher {
+  /** watching: changes are picked up; missing: the folder is gone; unwatched: it cannot be watched. */
+  state(): 'watching' | 'missing' | 'unwatched';
   close(): void;
 }
 
@@ -117,6 +119,7 @@ export function watchFolder(dir: string, onChange: () => void, options: WatchOpt
   const poll = setInterval(check, pollMs);
   poll.unref();
   return {
+    state: () => (gone ? 'missing' : watcher ? 'watching' : 'unwatched'),
     close() {
       closed = true;
       clearTimeout(timer);

@@ -49,8 +49,10 @@ afterEach(() => {
 
 describe('the documents folder goes away', () => {
   it('deleted, recreated and refilled: the new documents are answered, with a warning and a notice in the log', async () => {
+    expect(watcher.state()).toBe('watching');
     fs.rmSync(dir, { recursive: true });
     await eventually(() => lines.some((l) => l.level === 'warn' && l.msg.startsWith('documents folder is gone')), 'a warning that the folder is gone');
+    expect(watcher.state()).toBe('missing');
     // Still answering from what was indexed.
     expect((await ask('Can pickers in the quokka orchard scheme change employer?')).answered).toBe(true);
 
@@ -58,6 +60,7 @@ describe('the documents folder goes away', () => {
     await eventually(() => lines.some((l) => l.level === 'info' && l.msg === 'documents folder is back; watching it again'), 'a notice that it is back');
     fs.writeFileSync(path.join(dir, 'fishing.md'), SECOND);
     await eventually(async () => (await ask(ASK_SECOND)).answered, 'the new document answers');
+    expect(watcher.state()).toBe('watching');
     expect(lines.filter((l) => l.msg.startsWith('documents folder is gone'))).toHaveLength(1);
   });
 
