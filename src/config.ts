@@ -117,6 +117,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     problems.push(`${name} must be one of: ${allowed.join(', ')}.`);
     return undefined;
   };
+  const example: Record<string, string> = { SLACK_API_URL: 'https://slack.com/api/', DISCORD_API_URL: 'https://discord.com/api' };
   const url = (name: string, mustEndWith: string): string | undefined => {
     const raw = get(name);
     if (raw === undefined) return undefined;
@@ -126,13 +127,22 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     }
     // Bolt wants ".../api/", discord.js wants ".../api": mend the slash rather than fail on it.
     const bare = raw.replace(/\/+$/, '');
+    // A base without /api (or with discord.js's own /v10 after it) fails much later as a rejected
+    // token or an endless outage: say so now. The value is not echoed: it may hold a credential.
+    if (!/\/api$/.test(bare)) {
+      const version = /\/api\/v\d+$/.test(bare) ? ', with no API version after it (the library adds it)' : '';
+      problems.push(`${name} must be the API base ending in ${mustEndWith}${version}, e.g. ${example[name] ?? `https://example.com${mustEndWith}`}.`);
+      return undefined;
+    }
     return mustEndWith.endsWith('/') ? `${bare}/` : bare;
   };
 
   const secrets: string[] = [];
-  const secret = (name: string): string | undefined => {
-    const value = get(name);
-    if (value) secrets.push(value);
+  const secret = (name: string, normalise: (value: string) => string = (v) => v): string | undefined => {
+    const raw = get(name);
+    const value = raw === undefined ? undefined : normalise(raw).trim() || undefined;
+    if (raw) secrets.push(raw);
+    if (value && value !== raw) secrets.push(value);
     return value;
   };
 
@@ -157,7 +167,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   }
 
   let discord: DiscordConfig | undefined;
-  const discordToken = secret('DISCORD_TOKEN');
+  // Copied with its "Bot " prefix, the token still works (discord.js strips it), but the mask
+  // would then not cover the bare token discord.js prints in part: strip it here.
+  const discordToken = secret('DISCORD_TOKEN', (v) => v.replace(/^(?:Bot|Bearer)\s+/i, ''));
   if (discordToken) {
     const guildId = get('DISCORD_GUILD_ID');
     if (guildId && !/^\d{5,25}$/.test(guildId)) problems.push('DISCORD_GUILD_ID must be a numeric server id.');

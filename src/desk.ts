@@ -8,6 +8,7 @@ import { apology, newErrorId } from './errors.js';
 import { notice } from './reply.js';
 import { silentLogger, type Logger } from './log.js';
 import { openStore, type Store } from './store.js';
+import { watchStoreWrites, type StoreWrites } from './store-health.js';
 import { loadCorpus, type Corpus } from './corpus/load.js';
 import { CatalogError, loadCatalog, type Catalog } from './catalog/load.js';
 import { buildIndex, type PassageIndex } from './search/index.js';
@@ -32,6 +33,8 @@ export interface Desk {
   handle(incoming: Incoming): Promise<Reply>;
   readonly commands: readonly CommandSpec[];
   readonly store: Store;
+  /** How writes to the store are going (a full disk does not stop answers, but health says so). */
+  readonly storeWrites: StoreWrites;
   readonly log: Logger;
   /** What is indexed now. */
   stats(): { documents: number; passages: number; edition: Edition };
@@ -106,7 +109,8 @@ export function createDesk(
     return reloads;
   };
 
-  const context = (): CommandContext => ({ library: current, store, log, now, reload, digest: deps.digest });
+  const storeWrites = watchStoreWrites(now);
+  const context = (): CommandContext => ({ library: current, store, log, now, reload, digest: deps.digest, storeWrites });
 
   const handle = async (incoming: Incoming): Promise<Reply> => {
     const started = performance.now();
@@ -130,6 +134,7 @@ export function createDesk(
     handle,
     commands: COMMANDS,
     store,
+    storeWrites,
     log,
     stats: () => ({ documents: current.corpus.documents.length, passages: current.corpus.passages.length, edition: current.edition }),
     library: () => current,

@@ -14,6 +14,7 @@ export function firstDelivery(ctx: HandlerContext, eventId: string): boolean {
   try {
     first = ctx.desk.store.claimEvent(`discord:${eventId}`);
   } catch (err) {
+    ctx.desk.storeWrites.failed(err);
     // Without the record we cannot tell a redelivery apart; answering twice beats never answering.
     ctx.log.warn('could not record the event; answering it anyway', { eventId, err: (err as Error).message });
     return true;
@@ -31,6 +32,10 @@ export function remedyFor(err: unknown): string | undefined {
     case 10062:
       return 'Discord expired the interaction before it was acknowledged (3 seconds): is the machine overloaded?';
     default:
+      // discord.js's words once a 401 made it drop the token: name the variable, not the symptom.
+      if (/Expected token to be set/.test((err as Error | null)?.message ?? '')) {
+        return 'Discord rejected DISCORD_TOKEN earlier (HTTP 401): replace it and restart Policy Desk.';
+      }
       return undefined;
   }
 }

@@ -6,13 +6,15 @@ import type { Desk } from '../../src/desk.js';
 import { apology, newErrorId } from '../../src/errors.js';
 import type { LogFields, Logger } from '../../src/log.js';
 import type { SlackMessage } from './blocks.js';
-import type { InFlight } from './in-flight.js';
+import type { InFlight } from '../kit/in-flight.js';
 import { renderReply } from './render.js';
 
 export interface ListenerDeps {
   desk: Desk;
   log: Logger;
   work: InFlight;
+  /** Told of every failure, so a rejected token can be reported once, not per reply. */
+  failed?: (err: unknown) => void;
 }
 
 /**
@@ -23,6 +25,7 @@ export function firstDelivery(deps: ListenerDeps, key: string): boolean {
   try {
     return deps.desk.store.claimEvent(`slack:${key}`);
   } catch (err) {
+    deps.desk.storeWrites.failed(err);
     // A store that cannot record the claim should not silence the bot: answering twice is the lesser harm.
     deps.log.warn('could not record a Slack delivery; answering anyway', { key, err });
     return true;
@@ -45,6 +48,7 @@ export function guarded(
       await work();
     } catch (err) {
       const errorId = newErrorId();
+      deps.failed?.(err);
       deps.log.error(`Slack ${what} failed`, { errorId, ...fields, err });
       try {
         await tell(renderReply(apology(errorId)));

@@ -1,6 +1,7 @@
 // The command table: one static list of what Policy Desk understands. Help, the terminal's
 // completion and Discord's /policy registration are all read from it.
 
+import type { StoreWrites } from '../store-health.js';
 import type { CommandSpec, Incoming, Reply } from '../types.js';
 import type { Logger } from '../log.js';
 import type { Outcome, Store } from '../store.js';
@@ -22,6 +23,8 @@ export interface CommandContext {
   reload?: () => Promise<ReloadResult>;
   /** The digest's time zone decides what "today" is for the digest command. */
   digest?: Pick<DigestConfig, 'timezone'>;
+  /** Told how each question-log write went, for health. */
+  storeWrites?: StoreWrites;
 }
 
 export interface Command extends Omit<CommandSpec, 'example'> {
@@ -173,9 +176,11 @@ function logQuestion(reply: Reply, incoming: MessageIncoming, ctx: CommandContex
       outcome: outcomeOf(reply),
       at: ctx.now(),
     });
+    ctx.storeWrites?.ok();
     return { ...reply, questionId };
   } catch (err) {
     // The person still gets the answer; only the log line is lost.
+    ctx.storeWrites?.failed(err);
     ctx.log.error('question log write failed', { err });
     return reply;
   }
