@@ -22,7 +22,7 @@ export async function boot(options: { defaultLogLevel?: LogLevel } = {}): Promis
   const log = createLogger({ level, format: config.logFormat, secrets: config.secrets });
   const store = openStore(config.dataDir);
   try {
-    const desk = await openDesk({ seedsDir: config.seedsDir, store, log, digest: config.digest, rateLimitPerMinute: config.rateLimitPerMinute });
+    const desk = await openDesk({ seedsDir: config.seedsDir, dataDir: config.dataDir, store, log, digest: config.digest, onReadProgress: terminalProgress(), rateLimitPerMinute: config.rateLimitPerMinute });
     const stats = desk.stats();
     log.info('documents indexed', { documents: stats.documents, passages: stats.passages, edition: stats.edition.hash });
     return { config, log, desk };
@@ -30,6 +30,14 @@ export async function boot(options: { defaultLogLevel?: LogLevel } = {}): Promis
     store.close();
     throw err;
   }
+}
+
+/** "Reading documents: 12 of 100" on the terminal while a slow first read runs; nothing when not a terminal. */
+function terminalProgress(): ((read: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (read, total) => {
+    process.stderr.write(`\rReading documents: ${read} of ${total}${read >= total ? '\n' : ''}`);
+  };
 }
 
 /** Known start-up problems get their message alone; anything else its stack, once. */
