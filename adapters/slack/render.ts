@@ -90,7 +90,7 @@ function contentBlocks(reply: Reply, options: RenderOptions): SlackBlock[] {
   }
 
   const title = oneLine(reply.title);
-  const marker = reply.kind === 'error' ? ':warning: ' : '';
+  const marker = reply.kind === 'error' ? ':warning: ' : reply.kind === 'closest' ? ':large_yellow_circle: ' : '';
   if (title) blocks.push(sectionBlock(clip(`${marker}*${escapeMrkdwn(title)}*`, 500)));
   for (const chunk of chunks(escapeMrkdwn(withoutTitle(reply.text, reply.title)), LIMITS.sectionText)) blocks.push(sectionBlock(chunk));
   reply.citations.forEach((citation, i) => blocks.push(sectionBlock(citationText(citation, i))));
@@ -112,7 +112,7 @@ function tailBlocks(reply: Reply, options: RenderOptions): SlackBlock[] {
     const { hash, indexedAt } = reply.edition;
     blocks.push(contextBlock(`Edition ${escapeMrkdwn(clip(hash, 40))} · indexed ${escapeMrkdwn(readableTime(indexedAt))}`));
   }
-  const answerLike = reply.kind === 'answer' || reply.kind === 'no-answer';
+  const answerLike = reply.kind === 'answer' || reply.kind === 'closest' || reply.kind === 'no-answer';
   const offer = { share: Boolean(options.share && reply.answered), feedback: Boolean(options.feedback) };
   if (reply.questionId !== undefined && answerLike && (offer.share || offer.feedback)) {
     blocks.push(answerButtons(reply.questionId, offer));

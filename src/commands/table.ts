@@ -13,6 +13,7 @@ import { notice } from '../reply.js';
 import { helpReply, searchReply, sourcesReply } from './basic.js';
 import { catalogCard, catalogList, compareReply, attachCard, catalogExample, compareExample } from './catalog.js';
 import { digestCommand } from '../digest/preview.js';
+import { structureAnswer } from './structure.js';
 
 export interface CommandContext {
   library: Library;
@@ -158,6 +159,8 @@ function usageReply(command: Command, ctx: CommandContext): Reply {
 }
 
 function ask(question: string, ctx: CommandContext): Reply {
+  const structural = structureAnswer(question, ctx);
+  if (structural) return structural;
   const reply = answerQuestion(question, ctx.library.index, ctx.library.catalog);
   return attachCard(question, reply, ctx);
 }
@@ -186,14 +189,9 @@ function logQuestion(reply: Reply, incoming: MessageIncoming, ctx: CommandContex
   }
 }
 
-/**
- * The reply's confidence when it says (answer / closest / not covered), else what `answered` implies.
- * Read through a narrow type so this holds whether or not Reply declares `confidence` yet.
- */
+/** The reply's confidence (answer / closest / not covered) when it gives one, else what `answered` implies. */
 function outcomeOf(reply: Reply): Outcome {
-  const confidence = (reply as { confidence?: unknown }).confidence;
-  if (confidence === 'high' || confidence === 'partial' || confidence === 'none') return confidence;
-  return reply.answered ? 'high' : 'none';
+  return reply.confidence ?? (reply.answered ? 'high' : 'none');
 }
 
 async function reloadCommand(ctx: CommandContext): Promise<Reply> {
