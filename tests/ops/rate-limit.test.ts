@@ -54,7 +54,7 @@ describe('the core', () => {
     expect((await ask('U1', 'discord')).answered).toBe(true); // another platform's user is another person
     expect((await ask('U2')).answered).toBe(true);
     for (let i = 0; i < 5; i++) expect((await ask('operator', 'cli')).answered).toBe(true); // the terminal is the operator's own
-    expect(d.store.questionsSince(new Date(0))).toHaveLength(3 + 1 + 1 + 5);
+    expect(await d.store.questionsSince(new Date(0))).toHaveLength(3 + 1 + 1 + 5);
     at = new Date(at.getTime() + 20_000);
     expect((await ask('U1')).answered).toBe(true);
   });
@@ -97,7 +97,7 @@ describe('Slack', () => {
     });
     expect(response.body).toMatchObject({ response_type: 'ephemeral' });
     expect(String(response.body.text)).toContain('up to 2 questions a minute');
-    expect(d.store.questionsSince(new Date(0))).toHaveLength(2);
+    expect(await d.store.questionsSince(new Date(0))).toHaveLength(2);
   });
 });
 
@@ -111,6 +111,6 @@ describe('Discord', () => {
     expect(JSON.stringify(dm.body)).toContain('up to 2 questions a minute');
     await new Promise((r) => setTimeout(r, 100));
     expect(h.fake.postsTo(IDS.channel)).toHaveLength(2);
-    expect(h.desk.store.questionsSince(new Date(0))).toHaveLength(2);
+    expect(await h.desk.store.questionsSince(new Date(0))).toHaveLength(2);
   });
 });
