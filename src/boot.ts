@@ -23,7 +23,7 @@ export async function boot(options: { defaultLogLevel?: LogLevel } = {}): Promis
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, log: log.child({ component: 'store' }) });
   log.info('store opened', { backend: store.backend, where: store.where });
   try {
-    const desk = await openDesk({ seedsDir: config.seedsDir, dataDir: config.dataDir, store, log, digest: config.digest, onReadProgress: terminalProgress() });
+    const desk = await openDesk({ seedsDir: config.seedsDir, dataDir: config.dataDir, store, log, digest: config.digest, onReadProgress: terminalProgress(), rateLimitPerMinute: config.rateLimitPerMinute });
     const stats = desk.stats();
     log.info('documents indexed', { documents: stats.documents, passages: stats.passages, edition: stats.edition.hash });
     return { config, log, desk };

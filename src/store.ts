@@ -5,8 +5,10 @@
 
 import type { Logger } from './log.js';
 import type { DigestRecords } from './digest/records.js';
+import type { Audience } from './types.js';
 
-export type Audience = 'public' | 'private';
+export type { Audience };
+
 /** How well the documents answered a question: fully, in part ("closest"), or not at all. */
 export type Outcome = 'high' | 'partial' | 'none';
 

@@ -16,7 +16,7 @@ const booted = await boot({ defaultLogLevel: 'error' }).catch(startupFailure);
 const { desk } = booted;
 
 async function answer(text: string, oneLine: boolean): Promise<string> {
-  const reply = await desk.handle({ type: 'message', text, platform: 'cli', user: 'script' });
+  const reply = await desk.handle({ type: 'message', text, platform: 'cli', user: 'script', audience: 'private' });
   if (json) return JSON.stringify(toJson(reply, text));
   return oneLine ? renderOneLine(reply) : renderText(reply);
 }
