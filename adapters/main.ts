@@ -8,6 +8,8 @@ import { startDigestScheduler } from '../src/digest/scheduler.js';
 import type { Platform } from '../src/types.js';
 import { runChat } from './cli/chat.js';
 import { serveHealth, type HealthServer } from './health-server.js';
+import type { HttpRoute } from './http/routes.js';
+import { apiRoutes } from './api/routes.js';
 import { startPlatform, type PlatformSlot } from './platform-slot.js';
 
 /** Answers in flight get this long to finish on shutdown. */
@@ -20,6 +22,8 @@ let health: HealthServer | undefined;
 
 const report = () => healthReport({ desk, platforms: slots, nextDigest: digest?.nextRun(), now: new Date() });
 const fatal = (err: Error) => void shutdown('start-up failed', err);
+// Served where /healthz is: on HEALTH_PORT, and on PORT in Slack HTTP mode.
+const routes: HttpRoute[] = config.api ? apiRoutes({ desk, token: config.api.token, log: log.child({ platform: 'api' }) }) : [];
 
 // Platform libraries load only when configured: the terminal chat starts in well under a second.
 if (config.slack) {
@@ -28,7 +32,7 @@ if (config.slack) {
   slots.push(
     startPlatform(
       'slack',
-      async () => (await import('./slack/index.js')).startSlack(desk, slack, slackLog, { health: () => report().body }),
+      async () => (await import('./slack/index.js')).startSlack(desk, slack, slackLog, { health: () => report().body, routes }),
       slackLog,
       fatal,
     ),
@@ -47,7 +51,7 @@ const digest = startDigestScheduler({
   configured: slots.map((s) => s.name as Platform),
   log: log.child({ component: 'digest' }),
 });
-if (config.healthPort !== undefined) health = await serveHealth(config.healthPort, config.host, report, log).catch(startupFailure);
+if (config.healthPort !== undefined) health = await serveHealth(config.healthPort, config.host, report, log, routes).catch(startupFailure);
 
 const watcher = watchFolder(config.seedsDir, () => void desk.reload(), { log });
 // A file written while the documents were first being read is not in the index yet. File times
@@ -78,12 +82,13 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 const banner = [
   `Slack: ${config.slack ? `on (${config.slack.appToken ? 'Socket Mode' : `HTTP on ${config.slack.host}:${config.slack.port}`})` : 'off (set SLACK_BOT_TOKEN)'}`,
   `Discord: ${config.discord ? 'on' : 'off (set DISCORD_TOKEN)'}`,
+  `API: ${config.api ? 'on' : 'off (set API_TOKEN)'}`,
 ].join(' · ');
 
 // The chat runs on a terminal, or on piped input when no platform is configured.
-if (process.stdin.isTTY || slots.length === 0) {
+if (process.stdin.isTTY || (slots.length === 0 && !config.api)) {
   await runChat(desk, { banner });
   await shutdown('chat closed');
 } else {
-  log.info('running', { platforms: slots.map((s) => s.name).join(', ') });
+  log.info('running', { platforms: [...slots.map((s) => s.name), ...(config.api ? ['api'] : [])].join(', ') });
 }

@@ -18,7 +18,7 @@ export interface Booted {
 
 export async function boot(options: { defaultLogLevel?: LogLevel } = {}): Promise<Booted> {
   const config = readConfig();
-  const level = config.logLevel ?? options.defaultLogLevel ?? (config.slack || config.discord ? 'info' : 'warn');
+  const level = config.logLevel ?? options.defaultLogLevel ?? (config.slack || config.discord || config.api ? 'info' : 'warn');
   const log = createLogger({ level, format: config.logFormat, secrets: config.secrets });
   const store = openStore(config.dataDir);
   try {

@@ -28,6 +28,11 @@ export interface DiscordConfig {
   apiUrl?: string;
 }
 
+export interface ApiConfig {
+  /** The bearer token callers send; compared in constant time, never logged. */
+  token: string;
+}
+
 export interface DigestConfig {
   cron: string;
   timezone: string;
@@ -43,6 +48,7 @@ export interface Config {
   logFormat: LogFormat;
   slack?: SlackConfig;
   discord?: DiscordConfig;
+  api?: ApiConfig;
   digest: DigestConfig;
   healthPort?: number;
   /** Interface for Policy Desk's HTTP servers (Slack HTTP mode, health). */
@@ -78,6 +84,7 @@ export const VARIABLES: Record<string, string> = {
   DIGEST_SLACK_CHANNEL: 'Slack channel id for the digest; unset posts none to Slack.',
   DIGEST_DISCORD_CHANNEL: 'Discord channel id for the digest; unset posts none to Discord.',
   HEALTH_PORT: 'Serve GET /healthz on this port (Slack HTTP mode serves it on PORT).',
+  API_TOKEN: 'Bearer token for the HTTP JSON API (POST /api/ask): turns it on, served where /healthz is. At least 16 characters.',
 };
 
 type Env = Record<string, string | undefined>;
@@ -158,6 +165,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     discord = { token: discordToken, guildId, apiUrl: url('DISCORD_API_URL', '/api') };
   }
 
+  let api: ApiConfig | undefined;
+  const apiToken = secret('API_TOKEN');
+  if (apiToken) {
+    if (apiToken.length < 16) problems.push('API_TOKEN must be at least 16 characters (e.g. the output of: openssl rand -hex 32).');
+    if (get('HEALTH_PORT') === undefined && !(slack && !slack.appToken)) problems.push('API_TOKEN is set but no HTTP server runs: set HEALTH_PORT (or run Slack in HTTP mode, which serves it on PORT).');
+    api = { token: apiToken };
+  }
+
   const digestCron = get('DIGEST_CRON') ?? '0 9 * * 1-5';
   const digestTimezone = get('DIGEST_TIMEZONE') ?? 'UTC';
   // A schedule that cannot run is a start-up error, not a digest that silently never comes.
@@ -171,6 +186,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logFormat: oneOf('LOG_FORMAT', ['text', 'json'] as const) ?? 'text',
     slack,
     discord,
+    api,
     digest: {
       cron: digestCron,
       timezone: digestTimezone,

@@ -164,7 +164,7 @@ async function dispatch(incoming: Incoming, ctx: CommandContext): Promise<Reply>
       return runMessage(incoming, ctx);
     case 'feedback': {
       if (!ctx.store.question(incoming.questionId)) {
-        return notice('ack', 'Feedback not recorded', 'That answer is no longer on record, so the feedback could not be saved.');
+        return notice('error', 'Feedback not recorded', 'That answer is no longer on record, so the feedback could not be saved.');
       }
       ctx.store.recordFeedback({ ...incoming, at: ctx.now() });
       return notice('ack', 'Thanks for the feedback', incoming.helpful ? 'Marked as helpful.' : 'Marked as not helpful. The team will look at it.');

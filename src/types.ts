@@ -1,7 +1,7 @@
 // The neutral values that cross the line between the core and the adapters.
 // Nothing here knows about Slack, Discord or terminals: adapters translate.
 
-export type Platform = 'cli' | 'slack' | 'discord' | 'digest' | 'test';
+export type Platform = 'cli' | 'slack' | 'discord' | 'api' | 'digest' | 'test';
 
 /** What an adapter hands to the core. */
 export type Incoming =

@@ -5,7 +5,7 @@ import readline from 'node:readline';
 import { boot, startupFailure } from '../../src/boot.js';
 import type { Desk } from '../../src/desk.js';
 import { renderOneLine, renderText } from './render.js';
-import { toJson } from './json.js';
+import { toJson } from '../reply-json.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -19,12 +19,15 @@ import { listenForButtons } from './on-action.js';
 import { listenForCommands } from './on-command.js';
 import { listenForMessages } from './on-message.js';
 import { renderReply } from './render.js';
+import { dispatch, type HttpRoute } from '../http/routes.js';
 
 export { SlackStartError } from './errors.js';
 
 export interface SlackOptions {
   /** Body of GET /healthz in HTTP mode (ok false → 503); defaults to this adapter's own status. */
   health?: () => { ok: boolean } & Record<string, unknown>;
+  /** More routes to serve on PORT in HTTP mode (the API, when HEALTH_PORT is unset). */
+  routes?: readonly HttpRoute[];
 }
 
 /** Socket Mode gets this long to connect at start-up before it counts as a failure. */
@@ -72,7 +75,7 @@ export async function startSlack(
     botUserId: me.userId,
     logger,
     clientOptions,
-    ...(receiver ? { receiver } : { signingSecret: config.signingSecret, customRoutes: [healthRoute] }),
+    ...(receiver ? { receiver } : { signingSecret: config.signingSecret, customRoutes: [healthRoute, ...customRoutes(options.routes ?? [])] }),
   });
 
   app.error(async (error) => {
@@ -133,6 +136,11 @@ export async function startSlack(
       return stopped;
     },
   };
+}
+
+/** One Bolt route per path, for every method, so a wrong method gets a 405 rather than a 404. */
+function customRoutes(routes: readonly HttpRoute[]): CustomRoute[] {
+  return [...new Set(routes.map((r) => r.path))].map((path) => ({ path, method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], handler: (req, res) => void dispatch(routes, req, res) }));
 }
 
 async function connectSocket(app: App, receiver: SocketModeReceiver, config: SlackConfig): Promise<void> {

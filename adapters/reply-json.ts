@@ -1,6 +1,7 @@
-// Reply → the JSON shape scripts rely on (see README, "JSON output").
+// Reply → the JSON shape scripts rely on (see README, "JSON output"): npm run ask -- --json and
+// POST /api/ask answer with exactly this.
 
-import type { Reply } from '../../src/types.js';
+import type { Reply } from '../src/types.js';
 
 export function toJson(reply: Reply, question: string) {
   return {
@@ -14,5 +15,7 @@ export function toJson(reply: Reply, question: string) {
     notes: reply.notes,
     ...(reply.edition ? { edition: reply.edition } : {}),
     ...(reply.errorId ? { errorId: reply.errorId } : {}),
+    // For feedback on this answer later (POST /api/feedback).
+    ...(reply.questionId !== undefined ? { questionId: reply.questionId } : {}),
   };
 }
