@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../src/log.js';
 import { StartupError } from '../src/errors.js';
-import { dispatch, sendJson, type HttpRoute } from './http/routes.js';
+import { routeTable, sendJson, type HttpRoute, type RouteTable } from './http/routes.js';
 
 export interface HealthServer {
   port: number;
@@ -25,10 +25,10 @@ export function healthRoute(report: HealthReporter): HttpRoute {
   };
 }
 
-export function serveHealth(port: number, host: string, report: HealthReporter, log: Logger, routes: readonly HttpRoute[] = []): Promise<HealthServer> {
-  const all = [healthRoute(report), ...routes];
+export function serveHealth(port: number, host: string, report: HealthReporter, log: Logger, routes: RouteTable = routeTable()): Promise<HealthServer> {
+  const health = routeTable([healthRoute(report)]);
   const server = http.createServer((req, res) => {
-    if (dispatch(all, req, res)) return;
+    if (health.dispatch(req, res) || routes.dispatch(req, res)) return;
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('Not found. Try GET /healthz\n');
   });

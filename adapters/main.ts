@@ -5,50 +5,40 @@ import { boot, startupFailure } from '../src/boot.js';
 import { healthReport } from '../src/health.js';
 import { newestChange, watchFolder } from '../src/watch.js';
 import { startDigestScheduler } from '../src/digest/scheduler.js';
-import type { Platform } from '../src/types.js';
 import { runChat } from './cli/chat.js';
 import { serveHealth, type HealthServer } from './health-server.js';
-import type { HttpRoute } from './http/routes.js';
-import { apiRoutes } from './api/routes.js';
+import { routeTable } from './http/routes.js';
 import { startPlatform, type PlatformSlot } from './platform-slot.js';
+import { settingsOf } from './platform.js';
+import { PLATFORMS } from './platforms.js';
 
 /** Answers in flight get this long to finish on shutdown. */
 const SHUTDOWN_GRACE_MS = 15_000;
 
 const bootStarted = Date.now();
-const { config, log, desk } = await boot().catch(startupFailure);
+const { config, log, desk } = await boot({ platforms: PLATFORMS }).catch(startupFailure);
 const slots: PlatformSlot[] = [];
 let health: HealthServer | undefined;
 
 const report = () => healthReport({ desk, platforms: slots, nextDigest: digest?.nextRun(), now: new Date() });
 const fatal = (err: Error) => void shutdown('start-up failed', err);
-// Served where /healthz is: on HEALTH_PORT, and on PORT in Slack HTTP mode.
-const routes: HttpRoute[] = config.api ? apiRoutes({ desk, token: config.api.token, log: log.child({ platform: 'api' }) }) : [];
+// Served with /healthz: on HEALTH_PORT, and on a platform's own port (Slack HTTP mode).
+const routes = routeTable();
 
 // Platform libraries load only when configured: the terminal chat starts in well under a second.
-if (config.slack) {
-  const slack = config.slack;
-  const slackLog = log.child({ platform: 'slack' });
-  slots.push(
-    startPlatform(
-      'slack',
-      async () => (await import('./slack/index.js')).startSlack(desk, slack, slackLog, { health: () => report().body, routes }),
-      slackLog,
-      fatal,
-    ),
-  );
-}
-if (config.discord) {
-  const discord = config.discord;
-  const discordLog = log.child({ platform: 'discord' });
-  slots.push(startPlatform('discord', async () => (await import('./discord/index.js')).startDiscord(desk, discord, discordLog), discordLog, fatal));
+for (const platform of PLATFORMS) {
+  const settings = settingsOf(platform, config.platforms);
+  if (settings === undefined) continue;
+  const platformLog = log.child({ platform: platform.name });
+  const ctx = { desk, log: platformLog, routes, health: () => report().body };
+  slots.push(startPlatform(platform.name, () => platform.start(ctx, settings), platformLog, fatal));
 }
 const digest = startDigestScheduler({
   desk,
   digest: config.digest,
   // Read at every post: platforms connect (and reconnect) after start-up.
   platforms: () => slots.flatMap((s) => (s.running ? [s.running] : [])),
-  configured: slots.map((s) => s.name as Platform),
+  configured: slots.map((s) => s.name),
   log: log.child({ component: 'digest' }),
 });
 if (config.healthPort !== undefined) health = await serveHealth(config.healthPort, config.host, report, log, routes).catch(startupFailure);
@@ -79,16 +69,15 @@ async function shutdown(reason: string, failure?: Error) {
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-const banner = [
-  `Slack: ${config.slack ? `on (${config.slack.appToken ? 'Socket Mode' : `HTTP on ${config.slack.host}:${config.slack.port}`})` : 'off (set SLACK_BOT_TOKEN)'}`,
-  `Discord: ${config.discord ? 'on' : 'off (set DISCORD_TOKEN)'}`,
-  `API: ${config.api ? 'on' : 'off (set API_TOKEN)'}`,
-].join(' · ');
+const banner = PLATFORMS.map((p) => {
+  const settings = settingsOf(p, config.platforms);
+  return `${p.label}: ${settings === undefined ? `off (set ${p.turnOn})` : p.describe(settings)}`;
+}).join(' · ');
 
 // The chat runs on a terminal, or on piped input when no platform is configured.
-if (process.stdin.isTTY || (slots.length === 0 && !config.api)) {
+if (process.stdin.isTTY || slots.length === 0) {
   await runChat(desk, { banner });
   await shutdown('chat closed');
 } else {
-  log.info('running', { platforms: [...slots.map((s) => s.name), ...(config.api ? ['api'] : [])].join(', ') });
+  log.info('running', { platforms: slots.map((s) => s.name).join(', ') });
 }

@@ -2,7 +2,7 @@
 // the environment once, open the store and the documents, and turn any start-up problem into
 // one clear message that names the file or variable, never a value.
 
-import { ConfigError, readConfig, type Config, type LogLevel } from './config.js';
+import { ConfigError, readConfig, type Config, type LogLevel, type PlatformConfigSpec } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { openDesk, type Desk } from './desk.js';
 import { openStore, StoreError } from './store.js';
@@ -16,9 +16,9 @@ export interface Booted {
   desk: Desk;
 }
 
-export async function boot(options: { defaultLogLevel?: LogLevel } = {}): Promise<Booted> {
-  const config = readConfig();
-  const level = config.logLevel ?? options.defaultLogLevel ?? (config.slack || config.discord || config.api ? 'info' : 'warn');
+export async function boot(options: { defaultLogLevel?: LogLevel; platforms?: readonly PlatformConfigSpec[] } = {}): Promise<Booted> {
+  const config = readConfig(options.platforms);
+  const level = config.logLevel ?? options.defaultLogLevel ?? (Object.keys(config.platforms).length ? 'info' : 'warn');
   const log = createLogger({ level, format: config.logFormat, secrets: config.secrets });
   const store = openStore(config.dataDir);
   try {

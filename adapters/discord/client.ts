@@ -2,7 +2,7 @@
 // with start-up failures turned into messages that say what to fix.
 
 import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Options, Partials } from 'discord.js';
-import type { DiscordConfig } from '../../src/config.js';
+import type { DiscordConfig } from './config.js';
 import { StartupError } from '../../src/errors.js';
 
 /** retryable: Discord could not be reached, unlike a rejected token or a missing intent. */

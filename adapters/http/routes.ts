@@ -11,6 +11,19 @@ export interface HttpRoute {
   handle(req: IncomingMessage, res: ServerResponse): void | Promise<void>;
 }
 
+/** The routes one process serves, added to as platforms start; read at each request. */
+export interface RouteTable {
+  add(...routes: HttpRoute[]): void;
+  readonly routes: readonly HttpRoute[];
+  /** Answers the request from its route; false when none has its path. */
+  dispatch(req: IncomingMessage, res: ServerResponse): boolean;
+}
+
+export function routeTable(initial: readonly HttpRoute[] = []): RouteTable {
+  const routes = [...initial];
+  return { routes, add: (...more) => void routes.push(...more), dispatch: (req, res) => dispatch(routes, req, res) };
+}
+
 /** Answers the request from the route for its path; false when no route has that path. */
 export function dispatch(routes: readonly HttpRoute[], req: IncomingMessage, res: ServerResponse): boolean {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;

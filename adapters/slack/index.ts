@@ -4,7 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App, SocketModeReceiver, webApi, type CustomRoute } from '@slack/bolt';
-import type { SlackConfig } from '../../src/config.js';
+import type { SlackConfig } from './config.js';
 import type { Desk } from '../../src/desk.js';
 import { newErrorId } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
@@ -19,7 +19,8 @@ import { listenForButtons } from './on-action.js';
 import { listenForCommands } from './on-command.js';
 import { listenForMessages } from './on-message.js';
 import { renderReply } from './render.js';
-import { dispatch, type HttpRoute } from '../http/routes.js';
+import { deliveryError } from '../kit/delivery.js';
+import type { RouteTable } from '../http/routes.js';
 
 export { SlackStartError } from './errors.js';
 
@@ -27,7 +28,7 @@ export interface SlackOptions {
   /** Body of GET /healthz in HTTP mode (ok false → 503); defaults to this adapter's own status. */
   health?: () => { ok: boolean } & Record<string, unknown>;
   /** More routes to serve on PORT in HTTP mode (the API, when HEALTH_PORT is unset). */
-  routes?: readonly HttpRoute[];
+  routes?: RouteTable;
 }
 
 /** Socket Mode gets this long to connect at start-up before it counts as a failure. */
@@ -75,7 +76,7 @@ export async function startSlack(
     botUserId: me.userId,
     logger,
     clientOptions,
-    ...(receiver ? { receiver } : { signingSecret: config.signingSecret, customRoutes: [healthRoute, ...customRoutes(options.routes ?? [])] }),
+    ...(receiver ? { receiver } : { signingSecret: config.signingSecret, customRoutes: [healthRoute, ...(options.routes ? [everyOtherPath(options.routes)] : [])] }),
   });
 
   app.error(async (error) => {
@@ -120,7 +121,7 @@ export async function startSlack(
       } catch (err) {
         const code = platformErrorCode(err);
         const hint = code === 'not_in_channel' ? ': invite the bot with /invite @Policy Desk' : '';
-        throw new Error(`Slack would not post to channel ${channel} (${code ?? (err as Error).message})${hint}`, { cause: err });
+        throw deliveryError(err, `Slack would not post to channel ${channel} (${code ?? (err as Error).message})${hint}`);
       }
     },
     stop() {
@@ -138,9 +139,17 @@ export async function startSlack(
   };
 }
 
-/** One Bolt route per path, for every method, so a wrong method gets a 405 rather than a 404. */
-function customRoutes(routes: readonly HttpRoute[]): CustomRoute[] {
-  return [...new Set(routes.map((r) => r.path))].map((path) => ({ path, method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], handler: (req, res) => void dispatch(routes, req, res) }));
+/** Every path Bolt does not serve itself goes to the shared routes, read at each request (platforms add theirs as they start). */
+function everyOtherPath(routes: RouteTable): CustomRoute {
+  return {
+    path: '/*path',
+    method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    handler: (req, res) => {
+      if (routes.dispatch(req, res)) return;
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('Not found.\n');
+    },
+  };
 }
 
 async function connectSocket(app: App, receiver: SocketModeReceiver, config: SlackConfig): Promise<void> {

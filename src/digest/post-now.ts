@@ -20,8 +20,8 @@ export async function postDigestNow(options: { desk: Desk; digest: DigestConfig;
 }
 
 /** One line per channel for a person: what happened and, when it did not post, why and what next. */
-export function describeOutcome(o: PostOutcome): string {
-  const where = `${o.platform === 'slack' ? 'Slack' : o.platform === 'discord' ? 'Discord' : o.platform} channel ${o.channel}`;
+export function describeOutcome(o: PostOutcome, label = o.platform): string {
+  const where = `${label} channel ${o.channel}`;
   const why = o.error ? ` (${o.error})` : '';
   switch (o.result) {
     case 'posted':

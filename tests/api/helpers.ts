@@ -5,6 +5,7 @@ import { healthReport } from '../../src/health.js';
 import { createLogger } from '../../src/log.js';
 import { serveHealth, type HealthServer } from '../../adapters/health-server.js';
 import { apiRoutes } from '../../adapters/api/routes.js';
+import { routeTable } from '../../adapters/http/routes.js';
 
 export const API_FIXTURES = 'tests/fixtures/api';
 export const TOKEN = 'test-api-token-0123456789abcdef';
@@ -21,7 +22,7 @@ export async function startApi(options: { desk?: Desk } = {}): Promise<ApiHarnes
   const desk = options.desk ?? (await openDesk({ seedsDir: API_FIXTURES, dataDir: ':memory:' }));
   const logs: string[] = [];
   const log = createLogger({ level: 'debug', secrets: [TOKEN], write: (line) => logs.push(line) });
-  const server: HealthServer = await serveHealth(0, '127.0.0.1', () => healthReport({ desk, platforms: [], now: new Date() }), log, apiRoutes({ desk, token: TOKEN, log }));
+  const server: HealthServer = await serveHealth(0, '127.0.0.1', () => healthReport({ desk, platforms: [], now: new Date() }), log, routeTable(apiRoutes({ desk, token: TOKEN, log })));
   const url = `http://127.0.0.1:${server.port}`;
   return {
     desk,

@@ -3,12 +3,19 @@
 // start-up problem that names the variable and never its value.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig as loadCoreConfig } from '../../src/config.js';
+import { PLATFORMS } from '../../adapters/platforms.js';
 import { openDesk, type Desk } from '../../src/desk.js';
 import { silentLogger } from '../../src/log.js';
 import { apiRoutes } from '../../adapters/api/routes.js';
+import { routeTable } from '../../adapters/http/routes.js';
 import { startHarness, type Harness } from '../slack/harness.js';
 import { API_FIXTURES, TOKEN } from './helpers.js';
+
+const loadConfig = (env: Record<string, string>, cwd: string) => {
+  const config = loadCoreConfig(env, cwd, PLATFORMS);
+  return { ...config, api: config.platforms.api };
+};
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -42,7 +49,7 @@ describe('the API in Slack HTTP mode', () => {
   let h: Harness;
   beforeAll(async () => {
     desk = await openDesk({ seedsDir: API_FIXTURES, dataDir: ':memory:' });
-    h = await startHarness('http', { desk, routes: apiRoutes({ desk, token: TOKEN, log: silentLogger }) });
+    h = await startHarness('http', { desk, routes: routeTable(apiRoutes({ desk, token: TOKEN, log: silentLogger })) });
   });
   afterAll(async () => {
     await h?.close();
