@@ -9,20 +9,21 @@ import { buildIndex } from '../../src/search/index.js';
 import { openStore } from '../../src/store.js';
 import { silentLogger } from '../../src/log.js';
 import type { Passage } from '../../src/corpus/types.js';
-import { loadEvalSet } from '../eval/metrics.js';
+import { loadSplit } from '../eval/metrics.js';
 import { syntheticPassages } from './synthetic.js';
+import { ILO_DIR } from '../fixtures/paths.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter(Boolean);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
-const real = await buildLibrary('seeds', silentLogger);
-const set = loadEvalSet();
-const questions = [...set.questions.map((q) => q.q), ...set.outOfScope];
+const real = await buildLibrary(ILO_DIR, silentLogger);
+const tune = loadSplit('tune');
+const questions = [...tune.inScope, ...tune.nearMiss, ...tune.offTopic].map((item) => item.q);
 
 console.log(`Policy Desk benchmark · node ${process.version} · ${questions.length} questions × ${rounds} rounds per corpus\n`);
 console.log(['corpus', 'system', 'build ms', 'heap MB', 'p50 ms', 'p99 ms', 'max ms'].map((h, i) => (i < 2 ? h.padEnd(i ? 22 : 18) : h.padStart(10))).join(''));
 
-await run('real (seeds/)', real.corpus.passages, real);
+await run('real (ILO paper)', real.corpus.passages, real);
 for (const size of sizes) await run(`synthetic ${size.toLocaleString('en')}`, syntheticPassages(real.corpus.passages, size), undefined);
 startupTime();
 
@@ -77,7 +78,7 @@ function startupTime() {
   const runs: number[] = [];
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], { input: 'exit\n', env: { ...process.env, SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', DATA_DIR: ':memory:' }, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], { input: 'exit\n', env: { ...process.env, SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', SEEDS_DIR: ILO_DIR, DATA_DIR: ':memory:' }, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`npm start failed: ${result.stderr}`);
     runs.push(performance.now() - t);
   }

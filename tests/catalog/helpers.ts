@@ -4,8 +4,9 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ILO_DIR } from '../fixtures/paths.js';
 
-export const SEEDS_DIR = fileURLToPath(new URL('../../seeds', import.meta.url));
+export const SEEDS_DIR = ILO_DIR;
 export const PAPER_FILE = path.join(SEEDS_DIR, 'ilo-key-issues-hld-2006.md');
 
 /** A fresh folder holding the given files (paths relative to it; folders are created). */

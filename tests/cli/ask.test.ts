@@ -2,12 +2,13 @@
 
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { ILO_DIR } from '../fixtures/paths.js';
 
 function ask(args: string[], input?: string) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'adapters/cli/ask.ts', ...args], {
     input,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, DATA_DIR: ':memory:' },
+    env: { PATH: process.env.PATH, SEEDS_DIR: ILO_DIR, DATA_DIR: ':memory:' },
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../src/desk.js';
 import type { Reply } from '../../src/types.js';
+import { ILO_DIR } from '../fixtures/paths.js';
 
 let desk: Desk;
 beforeAll(async () => {
-  desk = await openDesk({ seedsDir: 'seeds', dataDir: ':memory:' });
+  desk = await openDesk({ seedsDir: ILO_DIR, dataDir: ':memory:' });
 });
 afterAll(() => desk.close());
 

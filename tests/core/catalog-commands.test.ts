@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../src/desk.js';
+import { ILO_DIR } from '../fixtures/paths.js';
 
 let desk: Desk;
 beforeAll(async () => {
-  desk = await openDesk({ seedsDir: 'seeds', dataDir: ':memory:' });
+  desk = await openDesk({ seedsDir: ILO_DIR, dataDir: ':memory:' });
 });
 afterAll(() => desk.close());
 const ask = (text: string) => desk.handle({ type: 'message', text, platform: 'test' });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCorpus, CorpusError, MAX_DOCUMENT_BYTES } from '../../src/corpus/load.js';
 import { silentLogger } from '../../src/log.js';
+import { ILO_DIR } from '../fixtures/paths.js';
 
 const dirs: string[] = [];
 function seeds(files: Record<string, string | Buffer>): string {
@@ -19,7 +20,7 @@ afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, fo
 
 describe('the bundled ILO paper', () => {
   it('is split into cited passages under its headings, notes included, markers removed', async () => {
-    const corpus = await loadCorpus('seeds', silentLogger);
+    const corpus = await loadCorpus(ILO_DIR, silentLogger);
     const doc = corpus.documents.find((d) => d.file === 'ilo-key-issues-hld-2006.md')!;
     expect(doc.title).toMatch(/High-Level Dialogue on International Migration and Development, 2006/);
     expect(doc.publisher).toMatch(/International Labour Office/);
@@ -32,13 +33,13 @@ describe('the bundled ILO paper', () => {
       expect(p.text).not.toMatch(/<sup>|\*\w|\w\*/);
     }
     // Ids are stable and unique: the same file gives the same ids.
-    const again = await loadCorpus('seeds', silentLogger);
+    const again = await loadCorpus(ILO_DIR, silentLogger);
     expect(again.passages.map((p) => p.id)).toEqual(corpus.passages.map((p) => p.id));
     expect(new Set(corpus.passages.map((p) => p.id)).size).toBe(corpus.passages.length);
   });
 
   it('keeps a bullet list together with its lead-in line, and rejoins paragraphs split by a page break', async () => {
-    const corpus = await loadCorpus('seeds', silentLogger);
+    const corpus = await loadCorpus(ILO_DIR, silentLogger);
     const list = corpus.passages.find((p) => p.text.startsWith('The following are main areas of ILO activity'))!;
     expect(list.text.split('\n')).toHaveLength(7);
     expect(list.text).toContain('- Special action programmes to combat trafficking and forced labour');

@@ -14,6 +14,7 @@ import { startFakeDiscord } from '../fakes/discord.js';
 import { IDS, TOKEN } from '../fakes/discord-payloads.js';
 import { SIGNING_SECRET } from '../fakes/slack-http.js';
 import { captureLog, clock, deskAt, digestConfig, SLACK_CHANNEL, tempDir } from './helpers.js';
+import { ILO_DIR } from '../fixtures/paths.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -128,7 +129,7 @@ describe('npm run digest', () => {
 
 /** Runs adapters/digest.ts as `npm run digest` would, from a folder with no .env, with only these variables. */
 function runDigest(args: string[], vars: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SEEDS_DIR: path.join(ROOT, 'seeds'), LOG_LEVEL: 'warn', ...vars };
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SEEDS_DIR: ILO_DIR, LOG_LEVEL: 'warn', ...vars };
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'adapters/digest.ts'), ...args], { cwd: tempDir(), env });
   let stdout = '';
   let stderr = '';

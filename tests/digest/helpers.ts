@@ -10,6 +10,7 @@ import { createLogger, type Logger } from '../../src/log.js';
 import type { Platform, Reply, RunningPlatform } from '../../src/types.js';
 import { startDigestScheduler, type DigestScheduler } from '../../src/digest/scheduler.js';
 import type { RetryPolicy } from '../../src/digest/post.js';
+import { ILO_DIR } from '../fixtures/paths.js';
 
 export { seedsWith } from '../catalog/helpers.js';
 
@@ -86,8 +87,8 @@ export function digestConfig(overrides: DigestOverrides = {}): DigestConfig {
   return { cron: '0 9 * * 1-5', timezone: 'Europe/Berlin', channels, channelVariables: ['DIGEST_SLACK_CHANNEL', 'DIGEST_DISCORD_CHANNEL'], ...rest };
 }
 
-/** A desk on seeds (or another folder) whose store lives in dataDir, so a second desk there is a restart. */
-export function deskAt(dataDir: string, c: Clock, seedsDir = 'seeds'): Promise<Desk> {
+/** A desk on the ILO fixture (or another folder) whose store lives in dataDir, so a second desk there is a restart. */
+export function deskAt(dataDir: string, c: Clock, seedsDir = ILO_DIR): Promise<Desk> {
   return openDesk({ seedsDir, dataDir, now: c.now });
 }
 

@@ -1,5 +1,5 @@
 // The real discord.js client, through adapters/discord, against a fake Discord on 127.0.0.1,
-// answering from the real documents in seeds/.
+// answering from the real documents (the fixture copy of seeds/).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDS, users } from '../fakes/discord-payloads.js';

@@ -8,6 +8,7 @@ import type { RunningPlatform } from '../../src/types.js';
 import { startDiscord } from '../../adapters/discord/index.js';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type RestCall } from '../fakes/discord.js';
 import { buttonClick, IDS, slashCommand, TOKEN, userMessage, type UserMessageOptions } from '../fakes/discord-payloads.js';
+import { ILO_DIR } from '../fixtures/paths.js';
 
 export interface Harness {
   fake: FakeDiscord;
@@ -35,7 +36,7 @@ export interface HarnessOptions extends FakeDiscordOptions {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await startFakeDiscord(options);
-  const desk = await openDesk({ seedsDir: options.seedsDir ?? 'seeds', dataDir: ':memory:' });
+  const desk = await openDesk({ seedsDir: options.seedsDir ?? ILO_DIR, dataDir: ':memory:' });
   const logs: Array<Record<string, any>> = [];
   const log = createLogger({ level: 'info', format: 'json', secrets: [TOKEN], write: (line) => logs.push(JSON.parse(line)) });
   const guildId = options.guildId === null ? undefined : (options.guildId ?? IDS.guild);

@@ -9,13 +9,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TRIM_HINT } from '../../adapters/discord/render.js';
 import { IDS } from '../fakes/discord-payloads.js';
 import { startHarness, type Harness } from './harness.js';
+import { ILO_DIR } from '../fixtures/paths.js';
 
 let h: Harness;
 let seedsDir: string;
 
 beforeAll(async () => {
   seedsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-desk-discord-'));
-  for (const file of fs.readdirSync('seeds')) fs.copyFileSync(path.join('seeds', file), path.join(seedsDir, file));
+  for (const file of fs.readdirSync(ILO_DIR)) fs.copyFileSync(path.join(ILO_DIR, file), path.join(seedsDir, file));
   const sentence = Array.from({ length: 120 }, (_, i) => `the zephyrine clause binds member states to cooperate on item_${i} with *partners* and <@123> review`).join(' ');
   const heading = `Annex ${Array.from({ length: 40 }, (_, i) => `subsection${i}`).join(' ')}`;
   fs.writeFileSync(

@@ -8,6 +8,7 @@ import { silentLogger } from '../../src/log.js';
 import { EXPECTED_INTENTS, IDS, TOKEN } from '../fakes/discord-payloads.js';
 import { startFakeDiscord } from '../fakes/discord.js';
 import { startHarness, type HarnessOptions } from './harness.js';
+import { ILO_DIR } from '../fixtures/paths.js';
 
 /** The error a start with these options fails with. */
 async function startError(options: HarnessOptions): Promise<Error> {
@@ -79,7 +80,7 @@ describe('start-up', () => {
 
   it('leaves no connection behind after a failed start', async () => {
     const fake = await startFakeDiscord({ privilegedIntents: false });
-    const desk = await openDesk({ seedsDir: 'seeds', dataDir: ':memory:' });
+    const desk = await openDesk({ seedsDir: ILO_DIR, dataDir: ':memory:' });
     await expect(startDiscord(desk, { token: TOKEN, apiUrl: fake.apiUrl }, silentLogger)).rejects.toThrow(DiscordStartError);
     expect(fake.identifies).toHaveLength(1);
     await expect.poll(() => fake.openSockets()).toBe(0);

@@ -1,45 +1,57 @@
-// Holds the line on answer quality, measured on tests/eval/questions.json (npm run eval prints the detail).
+// Holds the line on answer quality, on the TUNING split only (npm run eval prints the detail).
+// The floors are the level measured when the splits were made, less a small margin, so a
+// regression fails. No held-out figure belongs here: a held-out floor would become a target.
 
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLibrary, type Library } from '../../src/desk.js';
-import { silentLogger } from '../../src/log.js';
-import { evaluate, loadEvalSet, type Metrics } from './metrics.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDesk, type Desk } from '../../src/desk.js';
+import { EVAL_DIR } from '../fixtures/paths.js';
+import { evaluate, loadSplit, type SplitMetrics } from './metrics.js';
 import { plainMiniSearch, policyDesk } from './systems.js';
 
-let library: Library;
-let ours: Metrics;
-let plain: Metrics;
-const set = loadEvalSet();
+let desk: Desk;
+let ours: SplitMetrics;
+let plain: SplitMetrics;
+const tune = loadSplit('tune');
 
 beforeAll(async () => {
-  library = await buildLibrary('seeds', silentLogger);
-  ours = evaluate(set, policyDesk(library));
-  plain = evaluate(set, plainMiniSearch(library.corpus.passages).system);
+  desk = await openDesk({ seedsDir: EVAL_DIR, dataDir: ':memory:' });
+  ours = await evaluate(tune, policyDesk(desk));
+  plain = await evaluate(tune, plainMiniSearch(desk.library().corpus.passages).system);
 });
+afterAll(() => desk.close());
 
-describe('answer quality on the evaluation set', () => {
-  it('has enough questions of each kind to mean something', () => {
-    expect(set.questions.length).toBeGreaterThanOrEqual(40);
-    expect(set.outOfScope.length).toBeGreaterThanOrEqual(8);
-    const tags = set.questions.flatMap((q) => q.tags);
-    for (const tag of ['terse', 'typo', 'alias']) expect(tags.filter((t) => t === tag).length).toBeGreaterThanOrEqual(8);
+const missList = (m: SplitMetrics) => m.inScope.misses.map((x) => `${x.q} (want: ${x.expect}; ${x.outcome})`).join('\n');
+
+describe('answer quality on the tuning split', () => {
+  it('puts the right passage first for most in-scope questions', () => {
+    expect(ours.inScope.top1, missList(ours)).toBeGreaterThanOrEqual(0.76);
+    expect(ours.inScope.top3).toBeGreaterThanOrEqual(0.88);
   });
 
-  it('puts the right passage first for at least 85% of questions', () => {
-    expect(ours.top1, `misses:\n${ours.misses.map((m) => `${m.q} (want: ${m.expect})`).join('\n')}`).toBeGreaterThanOrEqual(0.85);
+  it('answers in-scope questions from the right passage', () => {
+    expect(ours.inScope.answeredRight, missList(ours)).toBeGreaterThanOrEqual(0.53);
   });
 
-  it('refuses every question the documents do not cover', () => {
-    expect(ours.wronglyAnswered).toEqual([]);
+  it('rarely answers "high" from the wrong passage', () => {
+    expect(ours.inScope.highWrong).toBeLessThanOrEqual(0.12);
+  });
+
+  it('finds passages of the documents that have no catalog entry', () => {
+    expect(ours.newDocs.n).toBeGreaterThanOrEqual(15);
+    expect(ours.newDocs.top1).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('answers no off-topic question, and near-miss questions "high" at most 10% of the time', () => {
+    expect(ours.offTopic.wrong).toEqual([]);
+    expect(ours.nearMiss.answeredHigh, ours.nearMiss.high.join('\n')).toBeLessThanOrEqual(0.1);
   });
 
   it('ranks better than a plain MiniSearch index on the same passages', () => {
-    expect(ours.top1).toBeGreaterThan(plain.top1);
-    expect(ours.mrr).toBeGreaterThan(plain.mrr);
+    expect(ours.inScope.top1).toBeGreaterThan(plain.inScope.top1);
+    expect(ours.inScope.mrr).toBeGreaterThan(plain.inScope.mrr);
   });
 
   it('finds catalog entries by alias ("ICRMW", "C97", "convention 143")', () => {
-    const alias = ours.byTag.alias!;
-    expect(alias.top1).toBeGreaterThanOrEqual(0.8);
+    expect(ours.byTag.alias!.top1).toBeGreaterThanOrEqual(0.75);
   });
 });

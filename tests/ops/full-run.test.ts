@@ -12,6 +12,7 @@ import { APP_TOKEN, BOT_TOKEN, BOT_USER_ID, startFakeSlack, type FakeSlack } fro
 import { eventCallback, mention } from '../fakes/slack-payloads.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
 import { IDS, TOKEN as DISCORD_TOKEN, userMessage, users } from '../fakes/discord-payloads.js';
+import { ILO_DIR } from '../fixtures/paths.js';
 
 let slack: FakeSlack;
 let discord: FakeDiscord;
@@ -42,8 +43,8 @@ async function until<T>(what: string, probe: () => T | undefined | false, timeou
 beforeAll(async () => {
   slack = await startFakeSlack();
   discord = await startFakeDiscord();
-  seedsDir = path.join(tmp, 'seeds');
-  fs.cpSync('seeds', seedsDir, { recursive: true });
+  seedsDir = path.join(tmp, 'documents');
+  fs.cpSync(ILO_DIR, seedsDir, { recursive: true });
   child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
     env: {
       PATH: process.env.PATH,

@@ -3,10 +3,11 @@ import { openDesk, type Desk } from '../../src/desk.js';
 import { healthReport, DISCONNECTED_GRACE_MS, type PlatformHealth } from '../../src/health.js';
 import { serveHealth } from '../../adapters/health-server.js';
 import { silentLogger } from '../../src/log.js';
+import { ILO_DIR } from '../fixtures/paths.js';
 
 let desk: Desk;
 beforeAll(async () => {
-  desk = await openDesk({ seedsDir: 'seeds', dataDir: ':memory:' });
+  desk = await openDesk({ seedsDir: ILO_DIR, dataDir: ':memory:' });
 });
 afterAll(() => desk.close());
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../src/desk.js';
 import { newestChange, watchFolder, type Watcher } from '../../src/watch.js';
+import { ILO_DIR } from '../fixtures/paths.js';
 
 let dir: string;
 let desk: Desk;
@@ -25,7 +26,7 @@ async function eventually(check: () => Promise<boolean>, what: string, timeoutMs
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-reload-'));
-  fs.cpSync('seeds', dir, { recursive: true });
+  fs.cpSync(ILO_DIR, dir, { recursive: true });
   desk = await openDesk({ seedsDir: dir, dataDir: ':memory:' });
   watcher = watchFolder(dir, () => void desk.reload(), { debounceMs: 50 });
 });

@@ -1,4 +1,4 @@
-// The bot as a Slack user meets it, over both transports: real Bolt, the real desk on seeds/,
+// The bot as a Slack user meets it, over both transports: real Bolt, the real desk on the ILO fixture,
 // and a fake Slack on 127.0.0.1 that refuses what Slack refuses.
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';

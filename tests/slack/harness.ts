@@ -1,4 +1,4 @@
-// One running bot for tests: the real desk on seeds/, real Bolt through adapters/slack, a fake
+// One running bot for tests: the real desk on the ILO fixture, real Bolt through adapters/slack, a fake
 // Slack on 127.0.0.1, and a way to send it things that does not care whether they travel over
 // Socket Mode or signed HTTP.
 
@@ -11,6 +11,7 @@ import type { RunningPlatform } from '../../src/types.js';
 import { APP_TOKEN, BOT_TOKEN, startFakeSlack, type FakeSlack } from '../fakes/slack.js';
 import { buttonClick, eventCallback, slashCommand, type ClickOptions, type CommandOptions, type SlashCommandPayload } from '../fakes/slack-payloads.js';
 import { commandBody, deliver, FORM, interactionBody, JSON_TYPE, SIGNING_SECRET } from '../fakes/slack-http.js';
+import { ILO_DIR } from '../fixtures/paths.js';
 
 export type Mode = 'socket' | 'http';
 
@@ -42,7 +43,7 @@ export interface HarnessOptions {
 }
 
 export async function openTestDesk(): Promise<Desk> {
-  return openDesk({ seedsDir: 'seeds', dataDir: ':memory:' });
+  return openDesk({ seedsDir: ILO_DIR, dataDir: ':memory:' });
 }
 
 export async function startHarness(mode: Mode, options: HarnessOptions = {}): Promise<Harness> {
