@@ -64,7 +64,7 @@ export const openApiDocument = {
                       type: 'object',
                       required: ['hash', 'indexedAt'],
                       properties: { hash: { type: 'string' }, indexedAt: { type: 'string', format: 'date-time' } },
-                      description: 'The exact text the answer came from.',
+                      description: 'The exact text the reply came from; on replies drawn from the documents (not on help, acknowledgements or errors).',
                     },
                     errorId: { type: 'string', description: 'Set when something went wrong on our side (status 500).' },
                     questionId: { type: 'integer', description: 'For POST /api/feedback on this answer.' },
