@@ -30,6 +30,11 @@ export interface Desk {
   readonly commands: readonly CommandSpec[];
   readonly store: Store;
   readonly log: Logger;
+  /**
+   * True the first time a delivery key is claimed, false for a redelivery: platforms redeliver
+   * (retries, resumes) and each event must be answered once.
+   */
+  claimDelivery(key: string): Promise<boolean>;
   /** What is indexed now. */
   stats(): { documents: number; passages: number; edition: Edition };
   /** The live corpus, catalog and index (swapped whole on reload). */
@@ -125,6 +130,7 @@ export function createDesk(
     commands: COMMANDS,
     store,
     log,
+    claimDelivery: async (key) => store.claimEvent(key, now()),
     stats: () => ({ documents: current.corpus.documents.length, passages: current.corpus.passages.length, edition: current.edition }),
     library: () => current,
     reload,

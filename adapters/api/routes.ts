@@ -3,8 +3,8 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Desk } from '../../src/desk.js';
-import { newErrorId } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
+import { guarded, type Tracker } from '../kit/handlers.js';
 import { sendJson, type HttpRoute } from '../http/routes.js';
 import { toJson } from '../reply-json.js';
 import { tokenCheck } from './auth.js';
@@ -17,6 +17,8 @@ export interface ApiDeps {
   log: Logger;
   /** Each request, for the platform's status (last event). */
   onRequest?: () => void;
+  /** Requests being answered, so stop() can let them finish. */
+  work?: Tracker;
 }
 
 /** Longest `user` a caller may pass: an e-mail address or a directory id, not a document. */
@@ -26,7 +28,7 @@ export function apiRoutes(deps: ApiDeps): HttpRoute[] {
   const { desk, log } = deps;
   const auth = tokenCheck(deps.token);
 
-  /** Authenticated, parsed and guarded: a handler failure is logged once and answered with an error id. */
+  /** Authenticated, parsed and guarded (adapters/kit/handlers.ts): a failure is logged once and answered with an error id. */
   const endpoint =
     (run: (body: Record<string, unknown>, user: string) => Promise<{ status: number; body: unknown }>) => async (req: IncomingMessage, res: ServerResponse) => {
       deps.onRequest?.();
@@ -38,14 +40,16 @@ export function apiRoutes(deps: ApiDeps): HttpRoute[] {
       if (!body.ok) return sendJson(res, 400, { error: body.message }, { connection: 'close' });
       const user = callerOf(body.value.user, auth.caller);
       if (typeof user !== 'string') return sendJson(res, 400, { error: user.error });
-      try {
-        const answer = await run(body.value, user);
-        sendJson(res, answer.status, answer.body);
-      } catch (err) {
-        const errorId = newErrorId();
-        log.error('API request failed', { errorId, path: req.url, err });
-        sendJson(res, 500, { error: `Something went wrong on our side. Give this id to whoever runs Policy Desk: ${errorId}.`, errorId });
-      }
+      await guarded(
+        { log, label: 'API', work: deps.work },
+        'request',
+        { path: req.url },
+        async () => {
+          const answer = await run(body.value, user);
+          sendJson(res, answer.status, answer.body);
+        },
+        async (sorry) => sendJson(res, 500, { error: sorry.text, errorId: sorry.errorId }),
+      );
     };
 
   return [

@@ -20,6 +20,7 @@ import { listenForCommands } from './on-command.js';
 import { listenForMessages } from './on-message.js';
 import { renderReply } from './render.js';
 import { deliveryError } from '../kit/delivery.js';
+import { CONNECT_TIMEOUT_MS, settleWithin, withDeadline } from '../kit/deadline.js';
 import type { RouteTable } from '../http/routes.js';
 
 export { SlackStartError } from './errors.js';
@@ -31,8 +32,6 @@ export interface SlackOptions {
   routes?: RouteTable;
 }
 
-/** Socket Mode gets this long to connect at start-up before it counts as a failure. */
-const CONNECT_TIMEOUT_MS = 30_000;
 /** How long stop() waits for answers being written. */
 const DRAIN_TIMEOUT_MS = 10_000;
 
@@ -127,7 +126,7 @@ export async function startSlack(
     stop() {
       stopped ??= (async () => {
         stopping = true;
-        if (receiver) await withTimeout(receiver.client.disconnect(), 5_000);
+        if (receiver) await settleWithin(receiver.client.disconnect(), 5_000);
         else await app.stop().catch((err: unknown) => slackLog.warn('Slack HTTP server did not close cleanly', { err }));
         await work.drain(DRAIN_TIMEOUT_MS);
         state.connected = false;
@@ -153,21 +152,13 @@ function everyOtherPath(routes: RouteTable): CustomRoute {
 }
 
 async function connectSocket(app: App, receiver: SocketModeReceiver, config: SlackConfig): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new SlackStartError(`Could not open a Socket Mode connection to Slack within ${CONNECT_TIMEOUT_MS / 1000} s.`, { retryable: true })),
-      CONNECT_TIMEOUT_MS,
-    );
-  });
+  const late = () => new SlackStartError(`Could not open a Socket Mode connection to Slack within ${CONNECT_TIMEOUT_MS / 1000} s.`, { retryable: true });
   try {
-    await Promise.race([app.start(), timeout]);
+    await withDeadline(app.start(), CONNECT_TIMEOUT_MS, late);
   } catch (err) {
-    await withTimeout(receiver.client.disconnect(), 5_000);
+    await settleWithin(receiver.client.disconnect(), 5_000);
     if (err instanceof SlackStartError) throw err;
     throw new SlackStartError(describeFailure(err, 'SLACK_APP_TOKEN', config), { retryable: isOutage(err) });
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -189,15 +180,4 @@ function watchSocket(receiver: SocketModeReceiver, state: PlatformStatus, log: L
   client.on('close', lost);
   client.on('reconnecting', lost);
   client.on('disconnected', lost);
-}
-
-async function withTimeout(promise: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    promise.catch(() => {}),
-    new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, ms);
-    }),
-  ]);
-  clearTimeout(timer);
 }

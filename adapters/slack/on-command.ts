@@ -13,7 +13,7 @@ export function listenForCommands(app: App, deps: ListenerDeps): void {
     // Slack gives up after 3 s and a late ack throws: acknowledge before any work.
     await ack();
     // Commands carry no event id; the trigger id is unique to one invocation.
-    if (!firstDelivery(deps, `command:${command.trigger_id || `${command.user_id}:${command.text}`}`)) return;
+    if (!(await firstDelivery(deps, `command:${command.trigger_id || `${command.user_id}:${command.text}`}`))) return;
     const fields = { user: command.user_id, channel: command.channel_id };
     await guarded(
       deps,

@@ -110,6 +110,24 @@ describe('POST /api/ask', () => {
   });
 });
 
+describe('an unexpected failure', () => {
+  it('is logged once with an error id and answered 500 with the same id', async () => {
+    const failing = await startApi({ desk: { ...api.desk, handle: async () => Promise.reject(new Error('index went away')) } });
+    try {
+      const res = await failing.post('/api/ask', { text: 'Who pays recruitment fees?' });
+      expect(res.status).toBe(500);
+      expect(res.body.errorId).toMatch(/^E-[0-9A-F]{8}$/);
+      expect(res.body.error).toContain(res.body.errorId);
+      expect(res.body.error).not.toContain('index went away');
+      const logged = failing.logs.filter((l) => l.includes(res.body.errorId));
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatch(/API request failed/);
+    } finally {
+      await failing.close();
+    }
+  });
+});
+
 describe('POST /api/feedback', () => {
   it('records helpful / not helpful on an earlier answer, one vote per person', async () => {
     const { body: answer } = await api.post('/api/ask', { text: 'Who pays recruitment fees?' });
