@@ -5,8 +5,7 @@
 
 import { boot, startupFailure, type Booted } from '../src/boot.js';
 import type { RunningPlatform } from '../src/types.js';
-import { previewDigest } from '../src/digest/preview.js';
-import { describeOutcome, postDigestNow } from '../src/digest/post-now.js';
+import { describeOutcome, digestPreviewNow, postDigestNow } from '../src/digest/post-now.js';
 import { channelHint } from '../src/digest/targets.js';
 import { renderText } from './cli/render.js';
 import { routeTable } from './http/routes.js';
@@ -27,7 +26,7 @@ else await dryRun();
 
 async function dryRun(): Promise<void> {
   const { config, desk } = await boot({ defaultLogLevel: 'error', platforms: PLATFORMS }).catch(startupFailure);
-  const reply = previewDigest({ library: desk.library(), store: desk.store, timeZone: config.digest.timezone, at: new Date() });
+  const reply = digestPreviewNow(desk, config.digest);
   process.stdout.write(renderText(reply) + '\n');
   desk.close();
 }

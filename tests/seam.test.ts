@@ -1,5 +1,6 @@
 // The seam between the core and the platforms: src/ names no platform in code (comments may
-// explain one), so adding a platform never means editing the core.
+// explain one), so adding a platform never means editing the core; adapters reach the core
+// through the Desk, and platforms never import each other.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,5 +35,21 @@ describe('src/', () => {
   it('imports nothing from adapters/', () => {
     const importing = files.filter((f) => /from ['"](\.\.\/)+adapters\//.test(fs.readFileSync(f, 'utf8')));
     expect(importing).toEqual([]);
+  });
+});
+
+describe('adapters/', () => {
+  const files = sources('adapters');
+
+  it('reach the store through the Desk, never around it', () => {
+    expect(files.filter((f) => /\bdesk\.store\b/.test(code(f)))).toEqual([]);
+  });
+
+  it.each(PLATFORMS.map((p) => p.name))('the %s platform imports no other platform', (name) => {
+    const others = PLATFORMS.map((p) => p.name).filter((n) => n !== name);
+    const own = files.filter((f) => f.startsWith(path.join('adapters', name) + path.sep));
+    expect(own.length).toBeGreaterThan(0);
+    const crossing = own.filter((f) => others.some((o) => new RegExp(`from ['"]\\.\\./${o}/`).test(fs.readFileSync(f, 'utf8'))));
+    expect(crossing).toEqual([]);
   });
 });

@@ -7,6 +7,12 @@ import type { Logger } from '../log.js';
 import type { RunningPlatform } from '../types.js';
 import { DEFAULT_RETRY_POLICY, postDigest, type PostOutcome } from './post.js';
 import { digestTargets } from './targets.js';
+import { previewDigest } from './preview.js';
+
+/** `npm run digest -- --dry-run`: today's digest as it would be posted now, posting nothing. */
+export function digestPreviewNow(desk: Desk, digest: DigestConfig, at = new Date()) {
+  return previewDigest({ library: desk.library(), store: desk.store, timeZone: digest.timezone, at });
+}
 
 export async function postDigestNow(options: { desk: Desk; digest: DigestConfig; platforms: readonly RunningPlatform[]; log: Logger; now?: () => Date }): Promise<PostOutcome[]> {
   const { desk, digest, log } = options;
