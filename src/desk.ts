@@ -5,13 +5,15 @@ import { createHash } from 'node:crypto';
 import type { CommandSpec, Edition, Incoming, Reply } from './types.js';
 import type { DigestConfig } from './config.js';
 import { apology, newErrorId } from './errors.js';
-import { notice } from './reply.js';
 import { silentLogger, type Logger } from './log.js';
 import { openStore, type Store } from './store.js';
 import { loadCorpus, type Corpus } from './corpus/load.js';
 import { CatalogError, loadCatalog, type Catalog } from './catalog/load.js';
 import { buildIndex, type PassageIndex } from './search/index.js';
 import { COMMANDS, runMessage, type CommandContext } from './commands/table.js';
+import { feedbackReply } from './commands/feedback.js';
+import { shareReply } from './commands/share.js';
+import type { Library, ReloadResult } from './library/library.js';
 
 export interface DeskOptions {
   /** Folder of documents (and catalog files) to index. */
@@ -47,24 +49,7 @@ export interface Desk {
   close(): void;
 }
 
-export interface ReloadResult {
-  /** False when the documents were unchanged, or the new edition could not be built. */
-  changed: boolean;
-  edition: Edition;
-  documents: number;
-  passages: number;
-  /** Files skipped or only partly read, and catalog problems, each naming the file. */
-  problems: string[];
-}
-
-export interface Library {
-  corpus: Corpus;
-  catalog: Catalog;
-  index: PassageIndex;
-  edition: Edition;
-  /** Problems that did not stop the build (a broken catalog file on reload, the old catalog kept). */
-  problems: string[];
-}
+export type { Library, ReloadResult } from './library/library.js';
 
 /** Loads the documents and opens the store. Throws (once, clearly) on start-up problems. */
 export async function openDesk(options: DeskOptions): Promise<Desk> {
@@ -168,22 +153,10 @@ async function dispatch(incoming: Incoming, ctx: CommandContext): Promise<Reply>
   switch (incoming.type) {
     case 'message':
       return runMessage(incoming, ctx);
-    case 'feedback': {
-      if (!ctx.store.question(incoming.questionId)) {
-        return notice('error', 'Feedback not recorded', 'That answer is no longer on record, so the feedback could not be saved.');
-      }
-      ctx.store.recordFeedback({ ...incoming, at: ctx.now() });
-      return notice('ack', 'Thanks for the feedback', incoming.helpful ? 'Marked as helpful.' : 'Marked as not helpful. The team will look at it.');
-    }
-    case 'share': {
-      const record = ctx.store.question(incoming.questionId);
-      if (!record) return notice('error', 'Nothing to share', 'That answer is no longer on record. Ask the question again to share it.');
-      // The same question on the same corpus gives the same answer, so re-asking is sharing.
-      const reply = await runMessage({ type: 'message', text: record.question, platform: incoming.platform }, ctx, { log: false });
-      const changed = record.edition && record.edition !== ctx.library.edition.hash;
-      const notes = changed ? [...reply.notes, 'The documents have changed since this answer was first given; this is the answer from the current edition.'] : reply.notes;
-      return { ...reply, notes, questionId: record.id };
-    }
+    case 'feedback':
+      return feedbackReply(incoming, ctx);
+    case 'share':
+      return shareReply(incoming, ctx);
   }
 }
 

@@ -1,9 +1,10 @@
 // The seam between the core and the platforms: src/ names no platform in code (comments may
 // explain one), so adding a platform never means editing the core; adapters reach the core
-// through the Desk, and platforms never import each other.
+// through the Desk, platforms never import each other, and no module imports itself round a cycle.
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseCircular, parseDependencyTree } from 'dpdm';
 import { describe, expect, it } from 'vitest';
 import { PLATFORMS } from '../adapters/platforms.js';
 
@@ -51,5 +52,13 @@ describe('adapters/', () => {
     expect(own.length).toBeGreaterThan(0);
     const crossing = own.filter((f) => others.some((o) => new RegExp(`from ['"]\\.\\./${o}/`).test(fs.readFileSync(f, 'utf8'))));
     expect(crossing).toEqual([]);
+  });
+});
+
+describe('the import graph of src/ and adapters/', () => {
+  it('has no cycles, type-only imports included (checked with dpdm)', async () => {
+    const tree = await parseDependencyTree(['src/**/*.ts', 'adapters/**/*.ts'], { transform: false, skipDynamicImports: false });
+    expect(Object.keys(tree).length).toBeGreaterThan(50);
+    expect(parseCircular(tree).map((cycle) => cycle.join(' -> '))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 // words are shown, never who asked or where.
 
 import type { Field } from '../types.js';
-import type { Library } from '../desk.js';
+import type { Library } from '../library/library.js';
 import type { FeedbackCounts, QuestionRecord } from '../store.js';
 
 const TOP_TOPICS = 3;

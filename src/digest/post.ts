@@ -12,7 +12,7 @@
 
 import type { Platform, RunningPlatform } from '../types.js';
 import { DeliveryError } from '../errors.js';
-import type { Library } from '../desk.js';
+import type { Library } from '../library/library.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store.js';
 import { buildDigest } from './build.js';
