@@ -19,7 +19,9 @@ export interface Booted {
 export async function boot(options: { defaultLogLevel?: LogLevel; platforms?: readonly PlatformConfigSpec[] } = {}): Promise<Booted> {
   const config = readConfig(options.platforms);
   const level = config.logLevel ?? options.defaultLogLevel ?? (Object.keys(config.platforms).length ? 'info' : 'warn');
-  const log = createLogger({ level, format: config.logFormat, secrets: config.secrets });
+  // Every platform's redactions, on or off: a line that names one of its URLs is masked regardless.
+  const redactions = (options.platforms ?? []).flatMap((p) => p.logRedactions ?? []);
+  const log = createLogger({ level, format: config.logFormat, secrets: config.secrets, redactions });
   const store = openStore(config.dataDir);
   try {
     const desk = await openDesk({ seedsDir: config.seedsDir, store, log, digest: config.digest });

@@ -30,11 +30,11 @@ export interface DigestConfig {
 export interface VariableReader {
   /** The trimmed value; undefined when unset or blank. */
   get(name: string): string | undefined;
-  /** Like get, and remembered as a secret the logger masks. */
-  secret(name: string): string | undefined;
+  /** Like get, and remembered as a secret the logger masks (as given, and as normalised). */
+  secret(name: string, normalise?: (value: string) => string): string | undefined;
   port(name: string, fallback?: number): number | undefined;
-  /** An http(s) URL, its trailing slash mended to end like mustEndWith. */
-  url(name: string, mustEndWith: string): string | undefined;
+  /** An API base URL ending in mustEndWith (its trailing slash mended); example is shown when it does not. */
+  url(name: string, mustEndWith: string, example?: string): string | undefined;
   /** A start-up problem: names the variable, never its value. */
   problem(message: string): void;
 }
@@ -57,6 +57,8 @@ export interface PlatformConfigSpec<C = unknown> {
   needsRoutes?: string;
   /** How this platform could serve them, for the message when nothing does. */
   routesHint?: string;
+  /** Rewrites for log lines: credentials of this platform's that no secret list can name (its callback URLs). */
+  logRedactions?: readonly ((line: string) => string)[];
 }
 
 export interface Config {
@@ -128,7 +130,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd(), platform
     problems.push(`${name} must be one of: ${allowed.join(', ')}.`);
     return undefined;
   };
-  const url = (name: string, mustEndWith: string): string | undefined => {
+  const url = (name: string, mustEndWith: string, example?: string): string | undefined => {
     const raw = get(name);
     if (raw === undefined) return undefined;
     if (!/^https?:\/\//.test(raw)) {
@@ -137,13 +139,22 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd(), platform
     }
     // Some clients want a trailing slash and some refuse one: mend it rather than fail on it.
     const bare = raw.replace(/\/+$/, '');
+    // A base without /api (or with discord.js's own /v10 after it) fails much later as a rejected
+    // token or an endless outage: say so now. The value is not echoed: it may hold a credential.
+    if (!/\/api$/.test(bare)) {
+      const version = /\/api\/v\d+$/.test(bare) ? ', with no API version after it (the library adds it)' : '';
+      problems.push(`${name} must be the API base ending in ${mustEndWith}${version}, e.g. ${example ?? `https://example.com${mustEndWith}`}.`);
+      return undefined;
+    }
     return mustEndWith.endsWith('/') ? `${bare}/` : bare;
   };
 
   const secrets: string[] = [];
-  const secret = (name: string): string | undefined => {
-    const value = get(name);
-    if (value) secrets.push(value);
+  const secret = (name: string, normalise: (value: string) => string = (v) => v): string | undefined => {
+    const raw = get(name);
+    const value = raw === undefined ? undefined : normalise(raw).trim() || undefined;
+    if (raw) secrets.push(raw);
+    if (value && value !== raw) secrets.push(value);
     return value;
   };
 

@@ -7,6 +7,7 @@ import type { DigestConfig } from './config.js';
 import { apology, newErrorId } from './errors.js';
 import { silentLogger, type Logger } from './log.js';
 import { openStore, type Store } from './store.js';
+import { watchStoreWrites, type StoreWrites } from './store-health.js';
 import { loadCorpus, type Corpus } from './corpus/load.js';
 import { CatalogError, loadCatalog, type Catalog } from './catalog/load.js';
 import { buildIndex, type PassageIndex } from './search/index.js';
@@ -31,6 +32,8 @@ export interface Desk {
   handle(incoming: Incoming): Promise<Reply>;
   readonly commands: readonly CommandSpec[];
   readonly store: Store;
+  /** How writes to the store are going (a full disk does not stop answers, but health says so). */
+  readonly storeWrites: StoreWrites;
   readonly log: Logger;
   /**
    * True the first time a delivery key is claimed, false for a redelivery: platforms redeliver
@@ -92,7 +95,8 @@ export function createDesk(
     return reloads;
   };
 
-  const context = (): CommandContext => ({ library: current, store, log, now, reload, digest: deps.digest });
+  const storeWrites = watchStoreWrites(now);
+  const context = (): CommandContext => ({ library: current, store, log, now, reload, digest: deps.digest, storeWrites });
 
   const handle = async (incoming: Incoming): Promise<Reply> => {
     const started = performance.now();
@@ -114,8 +118,16 @@ export function createDesk(
     handle,
     commands: COMMANDS,
     store,
+    storeWrites,
     log,
-    claimDelivery: async (key) => store.claimEvent(key, now()),
+    claimDelivery: async (key) => {
+      try {
+        return store.claimEvent(key, now());
+      } catch (err) {
+        storeWrites.failed(err);
+        throw err;
+      }
+    },
     stats: () => ({ documents: current.corpus.documents.length, passages: current.corpus.passages.length, edition: current.edition }),
     library: () => current,
     reload,

@@ -1,6 +1,8 @@
 // What GET /healthz reports: the documents' edition, and per platform whether it is connected
 // and when it last heard from it. Unhealthy (503) once a configured platform has been down
 // longer than a grace period: reconnects of a few seconds are normal and not worth a page.
+// A degraded platform (connected, but its token was rejected so no reply can be sent) is
+// unhealthy at once: it will not mend itself.
 
 import type { Desk } from './desk.js';
 import type { PlatformStatus } from './types.js';
@@ -30,16 +32,27 @@ export function healthReport(input: HealthInput): { status: 200 | 503; body: { o
   const down: string[] = [];
   for (const p of input.platforms) {
     const downSince = p.status ? (p.status.connected ? undefined : p.status.disconnectedAt) : p.startingSince?.toISOString();
-    const state = p.status ? (p.status.connected ? 'connected' : 'disconnected') : 'starting';
-    if (downSince && input.now.getTime() - Date.parse(downSince) > grace) down.push(p.name);
-    platforms[p.name] = { state, lastEventAt: p.status?.lastEventAt ?? null, downSince: downSince ?? null };
+    const degraded = p.status?.degraded;
+    const state = degraded ? 'degraded' : p.status ? (p.status.connected ? 'connected' : 'disconnected') : 'starting';
+    if (degraded || (downSince && input.now.getTime() - Date.parse(downSince) > grace)) down.push(p.name);
+    platforms[p.name] = {
+      state,
+      lastEventAt: p.status?.lastEventAt ?? null,
+      downSince: downSince ?? null,
+      ...(degraded ? { reason: degraded.reason, degradedSince: degraded.since } : {}),
+    };
   }
   const ok = down.length === 0;
+  // A failing store does not stop answers: still 200 (taking the bot out of service would stop
+  // them too), but named, so monitoring can page someone about the disk.
+  const storeWrites = input.desk.storeWrites.status();
   return {
     status: ok ? 200 : 503,
     body: {
       ok,
       ...(ok ? {} : { down }),
+      ...(storeWrites.state === 'ok' ? {} : { degraded: ['store'] }),
+      storeWrites,
       edition: stats.edition,
       documents: stats.documents,
       passages: stats.passages,

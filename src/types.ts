@@ -94,6 +94,11 @@ export interface PlatformStatus {
   lastEventAt?: string;
   /** ISO time the connection was last lost (unset while connected). */
   disconnectedAt?: string;
+  /**
+   * Set when the platform is connected but cannot deliver replies (its token was rejected):
+   * why, in words naming the variable to fix, and since when.
+   */
+  degraded?: { reason: string; since: string };
 }
 
 /** A platform adapter once started: the entry point, the digest and health checks talk to it through this. */

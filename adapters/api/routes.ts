@@ -42,7 +42,7 @@ export function apiRoutes(deps: ApiDeps): HttpRoute[] {
       if (typeof user !== 'string') return sendJson(res, 400, { error: user.error });
       await guarded(
         { log, label: 'API', work: deps.work },
-        'request',
+        'API request failed',
         { path: req.url },
         async () => {
           const answer = await run(body.value, user);

@@ -67,6 +67,6 @@ function explain(err: unknown, closeCode: number | undefined, config: DiscordCon
       'Discord rejected DISCORD_TOKEN. Copy the bot token again from the Developer Portal (Bot → Reset Token) into .env.',
     );
   }
-  const where = config.apiUrl ? `DISCORD_API_URL (${config.apiUrl})` : 'Discord';
+  const where = config.apiUrl ? 'Discord at DISCORD_API_URL' : 'Discord';
   return new DiscordStartError(`Could not connect to ${where}: ${message}`, { cause: err, retryable: true });
 }

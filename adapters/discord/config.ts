@@ -18,9 +18,11 @@ export const DISCORD_VARIABLES = {
 };
 
 export function readDiscordConfig(vars: VariableReader): DiscordConfig | undefined {
-  const discordToken = vars.secret('DISCORD_TOKEN');
+  // Copied with its "Bot " prefix, the token still works (discord.js strips it), but the mask
+  // would then not cover the bare token discord.js prints in part: strip it here.
+  const discordToken = vars.secret('DISCORD_TOKEN', (v) => v.replace(/^(?:Bot|Bearer)\s+/i, ''));
   if (!discordToken) return undefined;
   const guildId = vars.get('DISCORD_GUILD_ID');
   if (guildId && !/^\d{5,25}$/.test(guildId)) vars.problem('DISCORD_GUILD_ID must be a numeric server id.');
-  return { token: discordToken, guildId, apiUrl: vars.url('DISCORD_API_URL', '/api') };
+  return { token: discordToken, guildId, apiUrl: vars.url('DISCORD_API_URL', '/api', 'https://discord.com/api') };
 }

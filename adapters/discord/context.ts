@@ -11,7 +11,7 @@ export interface HandlerContext {
 
 /** Each Discord event is answered once: redeliveries after a resume or a restart are skipped. */
 export function firstDelivery(ctx: HandlerContext, eventId: string): Promise<boolean> {
-  return kitFirstDelivery(ctx.desk, ctx.log, 'discord', eventId);
+  return kitFirstDelivery(ctx.desk, ctx.log, 'discord', eventId, 'Discord');
 }
 
 /** The kit's guard for Discord: the error line carries the remedy Discord's error code suggests. */
@@ -28,6 +28,10 @@ export function remedyFor(err: unknown): string | undefined {
     case 10062:
       return 'Discord expired the interaction before it was acknowledged (3 seconds): is the machine overloaded?';
     default:
+      // discord.js's words once a 401 made it drop the token: name the variable, not the symptom.
+      if (/Expected token to be set/.test((err as Error | null)?.message ?? '')) {
+        return 'Discord rejected DISCORD_TOKEN earlier (HTTP 401): replace it and restart Policy Desk.';
+      }
       return undefined;
   }
 }

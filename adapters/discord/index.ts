@@ -8,6 +8,7 @@ import { DeliveryError } from '../../src/errors.js';
 import { deliveryError } from '../kit/delivery.js';
 import type { Logger } from '../../src/log.js';
 import type { Reply, RunningPlatform } from '../../src/types.js';
+import { DRAIN_TIMEOUT_MS, drainAndReport, inFlight } from '../kit/in-flight.js';
 import { connect, createClient, DiscordStartError } from './client.js';
 import { registerPolicyCommand } from './commands.js';
 import { watchConnection } from './connection.js';
@@ -17,20 +18,22 @@ import { onMessage } from './on-message.js';
 
 export { DiscordStartError } from './client.js';
 
-export async function startDiscord(desk: Desk, config: DiscordConfig, parentLog: Logger): Promise<RunningPlatform> {
+export interface DiscordOptions {
+  /** How long stop() waits for answers being written (default 10 s). */
+  drainMs?: number;
+}
+
+export async function startDiscord(desk: Desk, config: DiscordConfig, parentLog: Logger, options: DiscordOptions = {}): Promise<RunningPlatform> {
   const log = parentLog.child({ platform: 'discord' });
   const client = createClient(config);
   const connection = watchConnection(client, log);
 
-  // Handlers run concurrently; stop() waits for the ones in flight before disconnecting.
-  const inFlight = new Set<Promise<void>>();
+  // Handlers run concurrently; stop() waits for the ones in flight (up to a limit) before disconnecting.
+  const work = inFlight();
   let accepting = true;
   const tracked = <A extends unknown[]>(handler: (...args: A) => Promise<void>) => (...args: A) => {
     if (!accepting) return;
-    const run = handler(...args)
-      .catch((err: unknown) => log.error('Unhandled error in a Discord handler', { err }))
-      .finally(() => inFlight.delete(run));
-    inFlight.add(run);
+    void work.run(() => handler(...args).catch((err: unknown) => log.error('Unhandled error in a Discord handler', { err })));
   };
   const ctx = { desk, log };
   client.on(Events.MessageCreate, tracked(onMessage(ctx)));
@@ -68,7 +71,7 @@ export async function startDiscord(desk: Desk, config: DiscordConfig, parentLog:
       stopped ??= (async () => {
         accepting = false;
         connection.stopping();
-        await Promise.allSettled([...inFlight]);
+        await drainAndReport(work, options.drainMs ?? DRAIN_TIMEOUT_MS, log, 'Discord');
         await client.destroy();
         log.info('Disconnected from Discord');
       })();

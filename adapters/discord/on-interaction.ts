@@ -68,5 +68,5 @@ function guarded(ctx: HandlerContext, interaction: ChatInputCommandInteraction |
         : interaction.followUp({ ...sorry, flags: MessageFlags.Ephemeral })
       : interaction.reply({ ...sorry, flags: MessageFlags.Ephemeral });
   };
-  return kitGuarded(guard(ctx), 'interaction', { interactionId: interaction.id }, run, tell);
+  return kitGuarded(guard(ctx), 'Could not answer a Discord interaction', { interactionId: interaction.id }, run, tell);
 }

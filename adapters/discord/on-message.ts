@@ -13,7 +13,7 @@ export function onMessage(ctx: HandlerContext) {
     if (text === undefined || !(await firstDelivery(ctx, message.id))) return;
 
     const fields = { messageId: message.id, channelId: message.channelId };
-    await guarded(guard(ctx), 'message', fields, async () => {
+    await guarded(guard(ctx), 'Could not answer a Discord message', fields, async () => {
       const reply = await ctx.desk.handle({
         type: 'message',
         // Other mentions become readable names ("@Bob", "#general"): the core knows no Discord syntax.

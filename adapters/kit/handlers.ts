@@ -11,13 +11,13 @@ import type { Reply } from '../../src/types.js';
  * was not acked, Discord replays after a resume, a signed request can be replayed): each must be
  * answered once. Keys are scoped by platform.
  */
-export async function firstDelivery(desk: Desk, log: Logger, platform: string, key: string): Promise<boolean> {
+export async function firstDelivery(desk: Desk, log: Logger, platform: string, key: string, label = platform): Promise<boolean> {
   let first: boolean;
   try {
     first = await desk.claimDelivery(`${platform}:${key}`);
   } catch (err) {
     // A store that cannot record the claim should not silence the bot: answering twice is the lesser harm.
-    log.warn('could not record the event; answering it anyway', { eventId: key, err });
+    log.warn(`could not record a ${label} delivery; answering anyway`, { eventId: key, err });
     return true;
   }
   if (!first) log.info('Skipped an event already answered', { eventId: key });
@@ -36,20 +36,23 @@ export interface Guard {
   work?: Tracker;
   /** More fields for the error line, from the error (e.g. a remedy the platform's code suggests). */
   explain?: (err: unknown) => LogFields;
+  /** Told of every failure (e.g. so a rejected token is reported once, not per reply). */
+  failed?: (err: unknown) => void;
 }
 
 /**
- * Runs a handler's work (tracked, when the guard has a tracker). On failure: one error line with
- * an id, and the apology carrying that id delivered by `tell`, itself allowed to fail (then a
+ * Runs a handler's work (tracked, when the guard has a tracker). On failure: one error line (the
+ * `failure` message) with an id, and the apology carrying that id delivered by `tell`, itself allowed to fail (then a
  * warning with the same id). Never throws.
  */
-export function guarded(guard: Guard, what: string, fields: LogFields, work: () => Promise<void>, tell: (apology: Reply) => Promise<unknown>): Promise<void> {
+export function guarded(guard: Guard, failure: string, fields: LogFields, work: () => Promise<void>, tell: (apology: Reply) => Promise<unknown>): Promise<void> {
   const run = async () => {
     try {
       await work();
     } catch (err) {
       const errorId = newErrorId();
-      guard.log.error(`${guard.label} ${what} failed`, { errorId, ...fields, ...guard.explain?.(err), err });
+      guard.failed?.(err);
+      guard.log.error(failure, { errorId, ...fields, ...guard.explain?.(err), err });
       try {
         await tell(apology(errorId));
       } catch (tellErr) {

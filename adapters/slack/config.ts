@@ -34,7 +34,7 @@ export function readSlackConfig(vars: VariableReader): SlackConfig | undefined {
       botToken: slackBot,
       appToken: slackApp,
       signingSecret: slackSecret,
-      apiUrl: vars.url('SLACK_API_URL', '/api/'),
+      apiUrl: vars.url('SLACK_API_URL', '/api/', 'https://slack.com/api/'),
       host: vars.get('HOST') ?? '0.0.0.0',
       port: vars.port('PORT', 3000)!,
     };

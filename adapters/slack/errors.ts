@@ -16,7 +16,7 @@ export function isOutage(err: unknown): boolean {
   return true;
 }
 
-const REJECTED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
+export const REJECTED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
 
 /** A sentence about why a call to Slack failed at start-up, naming the variable to check. */
 export function describeFailure(err: unknown, variable: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', config: SlackConfig): string {

@@ -11,9 +11,10 @@ import type { Logger } from '../../src/log.js';
 import type { PlatformStatus, Reply, RunningPlatform } from '../../src/types.js';
 import { boltLogger } from './bolt-logger.js';
 import { postOnceClientOptions, socketModeClientOptions, webClientOptions } from './client-options.js';
-import { describeFailure, isOutage, platformErrorCode, SlackStartError } from './errors.js';
+import { describeFailure, isOutage, platformErrorCode, REJECTED_TOKEN, SlackStartError } from './errors.js';
+import { httpReceiver } from './http-receiver.js';
 import { whoAmI } from './identity.js';
-import { inFlight } from './in-flight.js';
+import { DRAIN_TIMEOUT_MS, drainAndReport, inFlight } from '../kit/in-flight.js';
 import { postMessage } from './listener-tools.js';
 import { listenForButtons } from './on-action.js';
 import { listenForCommands } from './on-command.js';
@@ -30,10 +31,9 @@ export interface SlackOptions {
   health?: () => { ok: boolean } & Record<string, unknown>;
   /** More routes to serve on PORT in HTTP mode (the API, when HEALTH_PORT is unset). */
   routes?: RouteTable;
+  /** How long stop() waits for answers being written (default 10 s). */
+  drainMs?: number;
 }
-
-/** How long stop() waits for answers being written. */
-const DRAIN_TIMEOUT_MS = 10_000;
 
 export async function startSlack(
   desk: Desk,
@@ -42,12 +42,12 @@ export async function startSlack(
   options: SlackOptions = {},
 ): Promise<RunningPlatform & { port?: number }> {
   const slackLog = log.child({ platform: 'slack' });
-  const logger = boltLogger(slackLog);
+  const logger = boltLogger(slackLog, { quietUnknownType: !config.appToken });
   const clientOptions = webClientOptions(config, logger);
   const me = await whoAmI(config, clientOptions);
 
   const state: PlatformStatus = { connected: false };
-  const status = (): PlatformStatus => ({ ...state });
+  const status = (): PlatformStatus => ({ ...state, ...(state.degraded ? { degraded: { ...state.degraded } } : {}) });
   const work = inFlight();
   let stopping = false;
 
@@ -56,13 +56,19 @@ export async function startSlack(
         appToken: config.appToken,
         logger,
         installerOptions: { clientOptions: socketModeClientOptions(config, logger) },
+        // What Bolt cannot process (a payload Slack never sends) is acked, so it is not redelivered,
+        // and said in one warning line rather than an error with a stack.
+        processEventErrorHandler: async ({ error }) => {
+          slackLog.warn('ignored a Slack payload Policy Desk cannot read', { reason: error.message });
+          return true;
+        },
       })
     : undefined;
   const healthRoute: CustomRoute = {
     path: '/healthz',
     method: ['GET'],
     handler: (_req, res) => {
-      const body = options.health?.() ?? { ok: state.connected, slack: status() };
+      const body = options.health?.() ?? { ok: state.connected && !state.degraded, slack: status() };
       res.writeHead(body.ok ? 200 : 503, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     },
@@ -75,7 +81,7 @@ export async function startSlack(
     botUserId: me.userId,
     logger,
     clientOptions,
-    ...(receiver ? { receiver } : { signingSecret: config.signingSecret, customRoutes: [healthRoute, ...(options.routes ? [everyOtherPath(options.routes)] : [])] }),
+    receiver: receiver ?? httpReceiver({ signingSecret: config.signingSecret ?? '', routes: [healthRoute, ...(options.routes ? [everyOtherPath(options.routes)] : [])], logger, log: slackLog }),
   });
 
   app.error(async (error) => {
@@ -86,7 +92,16 @@ export async function startSlack(
     state.lastEventAt = new Date().toISOString();
     await next();
   });
-  const deps = { desk, log: slackLog, work };
+  // A token revoked while running (the app removed, the token rotated) fails every reply from
+  // then on: said once, naming the variable, and shown as degraded in health.
+  const failed = (err: unknown) => {
+    const code = platformErrorCode(err);
+    if (!code || !REJECTED_TOKEN.has(code) || state.degraded) return;
+    const reason = `Slack rejected SLACK_BOT_TOKEN (${code}): no reply can be sent until it is replaced (OAuth & Permissions; reinstall the app if it was removed) and Policy Desk restarted.`;
+    state.degraded = { reason, since: new Date().toISOString() };
+    slackLog.error(reason);
+  };
+  const deps = { desk, log: slackLog, work, failed };
   listenForCommands(app, deps);
   listenForMessages(app, deps);
   listenForButtons(app, deps);
@@ -118,6 +133,7 @@ export async function startSlack(
       try {
         await postMessage(digestClient, { channel }, renderReply(reply));
       } catch (err) {
+        failed(err);
         const code = platformErrorCode(err);
         const hint = code === 'not_in_channel' ? ': invite the bot with /invite @Policy Desk' : '';
         throw deliveryError(err, `Slack would not post to channel ${channel} (${code ?? (err as Error).message})${hint}`);
@@ -128,7 +144,7 @@ export async function startSlack(
         stopping = true;
         if (receiver) await settleWithin(receiver.client.disconnect(), 5_000);
         else await app.stop().catch((err: unknown) => slackLog.warn('Slack HTTP server did not close cleanly', { err }));
-        await work.drain(DRAIN_TIMEOUT_MS);
+        await drainAndReport(work, options.drainMs ?? DRAIN_TIMEOUT_MS, slackLog, 'Slack');
         state.connected = false;
         state.disconnectedAt = new Date().toISOString();
         slackLog.info('Slack stopped');

@@ -6,18 +6,20 @@ import type { Desk } from '../../src/desk.js';
 import { firstDelivery as kitFirstDelivery, guarded as kitGuarded } from '../kit/handlers.js';
 import type { LogFields, Logger } from '../../src/log.js';
 import type { SlackMessage } from './blocks.js';
-import type { InFlight } from './in-flight.js';
+import type { InFlight } from '../kit/in-flight.js';
 import { renderReply } from './render.js';
 
 export interface ListenerDeps {
   desk: Desk;
   log: Logger;
   work: InFlight;
+  /** Told of every failure, so a rejected token can be reported once, not per reply. */
+  failed?: (err: unknown) => void;
 }
 
 /** True the first time a delivery is seen (adapters/kit/handlers.ts). */
 export function firstDelivery(deps: ListenerDeps, key: string): Promise<boolean> {
-  return kitFirstDelivery(deps.desk, deps.log, 'slack', key);
+  return kitFirstDelivery(deps.desk, deps.log, 'slack', key, 'Slack');
 }
 
 /**
@@ -31,7 +33,7 @@ export function guarded(
   work: () => Promise<void>,
   tell: (message: SlackMessage) => Promise<unknown>,
 ): Promise<void> {
-  return kitGuarded({ log: deps.log, label: 'Slack', work: deps.work }, what, fields, work, (sorry) => tell(renderReply(sorry)));
+  return kitGuarded({ log: deps.log, label: 'Slack', work: deps.work, failed: deps.failed }, `Slack ${what} failed`, fields, work, (sorry) => tell(renderReply(sorry)));
 }
 
 /** Posts a rendered message, never unfurling links from documents into big previews. */

@@ -1,12 +1,27 @@
 // Text crossing the Slack boundary, both ways.
 // Out: Slack reads `<…>` as a mention or link (`<!channel>` pings everyone), so anything that came
-// from a person or a document has its `&`, `<` and `>` escaped — those three only, as Slack asks.
+// from a person or a document has its `&`, `<` and `>` escaped, as Slack asks. mrkdwn has no
+// escape for its formatting marks (`*bold*`, `_italic_`, `~strike~`, `code`): a question's own
+// asterisks would close our bold title early. Those marks become look-alike characters that
+// Slack never reads as formatting, so the text shows as typed and our markup stays ours.
 // In: Slack hands us text with those escaped and with mentions and links in `<…>` form; the core
 // wants what the person saw.
 
-/** Escapes text for a mrkdwn field so that it shows literally and cannot mention or link. */
+/** Slack's formatting marks and the look-alikes shown in their place. */
+const LOOK_ALIKE: Record<string, string> = {
+  '*': '\u2217', // ∗ asterisk operator
+  _: '\u02CD', // ˍ modifier letter low macron
+  '~': '\u223C', // ∼ tilde operator
+  '`': '\u02CB', // ˋ modifier letter grave accent
+};
+
+/** Escapes text for a mrkdwn field so that it shows literally: it cannot mention, link or format. */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[*_~`]/g, (mark) => LOOK_ALIKE[mark]!);
 }
 
 /** Removes mentions of the bot (`<@U123>` or `<@U123|name>`) wherever they are. */

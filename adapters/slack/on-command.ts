@@ -12,6 +12,12 @@ export function listenForCommands(app: App, deps: ListenerDeps): void {
   app.command(/^\/.+/, async ({ command, ack, respond, context }) => {
     // Slack gives up after 3 s and a late ack throws: acknowledge before any work.
     await ack();
+    // Only a forged or broken payload lacks one (over HTTP it is refused before this); there is
+    // nowhere to answer, and it is bad input, not a failure of ours.
+    if (!command.response_url) {
+      deps.log.warn('ignored a Slack command without a response_url', { user: command.user_id, channel: command.channel_id });
+      return;
+    }
     // Commands carry no event id; the trigger id is unique to one invocation.
     if (!(await firstDelivery(deps, `command:${command.trigger_id || `${command.user_id}:${command.text}`}`))) return;
     const fields = { user: command.user_id, channel: command.channel_id };

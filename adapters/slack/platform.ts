@@ -3,6 +3,7 @@
 
 import type { PlatformModule } from '../platform.js';
 import { readSlackConfig, SLACK_VARIABLES, type SlackConfig } from './config.js';
+import { redactResponseUrls } from './log-redaction.js';
 
 export const slack: PlatformModule<SlackConfig> = {
   name: 'slack',
@@ -13,6 +14,7 @@ export const slack: PlatformModule<SlackConfig> = {
   read: readSlackConfig,
   servesRoutes: (config) => !config.appToken,
   routesHint: 'run Slack in HTTP mode, which serves it on PORT',
+  logRedactions: [redactResponseUrls],
   describe: (config) => `on (${config.appToken ? 'Socket Mode' : `HTTP on ${config.host}:${config.port}`})`,
   async start(ctx, config) {
     const { startSlack } = await import('./index.js');

@@ -144,9 +144,11 @@ function logQuestion(reply: Reply, incoming: MessageIncoming, ctx: CommandContex
       edition: ctx.library.edition.hash,
       at: ctx.now(),
     });
+    ctx.storeWrites?.ok();
     return { ...reply, questionId };
   } catch (err) {
     // The person still gets the answer; only the log line is lost.
+    ctx.storeWrites?.failed(err);
     ctx.log.error('question log write failed', { err });
     return reply;
   }

@@ -3,19 +3,14 @@
 // start-up problem that names the variable and never its value.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig as loadCoreConfig } from '../../src/config.js';
-import { PLATFORMS } from '../../adapters/platforms.js';
+import { ConfigError } from '../../src/config.js';
+import { loadConfig } from '../config/load.js';
 import { openDesk, type Desk } from '../../src/desk.js';
 import { silentLogger } from '../../src/log.js';
 import { apiRoutes } from '../../adapters/api/routes.js';
 import { routeTable } from '../../adapters/http/routes.js';
 import { startHarness, type Harness } from '../slack/harness.js';
 import { API_FIXTURES, TOKEN } from './helpers.js';
-
-const loadConfig = (env: Record<string, string>, cwd: string) => {
-  const config = loadCoreConfig(env, cwd, PLATFORMS);
-  return { ...config, api: config.platforms.api };
-};
 
 /** What start-up would say about this environment (nothing: it starts). */
 function problems(env: Record<string, string>): string[] {

@@ -26,7 +26,7 @@ describe('DIGEST_CRON and DIGEST_TIMEZONE', () => {
   });
 
   it('an invalid cron expression is a start-up error naming DIGEST_CRON', () => {
-    expect(problems({ DIGEST_CRON: 'every morning' })).toEqual([expect.stringMatching(/^DIGEST_CRON is not a valid cron expression \("every morning": .*\); for example "0 9 \* \* 1-5"/)]);
+    expect(problems({ DIGEST_CRON: 'every morning' })).toEqual([expect.stringMatching(/^DIGEST_CRON is not a valid cron expression \(wrong number of fields\); .*"0 9 \* \* 1-5"/)]);
     expect(problems({ DIGEST_CRON: '0 25 * * *' })).toEqual([expect.stringMatching(/^DIGEST_CRON is not a valid cron expression .*hour/)]);
   });
 
@@ -38,7 +38,7 @@ describe('DIGEST_CRON and DIGEST_TIMEZONE', () => {
     const found = problems({ DIGEST_TIMEZONE: 'Europe/Atlantis', LOG_LEVEL: 'loud' });
     expect(found).toHaveLength(2);
     expect(found).toContain('LOG_LEVEL must be one of: debug, info, warn, error.');
-    expect(found).toContainEqual(expect.stringMatching(/^DIGEST_TIMEZONE is not a valid IANA time zone \("Europe\/Atlantis"\)/));
+    expect(found).toContainEqual(expect.stringMatching(/^DIGEST_TIMEZONE is not a valid IANA time zone; use a name such as/));
   });
 
   it('the scheduler refuses them too when started without loadConfig', async () => {

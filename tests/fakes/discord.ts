@@ -47,6 +47,8 @@ export interface FakeDiscord {
   dispatch(t: string, d: unknown): void;
   /** Closes the gateway connection as a network blip would; on RESUME the given events are replayed. */
   dropConnection(replay?: GatewayEvent[]): void;
+  /** Closes the gateway connection with a close code Discord uses for a fatal problem (4004: the token was reset). */
+  closeGateway(code: number, reason: string): void;
   /** Makes the next matching REST call fail with this Discord error. */
   failNext(method: string, pathPattern: RegExp, status: number, code: number, message: string): void;
   /** Resolves with the first recorded call (past or future) that matches. */
@@ -287,6 +289,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         interactions.set(i.token, { id: i.id, acknowledged: false, channelId: i.channel_id });
       }
       for (const socket of sockets) (socket as WebSocket & { dispatch?: (t: string, d: unknown) => void }).dispatch?.(t, d);
+    },
+    closeGateway(code, reason) {
+      for (const socket of sockets) socket.close(code, reason);
     },
     dropConnection(replay = []) {
       replayOnResume = replay;

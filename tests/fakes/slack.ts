@@ -45,6 +45,10 @@ export interface FakeSlack {
   readonly failingMethods: Set<string>;
   /** Problems with messages the bot sent, as Slack would report them. */
   readonly rejected: string[];
+  /** While set, every response_url answers with this HTTP status (a Slack outage, an expired URL). */
+  responseUrlStatus?: number;
+  /** From now on the bot token is refused with token_revoked, as after an admin removes the app. */
+  revokeBotToken(): void;
   /** A fresh response_url pointing at this fake. */
   responseUrl(): string;
   callsTo(method: string): ApiCall[];
@@ -70,6 +74,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let responseUrls = 0;
   let envelopes = 0;
   let messages = 0;
+  let revoked = false;
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -81,6 +86,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
     if (url.pathname.startsWith('/response/') && req.method === 'POST') {
       const body = JSON.parse(raw || '{}');
+      if (fake.responseUrlStatus) {
+        responses.push({ id: url.pathname.slice('/response/'.length), body, status: fake.responseUrlStatus });
+        return reply(fake.responseUrlStatus, 'failed');
+      }
       const problems = body.blocks ? blockProblems(body.blocks, body.text) : [];
       rejected.push(...problems);
       const status = problems.length ? 400 : 200;
@@ -103,6 +112,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return record(200, { ok: true, url: `ws://127.0.0.1:${port()}/link?ticket=fake` });
     }
     if (token !== BOT_TOKEN) return record(200, { ok: false, error: 'invalid_auth' });
+    if (revoked) return record(200, { ok: false, error: 'token_revoked' });
     switch (method) {
       case 'auth.test':
         return record(200, { ok: true, url: 'https://fake.slack.test/', team: 'Fake Team', user: 'policy_desk', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID });
@@ -143,7 +153,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const port = () => (server.address() as AddressInfo).port;
   const base = `http://127.0.0.1:${port()}`;
 
-  return {
+  const fake: FakeSlack = {
     apiUrl: `${base}/api/`,
     calls,
     responses,
@@ -151,6 +161,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     channelsWithoutBot,
     failingMethods,
     rejected,
+    revokeBotToken() {
+      revoked = true;
+    },
     responseUrl: () => `${base}/response/${++responseUrls}`,
     callsTo: (method) => calls.filter((c) => c.method === method),
     openSockets: () => [...sockets].filter((s) => s.readyState === s.OPEN).length,
@@ -172,6 +185,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  return fake;
 }
 
 /** What Slack would refuse in a message's blocks (empty when it is fine). */

@@ -42,7 +42,7 @@ describe('guarded', () => {
     const told: Reply[] = [];
     let running = 0;
     const work = { run: async (task: () => Promise<void>) => (running++, task()) };
-    await guarded({ log, label: 'Chat', work }, 'message', { user: 'u1' }, async () => Promise.reject(new Error('boom')), async (r) => void told.push(r));
+    await guarded({ log, label: 'Chat', work }, 'Chat message failed', { user: 'u1' }, async () => Promise.reject(new Error('boom')), async (r) => void told.push(r));
     expect(running).toBe(1);
     const errors = lines.filter((l) => l.level === 'error');
     expect(errors).toHaveLength(1);
@@ -55,7 +55,7 @@ describe('guarded', () => {
   it('never throws, even when the apology cannot be delivered: a warning with the same id', async () => {
     const { log, lines } = capture();
     await expect(
-      guarded({ log, label: 'Chat', explain: () => ({ remedy: 'check permissions' }) }, 'message', {}, async () => Promise.reject(new Error('boom')), async () => Promise.reject(new Error('gone'))),
+      guarded({ log, label: 'Chat', explain: () => ({ remedy: 'check permissions' }) }, 'Chat message failed', {}, async () => Promise.reject(new Error('boom')), async () => Promise.reject(new Error('gone'))),
     ).resolves.toBeUndefined();
     const [error, warning] = lines;
     expect(error).toMatchObject({ level: 'error', remedy: 'check permissions' });
@@ -65,7 +65,7 @@ describe('guarded', () => {
   it('does nothing more when the work succeeds', async () => {
     const { log, lines } = capture();
     let told = false;
-    await guarded({ log, label: 'Chat' }, 'message', {}, async () => {}, async () => void (told = true));
+    await guarded({ log, label: 'Chat' }, 'Chat message failed', {}, async () => {}, async () => void (told = true));
     expect(told).toBe(false);
     expect(lines).toEqual([]);
   });

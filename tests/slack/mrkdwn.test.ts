@@ -27,8 +27,11 @@ describe('stripBotMention', () => {
 });
 
 describe('escapeMrkdwn', () => {
-  it('escapes exactly &, < and >', () => {
-    expect(escapeMrkdwn('<!channel> & *bold* "q"')).toBe('&lt;!channel&gt; &amp; *bold* "q"');
+  it('escapes &, < and >, and turns formatting marks into look-alikes Slack never formats', () => {
+    expect(escapeMrkdwn('<!channel> & "q"')).toBe('&lt;!channel&gt; &amp; "q"');
+    const shown = escapeMrkdwn('*bold* _it_ ~gone~ `code` ```block```');
+    expect(shown).not.toMatch(/[*_~`]/);
+    expect(shown).toBe('\u2217bold\u2217 \u02CDit\u02CD \u223Cgone\u223C \u02CBcode\u02CB \u02CB\u02CB\u02CBblock\u02CB\u02CB\u02CB');
   });
 });
 
