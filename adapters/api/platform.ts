@@ -3,6 +3,7 @@
 // they are served. It has no channels, so it posts no digest.
 
 import type { PlatformStatus } from '../../src/types.js';
+import { DRAIN_TIMEOUT_MS, drainAndReport, inFlight } from '../kit/in-flight.js';
 import type { PlatformModule } from '../platform.js';
 import { API_VARIABLES, readApiConfig, type ApiConfig } from './config.js';
 import { apiRoutes } from './routes.js';
@@ -17,7 +18,8 @@ export const api: PlatformModule<ApiConfig> = {
   describe: () => 'on (POST /api/ask)',
   async start(ctx, config) {
     const state: PlatformStatus = { connected: true };
-    ctx.routes.add(...apiRoutes({ desk: ctx.desk, token: config.token, log: ctx.log, onRequest: () => (state.lastEventAt = new Date().toISOString()) }));
+    const work = inFlight();
+    ctx.routes.add(...apiRoutes({ desk: ctx.desk, token: config.token, log: ctx.log, work, onRequest: () => (state.lastEventAt = new Date().toISOString()) }));
     return {
       platform: 'api',
       status: () => ({ ...state }),
@@ -27,6 +29,8 @@ export const api: PlatformModule<ApiConfig> = {
       async stop() {
         state.connected = false;
         state.disconnectedAt = new Date().toISOString();
+        // Answers being written reach their callers, up to the same limit as every platform.
+        await drainAndReport(work, DRAIN_TIMEOUT_MS, ctx.log, 'API');
       },
     };
   },
