@@ -13,7 +13,7 @@ export function toJson(reply: Reply, question: string) {
     answer: reply.kind === 'answer' ? (reply.citations[0]?.quote ?? reply.text) : reply.text,
     kind: reply.kind,
     title: reply.title,
-    citations: reply.citations.map(({ role, document, section, id, passage, quote }) => ({ role, document, section, id, passage, quote })),
+    citations: reply.citations.map(({ role, document, section, id, passage, quote, page }) => ({ role, document, section, ...(page ? { page } : {}), id, passage, quote })),
     fields: reply.fields,
     notes: reply.notes,
     ...(edition ? { edition } : {}),

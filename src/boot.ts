@@ -24,7 +24,7 @@ export async function boot(options: { defaultLogLevel?: LogLevel; platforms?: re
   const log = createLogger({ level, format: config.logFormat, secrets: config.secrets, redactions });
   const store = openStore(config.dataDir);
   try {
-    const desk = await openDesk({ seedsDir: config.seedsDir, store, log, digest: config.digest });
+    const desk = await openDesk({ seedsDir: config.seedsDir, dataDir: config.dataDir, store, log, digest: config.digest, onReadProgress: terminalProgress() });
     const stats = desk.stats();
     log.info('documents indexed', { documents: stats.documents, passages: stats.passages, edition: stats.edition.hash });
     return { config, log, desk };
@@ -32,6 +32,14 @@ export async function boot(options: { defaultLogLevel?: LogLevel; platforms?: re
     store.close();
     throw err;
   }
+}
+
+/** "Reading documents: 12 of 100" on the terminal while a slow first read runs; nothing when not a terminal. */
+function terminalProgress(): ((read: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (read, total) => {
+    process.stderr.write(`\rReading documents: ${read} of ${total}${read >= total ? '\n' : ''}`);
+  };
 }
 
 /** Known start-up problems get their message alone; anything else its stack, once. */

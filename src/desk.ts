@@ -2,13 +2,14 @@
 // behind one function, handle(incoming) → Reply. Adapters call nothing else to answer.
 
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { CommandSpec, Edition, Incoming, Reply } from './types.js';
 import type { DigestConfig } from './config.js';
 import { apology, newErrorId } from './errors.js';
 import { silentLogger, type Logger } from './log.js';
 import { openStore, type Store } from './store.js';
 import { watchStoreWrites, type StoreWrites } from './store-health.js';
-import { loadCorpus, type Corpus } from './corpus/load.js';
+import { loadCorpus, type Corpus, type CorpusOptions } from './corpus/load.js';
 import { CatalogError, loadCatalog, type Catalog } from './catalog/load.js';
 import { buildIndex, type PassageIndex } from './search/index.js';
 import { COMMANDS, runMessage, type CommandContext } from './commands/table.js';
@@ -19,8 +20,10 @@ import type { Library, ReloadResult } from './library/library.js';
 export interface DeskOptions {
   /** Folder of documents (and catalog files) to index. */
   seedsDir: string;
-  /** Folder for the SQLite store; ":memory:" for a throw-away one. Ignored when store is given. */
+  /** Folder for the SQLite store (ignored when store is given) and parsed documents; ":memory:" keeps neither. */
   dataDir?: string;
+  /** Progress while reading documents is slow (the terminal shows it). */
+  onReadProgress?: CorpusOptions['onProgress'];
   store?: Store;
   log?: Logger;
   /** The clock, so tests and the digest can control time. */
@@ -58,15 +61,17 @@ export type { Library, ReloadResult } from './library/library.js';
 export async function openDesk(options: DeskOptions): Promise<Desk> {
   const log = options.log ?? silentLogger;
   const now = options.now ?? (() => new Date());
-  const library = await buildLibrary(options.seedsDir, log, now);
+  const corpus = corpusOptions(options);
+  const library = await buildLibrary(options.seedsDir, log, now, undefined, corpus);
   const store = options.store ?? openStore(options.dataDir ?? ':memory:');
-  return createDesk(library, { store, log, now, seedsDir: options.seedsDir, digest: options.digest });
+  // Progress is for the first read only: on a reload it would write over the chat prompt.
+  return createDesk(library, { store, log, now, seedsDir: options.seedsDir, digest: options.digest, corpus: { ...corpus, onProgress: undefined } });
 }
 
 /** A desk over a library already built (the benchmark builds synthetic ones). */
 export function createDesk(
   library: Library,
-  deps: { store: Store; log?: Logger; now?: () => Date; seedsDir?: string; digest?: Pick<DigestConfig, 'timezone'> },
+  deps: { store: Store; log?: Logger; now?: () => Date; seedsDir?: string; digest?: Pick<DigestConfig, 'timezone'>; corpus?: CorpusOptions },
 ): Desk {
   const { store, seedsDir } = deps;
   const log = deps.log ?? silentLogger;
@@ -80,7 +85,7 @@ export function createDesk(
       if (!seedsDir) return summary(current, false, ['This desk was not opened from a documents folder.']);
       const started = Date.now();
       try {
-        const next = await buildLibrary(seedsDir, log, now, current.catalog);
+        const next = await buildLibrary(seedsDir, log, now, current.catalog, deps.corpus);
         const changed = next.edition.hash !== current.edition.hash;
         if (changed) current = next;
         const problems = [...next.corpus.warnings, ...next.problems];
@@ -139,8 +144,8 @@ export function createDesk(
  * Reads the documents and the catalog and builds the index. At start-up a broken catalog is an
  * error; on reload (previousCatalog given) the previous catalog is kept and the documents land.
  */
-export async function buildLibrary(seedsDir: string, log: Logger, now: () => Date = () => new Date(), previousCatalog?: Catalog): Promise<Library> {
-  const corpus = await loadCorpus(seedsDir, log);
+export async function buildLibrary(seedsDir: string, log: Logger, now: () => Date = () => new Date(), previousCatalog?: Catalog, corpusOptions?: CorpusOptions): Promise<Library> {
+  const corpus = await loadCorpus(seedsDir, log, corpusOptions);
   const problems: string[] = [];
   let catalog: Catalog;
   try {
@@ -155,6 +160,12 @@ export async function buildLibrary(seedsDir: string, log: Logger, now: () => Dat
   // The edition covers the catalog too: a changed alias can change which passage answers.
   const hash = createHash('sha256').update(corpus.hash).update(JSON.stringify(catalog.entries)).digest('hex').slice(0, 12);
   return { corpus, catalog, index, edition: { hash, indexedAt: now().toISOString() }, problems };
+}
+
+/** Parsed documents are cached next to the store, so a restart never parses an unchanged file again. */
+function corpusOptions(options: DeskOptions): CorpusOptions {
+  const keep = options.dataDir && options.dataDir !== ':memory:';
+  return { cacheDir: keep ? path.join(options.dataDir!, 'parsed') : undefined, onProgress: options.onReadProgress };
 }
 
 function summary(library: Library, changed: boolean, problems: string[]): ReloadResult {

@@ -40,6 +40,14 @@ export interface Citation {
   passage: string;
   /** The sentences quoted word for word from the passage. */
   quote: string;
+  /** Printed page label ("4", or "4–5" across a break), for documents that have pages. */
+  page?: string;
+}
+
+/** "p. 4" / "pp. 4–5": how every renderer shows a citation's page. */
+export function pageLabel(page: string | undefined): string {
+  if (!page) return '';
+  return /[–-]/.test(page) ? `pp. ${page}` : `p. ${page}`;
 }
 
 /** A labelled piece of a reply: a command in help, a row of a list, a fact on a card. */

@@ -4,6 +4,10 @@
 
 import fs from 'node:fs';
 import type { Logger } from './log.js';
+import { DOCUMENT_EXTENSIONS } from './corpus/formats.js';
+
+// Documents (every format the table reads), catalog files and sidecars; a name without an extension may be a folder.
+const WATCHED = new RegExp(`(${[...DOCUMENT_EXTENSIONS, '.yaml', '.yml'].map((e) => e.replace('.', '\\.')).join('|')})$|(^|[/\\\\])[^./\\\\]+$`, 'i');
 
 export interface WatchOptions {
   /** Quiet time after the last event before reloading. */
@@ -40,7 +44,7 @@ export function watchFolder(dir: string, onChange: () => void, options: WatchOpt
   try {
     watcher = fs.watch(dir, { recursive: true, persistent: false }, (_event, file) => {
       // Editors' swap and backup files are not documents.
-      if (file && /(^|[/\\])(\.|#)|~$|\.sw[px]$/.test(file.toString())) return;
+      if (file && (/(^|[/\\])(\.|#)|~$|\.sw[px]$/.test(file.toString()) || !WATCHED.test(file.toString()))) return;
       fire();
     });
   } catch (err) {

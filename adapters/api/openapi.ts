@@ -9,6 +9,7 @@ const citation = {
     role: { type: 'string', enum: ['answer', 'supporting', 'closest', 'result'] },
     document: { type: 'string', description: 'Document title.' },
     section: { type: 'string', description: 'Section path inside the document.' },
+    page: { type: 'string', description: 'Printed page label ("3", or "3–4" across a page break), for documents with pages (PDF); absent otherwise.' },
     id: { type: 'string', description: 'Stable passage id.' },
     passage: { type: 'string', description: 'The full passage.' },
     quote: { type: 'string', description: 'The sentences quoted word for word from the passage.' },

@@ -2,6 +2,7 @@
 
 import type { Citation, Reply } from '../../src/types.js';
 import { editionLine, editionShown, errorIdLine, leadText, ROLE_WORDS } from '../kit/reply-parts.js';
+import { pageLabel } from '../../src/types.js';
 
 const WIDTH = 100;
 
@@ -47,13 +48,13 @@ export function renderText(reply: Reply): string {
 /** One line per reply, for batch mode: the quote and where it stands, or why there is none. */
 export function renderOneLine(reply: Reply): string {
   const best = reply.citations[0];
-  if (reply.kind === 'answer' && best) return `${oneLine(best.quote)} — ${best.document} › ${best.section}`;
+  if (reply.kind === 'answer' && best) return `${oneLine(best.quote)} — ${best.document} › ${best.section}${best.page ? `, ${pageLabel(best.page)}` : ''}`;
   if (reply.kind === 'no-answer') return reply.title;
   return oneLine([reply.title, reply.text].filter(Boolean).join(': '));
 }
 
 function quoteBlock(c: Citation, prefix = ''): string[] {
-  return [...wrap(`${prefix}“${c.quote}”`, '  ', '   ' + ' '.repeat(prefix.length)), ...wrap(`— ${c.document} › ${c.section}  [${c.id}]`, '    ', '      ')];
+  return [...wrap(`${prefix}“${c.quote}”`, '  ', '   ' + ' '.repeat(prefix.length)), ...wrap(`— ${c.document} › ${c.section}${c.page ? `, ${pageLabel(c.page)}` : ''}  [${c.id}]`, '    ', '      ')];
 }
 
 function oneLine(text: string): string {

@@ -4,6 +4,7 @@
 
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Citation, Reply, ReplyKind } from '../../src/types.js';
+import { pageLabel } from '../../src/types.js';
 import { blockQuote, clip, defuseMentions, ELLIPSIS, escapeText, shareBudget, splitLongLine } from './text.js';
 import { editionShown, errorIdLine, leadText, leftOutLine, ROLE_WORDS, trimHint } from '../kit/reply-parts.js';
 
@@ -152,7 +153,7 @@ function citationUnit(c: Citation): Unit {
     name: roleLabel(c.role) + escapeText(where),
     body: escapeText(quoteOf(c)),
     quoted: true,
-    ...(c.section ? { source: `— *${escapeText(c.document)}*` } : {}),
+    ...(c.section ? { source: `— *${escapeText(c.document)}*${c.page ? `, ${pageLabel(c.page)}` : ''}` } : c.page ? { source: `— ${pageLabel(c.page)}` } : {}),
   };
 }
 
@@ -197,7 +198,7 @@ function fitUnit(unit: Unit, budget: number, fit: (t: string, max: number) => st
 
 function sourceLine(c: Citation): string {
   const section = c.section ? ` › ${escapeText(c.section)}` : '';
-  return clip(`— **${escapeText(c.document)}**${section}`, 400);
+  return clip(`— **${escapeText(c.document)}**${section}${c.page ? `, ${pageLabel(c.page)}` : ''}`, 400);
 }
 
 const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -4,6 +4,7 @@
 // was left out. It never throws on long or odd input.
 
 import type { Citation, Field, Reply } from '../../src/types.js';
+import { pageLabel } from '../../src/types.js';
 import {
   answerButtons,
   contextBlock,
@@ -118,7 +119,7 @@ function tailBlocks(reply: Reply, options: RenderOptions): SlackBlock[] {
 function citationText(citation: Citation, index: number): string {
   const label = ROLE_WORDS[citation.role] || `${index + 1}.`;
   const where = [citation.document, citation.section].map((s) => oneLine(s)).filter(Boolean);
-  const heading = `*${escapeMrkdwn(label)}${citation.role === 'result' ? '' : ':'}* ${clip(escapeMrkdwn(where.join(' › ')), 400)}`;
+  const heading = `*${escapeMrkdwn(label)}${citation.role === 'result' ? '' : ':'}* ${clip(escapeMrkdwn(where.join(' › ') + (citation.page ? `, ${pageLabel(citation.page)}` : '')), 400)}`;
   const words = (citation.quote || citation.passage).trim();
   if (!words) return heading;
   const room = LIMITS.sectionText - heading.length - 1;
@@ -194,7 +195,7 @@ function fallbackText(reply: Reply, options: RenderOptions): string {
   const first = reply.citations[0];
   if (first) {
     const words = (first.quote || first.passage).trim();
-    parts.push(`“${words}” (${first.document}${first.section ? `, ${first.section}` : ''})`);
+    parts.push(`“${words}” (${first.document}${first.section ? `, ${first.section}` : ''}${first.page ? `, ${pageLabel(first.page)}` : ''})`);
   } else if (reply.fields.length) {
     parts.push(reply.fields.slice(0, 10).map((f) => `${f.name}: ${f.value}`).join('\n'));
   }

@@ -210,6 +210,7 @@ function cite(hit: Ranked, role: CitationRole): Citation {
     id: hit.passage.id,
     passage: hit.passage.text,
     quote: hit.quote.text,
+    ...(hit.passage.page ? { page: hit.passage.page } : {}),
   };
 }
 

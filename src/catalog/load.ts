@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Logger } from '../log.js';
 import { createCatalog, emptyCatalog } from './catalog.js';
 import { parseCatalogFile } from './parse-file.js';
+import { isSidecar } from '../corpus/formats.js';
 import { CatalogError, type Catalog } from './types.js';
 import { checkAcross, checkEntries, type CheckedEntry } from './validate.js';
 
@@ -57,7 +58,7 @@ async function catalogFiles(root: string, sub = ''): Promise<string[]> {
     if (item.name.startsWith('.')) continue;
     const rel = sub ? `${sub}/${item.name}` : item.name;
     if (item.isDirectory()) out.push(...(await catalogFiles(root, rel)));
-    else if (item.isFile() && CATALOG_FILE.test(item.name)) out.push(rel);
+    else if (item.isFile() && CATALOG_FILE.test(item.name) && !isSidecar(item.name)) out.push(rel); // report.pdf.yaml is a document's metadata
   }
   return out;
 }

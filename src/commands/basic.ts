@@ -35,6 +35,7 @@ export function searchReply(words: string, ctx: CommandContext): Reply {
       id: r.passage.id,
       passage: r.passage.text,
       quote: r.quote.text,
+      ...(r.passage.page ? { page: r.passage.page } : {}),
     })),
     fields: [],
     notes: [],
@@ -53,7 +54,7 @@ export function sourcesReply(ctx: CommandContext): Reply {
     fields: corpus.documents.map((d) => ({
       name: d.title,
       value: [
-        [d.publisher, d.year, d.file].filter(Boolean).join(' · '),
+        [d.publisher, d.year, d.file, d.pages ? `${d.pages} pages` : undefined].filter(Boolean).join(' · '),
         ...d.sections.map((s) => `${s.path} (${s.passages})`),
       ].join('\n'),
     })),

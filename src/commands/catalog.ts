@@ -185,7 +185,7 @@ function mentionCitation(p: Passage, entries: CatalogEntry[], ctx: CommandContex
   // Two sentences only when they stand side by side: a quote is one unbroken slice of the text.
   const last = next && sentences.indexOf(next) === sentences.indexOf(first!) + 1 ? next : first;
   const quote = first ? p.text.slice(first.start, last!.end) : p.text;
-  return { role: 'result', document: p.document, section: p.section, id: p.id, passage: p.text, quote };
+  return { role: 'result', document: p.document, section: p.section, id: p.id, passage: p.text, quote, ...(p.page ? { page: p.page } : {}) };
 }
 
 function splitPair(text: string, ctx: CommandContext): [string, string] | undefined {

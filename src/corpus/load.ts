@@ -1,31 +1,57 @@
-// Reads every .md and .txt file under the seeds folder into passages.
-// One bad file never stops the rest: it is skipped (or read without its front matter)
-// with a warning that names it and says why.
+// Reads every document under the seeds folder into passages, whatever its format (the format
+// table in formats.ts). One bad file never stops the rest: it is skipped (or read in part) with
+// a warning that names it and says why. PDF, Word and web pages are parsed in a worker thread
+// with a time limit, and every parse is cached by content hash.
 
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { Logger } from '../log.js';
-import { parseMarkdown } from './markdown.js';
+import { parseCache } from './cache.js';
+import { DOCUMENT_EXTENSIONS, FORMATS, formatFor, isSidecar, type DocumentFormat, type ParsedFile } from './formats.js';
 import { slugify } from './plain.js';
+import { sharedReadPool } from './read-pool.js';
+import { ReaderError } from './reader-error.js';
+import { parseSidecar } from './sidecar.js';
 import type { Corpus, DocumentInfo, Passage } from './types.js';
 
 export type { Corpus, DocumentInfo, Passage } from './types.js';
+export { DOCUMENT_EXTENSIONS } from './formats.js';
 
-export const DOCUMENT_EXTENSIONS = ['.md', '.markdown', '.txt'];
-/** Larger files are almost always exports or dumps, not policy text; they would swamp the index. */
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+/** The cap for Markdown and text; each format has its own (formats.ts). */
+export const MAX_DOCUMENT_BYTES = FORMATS.find((f) => f.name === 'markdown')!.maxBytes;
+/** How long one file may take to parse before it is skipped. */
+export const READ_TIME_LIMIT_MS = 120_000;
+/** Reading that takes longer than this shows progress and logs a summary. */
+const SLOW_READ_MS = 2000;
 const SECTION_SEPARATOR = ' › ';
+const CATALOG_FILE = /\.ya?ml$/i;
 
 export class CorpusError extends Error {
   override name = 'CorpusError';
 }
 
-export async function loadCorpus(root: string, log: Logger): Promise<Corpus> {
+export interface CorpusOptions {
+  /** Folder for parsed documents kept between runs (under DATA_DIR); unset keeps them in memory only. */
+  cacheDir?: string;
+  /** Called after each file once reading has taken more than about two seconds. */
+  onProgress?: (read: number, total: number) => void;
+  timeLimitMs?: number;
+  /** After how long reading counts as slow (progress shown, summary logged at info); default 2 s. */
+  slowAfterMs?: number;
+  /** Per-format size caps, to override the table's (tests). */
+  maxBytes?: Partial<Record<DocumentFormat['name'], number>>;
+}
+
+// Files of a kind no reader takes are named once per process, not on every reload.
+const reportedUnreadable = new Set<string>();
+
+export async function loadCorpus(root: string, log: Logger, options: CorpusOptions = {}): Promise<Corpus> {
+  const started = Date.now();
+  const slowAfter = options.slowAfterMs ?? SLOW_READ_MS;
   let files: string[];
   try {
-    files = await listDocumentFiles(root);
+    files = await listFiles(root);
   } catch (err) {
     throw new CorpusError(`Cannot read the documents folder ${root} (SEEDS_DIR): ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
@@ -34,45 +60,105 @@ export async function loadCorpus(root: string, log: Logger): Promise<Corpus> {
   const warnings: string[] = [];
   const usedSlugs = new Set<string>();
   const corpusHash = createHash('sha256');
+  const cache = parseCache(options.cacheDir);
+  const fileSet = new Set(files);
+  const documentFiles = files.filter((f) => formatFor(f) && !path.basename(f).startsWith('.'));
+  let pagesRead = 0;
+  let read = 0;
 
-  for (const file of files) {
-    const rel = path.relative(root, file).split(path.sep).join('/');
+  for (const rel of files) {
+    if (formatFor(rel) || isSidecar(rel) || CATALOG_FILE.test(rel)) continue;
+    warnings.push(`${rel}: not a format Policy Desk reads (it reads ${DOCUMENT_EXTENSIONS.join(', ')}); skipped`);
+    const key = path.resolve(root, rel);
+    if (!reportedUnreadable.has(key)) {
+      reportedUnreadable.add(key);
+      log.warn('document skipped: not a format Policy Desk reads', { file: rel, formats: DOCUMENT_EXTENSIONS.join(' ') });
+    }
+  }
+
+  for (const rel of documentFiles) {
+    const format = formatFor(rel)!;
     const warn = (why: string) => {
       warnings.push(`${rel}: ${why}`);
       log.warn('document skipped or partly read', { file: rel, why });
     };
+    const progress = () => {
+      read++;
+      if (Date.now() - started > slowAfter) options.onProgress?.(read, documentFiles.length);
+    };
+    const file = path.join(root, rel);
     let bytes: Buffer;
     try {
       const stat = await fs.stat(file);
-      if (stat.size > MAX_DOCUMENT_BYTES) {
-        warn(`larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB (${(stat.size / 1024 / 1024).toFixed(1)} MB); skipped`);
+      const cap = options.maxBytes?.[format.name] ?? format.maxBytes;
+      if (stat.size > cap) {
+        warn(`larger than ${size(cap)}, the limit for ${format.label} files (${size(stat.size)}); skipped`);
+        progress();
         continue;
       }
       bytes = await fs.readFile(file);
     } catch (err) {
       warn(`cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); skipped`);
+      progress();
       continue;
     }
-    const text = decodeText(bytes);
-    if (text === undefined) {
-      warn('looks like a binary file, not text; skipped');
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    let parsed = cache.get(format.name, hash);
+    const wrongKind = parsed ? undefined : format.sniff?.(bytes);
+    if (wrongKind) {
+      warn(wrongKind);
+      progress();
       continue;
     }
-    if (!text.trim()) {
-      warn('is empty; skipped');
+    if (!parsed) {
+      try {
+        parsed = format.inWorker ? await sharedReadPool().read(format.name, bytes, options.timeLimitMs ?? READ_TIME_LIMIT_MS) : await format.read(bytes);
+        cache.set(format.name, hash, parsed);
+      } catch (err) {
+        if (!(err instanceof ReaderError)) log.error('reader failed', { file: rel, format: format.name, err });
+        const why = err instanceof ReaderError ? err.message : `could not be read (${(err as Error).message.split('\n')[0]}); skipped`;
+        // A file that cannot be read stays unreadable until it changes: remember why.
+        if (err instanceof ReaderError && !err.transient) cache.set(format.name, hash, { meta: {}, passages: [], problems: [], failure: why });
+        warn(why);
+        progress();
+        continue;
+      }
+    }
+    progress();
+    if (parsed.failure) {
+      warn(parsed.failure);
       continue;
     }
-    const { meta, body, problem } = splitFrontMatter(text);
-    if (problem) warn(problem.startsWith('front matter') ? problem : `front matter ignored: ${problem}`);
-    const parsed = parseMarkdown(body);
+    for (const problem of parsed.problems) warn(problem);
     if (!parsed.passages.length) {
       warn('has no text to index; skipped');
       continue;
     }
+
+    // Metadata the file gets wrong, from its sidecar ("report.pdf.yaml").
+    const sidecarFile = [`${rel}.yaml`, `${rel}.yml`].find((s) => fileSet.has(s));
+    let sidecarMeta: ParsedFile['meta'] = {};
+    let sidecarHash = '';
+    if (sidecarFile) {
+      try {
+        const text = await fs.readFile(path.join(root, sidecarFile), 'utf8');
+        sidecarHash = createHash('sha256').update(text).digest('hex');
+        const result = parseSidecar(text, sidecarFile);
+        sidecarMeta = result.meta;
+        for (const p of result.problems) {
+          warnings.push(p);
+          log.warn('sidecar metadata not used', { file: sidecarFile, why: p });
+        }
+      } catch (err) {
+        warn(`its sidecar ${sidecarFile} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      }
+    }
+
     const slug = uniqueSlug(slugify(rel.replace(/\.[^.]+$/, '').replace(/\//g, ' '), 10), usedSlugs);
-    const title = stringField(meta.title) ?? parsed.h1 ?? path.basename(rel).replace(/\.[^.]+$/, '');
-    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
-    corpusHash.update(`${rel}\0${hash}\0`);
+    const title = sidecarMeta.title ?? parsed.meta.title ?? parsed.h1 ?? path.basename(rel).replace(/\.[^.]+$/, '');
+    const fileHash = createHash('sha256').update(hash).update(sidecarHash).digest('hex').slice(0, 12);
+    corpusHash.update(`${rel}\0${fileHash}\0`);
+    pagesRead += parsed.pages ?? 0;
 
     const sections = new Map<string, number>();
     const sectionSlugs = new Map<string, string>();
@@ -83,87 +169,51 @@ export async function loadCorpus(root: string, log: Logger): Promise<Corpus> {
       if (!sectionSlugs.has(section)) {
         sectionSlugs.set(section, uniqueSlug(p.headings.map((h) => slugify(h, 4)).join('.'), new Set(sectionSlugs.values())));
       }
-      passages.push({ id: `${slug}/${sectionSlugs.get(section)}/${ordinal}`, doc: slug, document: title, section, text: p.text });
+      const passage: Passage = { id: `${slug}/${sectionSlugs.get(section)}/${ordinal}`, doc: slug, document: title, section, text: p.text };
+      if (p.page) passage.page = p.page;
+      passages.push(passage);
     }
     documents.push({
       slug,
       title,
       file: rel,
-      publisher: stringField(meta.publisher),
-      year: yearField(meta.year),
-      source: stringField(meta.source),
+      publisher: sidecarMeta.publisher ?? parsed.meta.publisher,
+      year: sidecarMeta.year ?? parsed.meta.year,
+      source: sidecarMeta.source ?? parsed.meta.source,
       sections: [...sections].map(([p, n]) => ({ path: p, passages: n })),
       passages: parsed.passages.length,
-      hash,
+      hash: fileHash,
+      format: format.name,
+      ...(parsed.pages ? { pages: parsed.pages } : {}),
     });
   }
+  cache.prune();
+
+  const seconds = (Date.now() - started) / 1000;
+  const summary = { files: documentFiles.length, documents: documents.length, pages: pagesRead, passages: passages.length, seconds: Math.round(seconds * 10) / 10 };
+  if (seconds * 1000 > slowAfter) log.info('documents read', summary);
+  else log.debug('documents read', summary);
 
   if (!documents.length) {
-    const why = files.length ? `none of its ${files.length} file(s) could be indexed (${warnings.join('; ')})` : `it has no ${DOCUMENT_EXTENSIONS.join(', ')} files`;
+    const why = documentFiles.length ? `none of its ${documentFiles.length} document(s) could be indexed (${warnings.join('; ')})` : `it has no ${DOCUMENT_EXTENSIONS.join(', ')} files`;
     throw new CorpusError(`No documents to answer from in ${root} (SEEDS_DIR): ${why}.`);
   }
   return { root, documents, passages, warnings, hash: corpusHash.digest('hex').slice(0, 12) };
 }
 
-async function listDocumentFiles(root: string): Promise<string[]> {
+/** Every file under the folder, relative and "/"-separated, sorted; hidden files and folders left out. */
+async function listFiles(root: string): Promise<string[]> {
   const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && DOCUMENT_EXTENSIONS.includes(path.extname(e.name).toLowerCase()) && !e.name.startsWith('.'))
-    .map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(root, path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).split(path.sep).join('/'))
+    .filter((rel) => !rel.split('/').some((part) => part.startsWith('.')))
     .sort();
 }
 
-/** UTF-8 text, or undefined for content that is not text (NUL bytes, or mostly undecodable). */
-function decodeText(bytes: Buffer): string | undefined {
-  const sample = bytes.subarray(0, 8192);
-  if (sample.includes(0)) return undefined;
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  const bad = (text.match(/\uFFFD|[\u0001-\u0008\u000E-\u001F]/g) ?? []).length;
-  if (bad > 16 && bad / text.length > 0.01) return undefined;
-  return text;
-}
-
-interface FrontMatter {
-  meta: Record<string, unknown>;
-  body: string;
-  problem?: string;
-}
-
-const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
-/** YAML front matter only: never a format that can run code (gray-matter's ---js). */
-function splitFrontMatter(text: string): FrontMatter {
-  // "---js", "---coffee": front matter in a language that would run. Skipped whole, never run.
-  const foreign = /^---([a-z]+)[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/i.exec(text);
-  if (foreign) return { meta: {}, body: text.slice(foreign[0].length), problem: `front matter marked ---${foreign[1]} is not YAML; it was skipped, not run` };
-  const match = FRONT_MATTER.exec(text);
-  if (!match) {
-    if (/^---[ \t]*\r?\n/.test(text) && !/^---[ \t]*\r?\n[\s\S]*?\r?\n---/.test(text)) {
-      return { meta: {}, body: text.replace(/^---[ \t]*\r?\n/, ''), problem: 'it opens with --- but never closes it' };
-    }
-    return { meta: {}, body: text };
-  }
-  const body = text.slice(match[0].length);
-  try {
-    const meta = parseYaml(match[1]!);
-    if (meta === null || meta === undefined) return { meta: {}, body };
-    if (typeof meta !== 'object' || Array.isArray(meta)) return { meta: {}, body, problem: 'it is not a set of key: value pairs' };
-    return { meta: meta as Record<string, unknown>, body };
-  } catch (err) {
-    const first = (err as Error).message.split('\n')[0];
-    return { meta: {}, body, problem: `invalid YAML (${first})` };
-  }
-}
-
-function stringField(value: unknown): string | undefined {
-  if (typeof value === 'string' && value.trim()) return value.trim();
-  if (typeof value === 'number') return String(value);
-  return undefined;
-}
-
-function yearField(value: unknown): number | undefined {
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
-  return Number.isInteger(n) && n > 0 && n < 10000 ? n : undefined;
+function size(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return mb >= 1 ? `${mb.toFixed(1).replace(/\.0$/, '')} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 function uniqueSlug(base: string, used: Set<string>): string {

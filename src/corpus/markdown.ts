@@ -7,6 +7,8 @@ export interface ParsedPassage {
   /** Headings above the passage, outermost first (the document title excluded). */
   headings: string[];
   text: string;
+  /** Printed page label ("4", "4–5"), for formats that have pages. */
+  page?: string;
 }
 
 export interface ParsedDocument {
@@ -48,7 +50,7 @@ export function parseMarkdown(body: string): ParsedDocument {
   const flushSection = () => {
     flushBlock();
     const headings = stack.map((h) => h.text);
-    for (const text of joinLeadIns(sectionBlocks)) {
+    for (const { text } of joinLeadIns(sectionBlocks.map((b) => ({ kind: b.kind, text: b.kind === 'list' ? listText(b.lines) : toPlainText(b.lines.join(' ')) })))) {
       result.passages.push({ headings: headings.length ? headings : [OPENING_SECTION], text });
     }
     sectionBlocks = [];
@@ -114,26 +116,33 @@ export function parseMarkdown(body: string): ParsedDocument {
   return result;
 }
 
+export interface TextBlock {
+  kind: 'paragraph' | 'list';
+  text: string;
+  /** Page labels of the block's first and last line, for formats that have pages. */
+  page?: string;
+  lastPage?: string;
+}
+
 /** Blocks → passage texts, with each list merged into the short paragraph that introduces it. */
-function joinLeadIns(blocks: Block[]): string[] {
-  const texts: string[] = [];
-  let previous: Block | undefined;
+export function joinLeadIns(blocks: TextBlock[]): TextBlock[] {
+  const out: TextBlock[] = [];
+  let previous: TextBlock | undefined;
   for (const b of blocks) {
-    const text = b.kind === 'list' ? listText(b.lines) : toPlainText(b.lines.join(' '));
-    if (!text) continue;
-    const last = texts.length - 1;
-    if (b.kind === 'list' && previous?.kind === 'paragraph' && last >= 0) {
-      const lead = texts[last]!;
-      if (lead.endsWith(':') || lead.length <= LEAD_IN_MAX_CHARS) {
-        texts[last] = `${lead}\n${text}`;
+    if (!b.text) continue;
+    const last = out[out.length - 1];
+    if (b.kind === 'list' && previous?.kind === 'paragraph' && last) {
+      if (last.text.endsWith(':') || last.text.length <= LEAD_IN_MAX_CHARS) {
+        last.text = `${last.text}\n${b.text}`;
+        last.lastPage = b.lastPage ?? b.page ?? last.lastPage;
         previous = b;
         continue;
       }
     }
-    texts.push(text);
+    out.push({ ...b });
     previous = b;
   }
-  return texts;
+  return out;
 }
 
 function listText(lines: string[]): string {

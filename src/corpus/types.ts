@@ -11,6 +11,8 @@ export interface Passage {
   section: string;
   /** Plain text, markup removed, exactly as quoted in answers. */
   text: string;
+  /** Printed page label ("4", or "4–5" across a page break); unset for formats without pages. */
+  page?: string;
 }
 
 export interface SectionInfo {
@@ -28,8 +30,12 @@ export interface DocumentInfo {
   source?: string;
   sections: SectionInfo[];
   passages: number;
-  /** Content hash of the file, to tell edits apart. */
+  /** Content hash of the file (and its sidecar), to tell edits apart. */
   hash: string;
+  /** Which reader read it ("pdf", "docx", "markdown", ...). */
+  format?: string;
+  /** Number of pages, for formats that have them. */
+  pages?: number;
 }
 
 export interface Corpus {

@@ -94,7 +94,7 @@ function citation(p: Passage, start: number): Citation {
     }
     quote = p.text.slice(sentences[start]!.start, sentences[end]!.end);
   }
-  return { role: 'result', document: p.document, section: p.section, id: p.id, passage: p.text, quote };
+  return { role: 'result', document: p.document, section: p.section, id: p.id, passage: p.text, quote, ...(p.page ? { page: p.page } : {}) };
 }
 
 /** Passages tagged with the entry, those that say most about it first (as the entry's card orders them). */

@@ -3,6 +3,9 @@
 // responses, and real responses carry no undocumented field; every documented request field
 // is one the API reads (a wrong value for it is refused, naming it).
 
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../src/desk.js';
 import { apology } from '../../src/errors.js';
@@ -13,10 +16,15 @@ import { API_FIXTURES, startApi, TOKEN, type ApiHarness } from './helpers.js';
 let desk: Desk;
 let api: ApiHarness;
 let broken: ApiHarness;
+let paged: ApiHarness;
 let doc: any;
+const pdfDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-api-pdf-'));
 beforeAll(async () => {
   desk = await openDesk({ seedsDir: API_FIXTURES, dataDir: ':memory:' });
   api = await startApi({ desk });
+  // A PDF's passages carry a page: the one optional citation field the Markdown fixture lacks.
+  fs.copyFileSync('tests/fixtures/samples/ilo-report-footnotes.pdf', path.join(pdfDir, 'report.pdf'));
+  paged = await startApi({ desk: await openDesk({ seedsDir: pdfDir, dataDir: ':memory:' }) });
   // A desk whose every answer is the apology the core gives after an unexpected error.
   broken = await startApi({ desk: { ...desk, handle: async () => apology('E-0000TEST') } });
   const res = await fetch(api.url + '/api/openapi.json');
@@ -26,6 +34,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.close();
   await broken?.close();
+  paged?.desk.close();
+  await paged?.close();
+  fs.rmSync(pdfDir, { recursive: true, force: true });
   desk?.close();
 });
 
@@ -57,8 +68,10 @@ describe('GET /api/openapi.json', () => {
     expect(failure.status).toBe(500);
     expect(failure.body.errorId).toBe('E-0000TEST');
     expectDocumented(schemaOf('/api/ask', '200'), [...replies.map((r) => r.body), failure.body]);
+    const fromPdf = await paged.post('/api/ask', { text: 'Are remittances bigger than development aid?' });
+    expect(fromPdf.body.citations[0].page).toMatch(/^\d+(–\d+)?$/);
     const citation = schemaOf('/api/ask', '200').properties.citations.items;
-    expectDocumented(citation, replies.flatMap((r) => r.body.citations));
+    expectDocumented(citation, [...replies, fromPdf].flatMap((r) => r.body.citations));
     const edition = schemaOf('/api/ask', '200').properties.edition;
     expectDocumented(edition, replies.flatMap((r) => (r.body.edition ? [r.body.edition] : [])));
   });

@@ -12,6 +12,7 @@ import type { Passage } from '../../src/corpus/types.js';
 import { loadSplit } from '../eval/metrics.js';
 import { syntheticPassages } from './synthetic.js';
 import { ILO_DIR } from '../fixtures/paths.js';
+import { documentBench } from './documents.js';
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter(Boolean);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -26,6 +27,7 @@ console.log(['corpus', 'system', 'build ms', 'heap MB', 'p50 ms', 'p99 ms', 'max
 await run('real (ILO paper)', real.corpus.passages, real);
 for (const size of sizes) await run(`synthetic ${size.toLocaleString('en')}`, syntheticPassages(real.corpus.passages, size), undefined);
 startupTime();
+await documentBench();
 
 async function run(label: string, passages: readonly Passage[], library: Library | undefined) {
   gc();
