@@ -12,6 +12,7 @@ import { watchStoreWrites, type StoreWrites } from './store-health.js';
 import { loadCorpus, type Corpus, type CorpusOptions } from './corpus/load.js';
 import { CatalogError, loadCatalog, type Catalog } from './catalog/load.js';
 import { buildIndex, type PassageIndex } from './search/index.js';
+import { deriveEntries, withDerivedEntries } from './catalog/derive.js';
 import { COMMANDS, runMessage, type CommandContext } from './commands/table.js';
 import { feedbackReply } from './commands/feedback.js';
 import { shareReply } from './commands/share.js';
@@ -156,6 +157,8 @@ export async function buildLibrary(seedsDir: string, log: Logger, now: () => Dat
     problems.push(...err.problems.map((p) => `catalog kept as it was: ${p}`));
     catalog = previousCatalog;
   }
+  // Entries the documents name themselves (instrument citations, defined acronyms) join the catalog's.
+  catalog = withDerivedEntries(catalog, deriveEntries(corpus));
   const index = buildIndex(corpus.passages, { catalog });
   // The edition covers the catalog too: a changed alias can change which passage answers.
   const hash = createHash('sha256').update(corpus.hash).update(JSON.stringify(catalog.entries)).digest('hex').slice(0, 12);

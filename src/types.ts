@@ -18,6 +18,7 @@ export type Incoming =
 
 export type ReplyKind =
   | 'answer' // a question answered from the documents
+  | 'closest' // the best passage covers what the question is about, perhaps not every part of it
   | 'no-answer' // the documents don't cover it; citations are the closest matches
   | 'help'
   | 'list' // search results, sources, catalog lists
@@ -25,6 +26,8 @@ export type ReplyKind =
   | 'digest'
   | 'ack' // feedback recorded and the like
   | 'error'; // a misuse or an unexpected failure (then errorId is set)
+
+export type Confidence = 'high' | 'partial' | 'none';
 
 export type CitationRole = 'answer' | 'supporting' | 'closest' | 'result';
 
@@ -74,8 +77,15 @@ export interface Reply {
   fields: Field[];
   /** Small print: "the rest of your question was ignored", hints. */
   notes: string[];
-  /** True only when the documents answered the question. */
+  /** True when the documents answered the question, wholly (confidence "high") or in part ("partial"). */
   answered: boolean;
+  /**
+   * How sure the answer is, on every reply to a question: "high" (the quote answers it),
+   * "partial" (the best passage covers what it is about, maybe not every part), "none" (not covered).
+   */
+  confidence?: Confidence;
+  /** The question's words, as typed, that no passage uses (set with confidence). */
+  unmatched?: string[];
   /** The cleaned question, when the message was a question or a search. */
   question?: string;
   /** Row id in the question log: adapters put it on feedback and share buttons. */

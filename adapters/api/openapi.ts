@@ -54,9 +54,11 @@ export const openApiDocument = {
                   required: ['question', 'answered', 'answer', 'kind', 'title', 'citations', 'fields', 'notes'],
                   properties: {
                     question: { type: 'string', description: 'The question as understood (cleaned).' },
-                    answered: { type: 'boolean', description: 'False when the documents do not cover the question (the citations are then the closest matches).' },
+                    answered: { type: 'boolean', description: 'True for confidence high and partial; false when the documents do not cover the question (the citations are then the closest matches).' },
                     answer: { type: 'string', description: 'The quoted answer, or the reply text.' },
-                    kind: { type: 'string', enum: ['answer', 'no-answer', 'help', 'list', 'card', 'digest', 'ack', 'error'] },
+                    confidence: { type: 'string', enum: ['high', 'partial', 'none'], description: 'On replies to a question: an answer, the closest passage (may not answer every part), or not covered.' },
+                    unmatched: { type: 'array', items: { type: 'string' }, description: "The question's words, as typed, that no passage uses." },
+                    kind: { type: 'string', enum: ['answer', 'closest', 'no-answer', 'help', 'list', 'card', 'digest', 'ack', 'error'] },
                     title: { type: 'string' },
                     citations: { type: 'array', items: citation, description: 'Best first.' },
                     fields: { type: 'array', items: { type: 'object', required: ['name', 'value'], properties: { name: { type: 'string' }, value: { type: 'string' } } } },

@@ -11,7 +11,9 @@ export function renderText(reply: Reply): string {
   const heading = reply.kind === 'answer' ? 'Answer' : reply.title;
   out.push(heading);
   out.push('');
-  if (reply.kind === 'answer') {
+  if (reply.kind === 'answer' || reply.kind === 'closest') {
+    // A closest match says first that it may not answer all of the question, then quotes.
+    if (reply.kind === 'closest' && reply.text) out.push(...wrap(reply.text), '');
     const [best, ...rest] = reply.citations;
     const lead = leadText(reply);
     if (lead) out.push(...wrap(lead), '');
@@ -48,7 +50,9 @@ export function renderText(reply: Reply): string {
 /** One line per reply, for batch mode: the quote and where it stands, or why there is none. */
 export function renderOneLine(reply: Reply): string {
   const best = reply.citations[0];
-  if (reply.kind === 'answer' && best) return `${oneLine(best.quote)} — ${best.document} › ${best.section}${best.page ? `, ${pageLabel(best.page)}` : ''}`;
+  const where = (c: Citation) => `${c.document} › ${c.section}${c.page ? `, ${pageLabel(c.page)}` : ''}`;
+  if (reply.kind === 'answer' && best) return `${oneLine(best.quote)} — ${where(best)}`;
+  if (reply.kind === 'closest' && best) return `Closest (may not answer every part): ${oneLine(best.quote)} — ${where(best)}`;
   if (reply.kind === 'no-answer') return reply.title;
   return oneLine([reply.title, reply.text].filter(Boolean).join(': '));
 }

@@ -28,6 +28,7 @@ const CONTINUED = '\u200b';
 
 const COLORS: Record<ReplyKind, number> = {
   answer: 0x2e7d32,
+  closest: 0x00838f,
   'no-answer': 0xf9a825,
   help: 0x1565c0,
   list: 0x1565c0,

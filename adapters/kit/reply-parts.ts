@@ -14,7 +14,7 @@ export const ROLE_WORDS: Record<CitationRole, string> = {
 };
 
 /** Replies whose content comes from the documents say which edition; a help screen, a thank-you or an apology does not. */
-const EDITION_KINDS: ReadonlySet<ReplyKind> = new Set(['answer', 'no-answer', 'list', 'card', 'digest']);
+const EDITION_KINDS: ReadonlySet<ReplyKind> = new Set(['answer', 'closest', 'no-answer', 'list', 'card', 'digest']);
 
 export function editionShown(reply: Reply): Edition | undefined {
   return reply.edition && EDITION_KINDS.has(reply.kind) ? reply.edition : undefined;

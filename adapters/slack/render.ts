@@ -87,7 +87,7 @@ function contentBlocks(reply: Reply, options: RenderOptions): SlackBlock[] {
   }
 
   const title = oneLine(reply.title);
-  const marker = reply.kind === 'error' ? ':warning: ' : '';
+  const marker = reply.kind === 'error' ? ':warning: ' : reply.kind === 'closest' ? ':large_yellow_circle: ' : '';
   if (title) blocks.push(sectionBlock(clip(`${marker}*${escapeMrkdwn(title)}*`, 500)));
   for (const chunk of chunks(escapeMrkdwn(withoutTitle(leadText(reply), reply.title)), LIMITS.sectionText)) blocks.push(sectionBlock(chunk));
   reply.citations.forEach((citation, i) => blocks.push(sectionBlock(citationText(citation, i))));
@@ -108,7 +108,7 @@ function tailBlocks(reply: Reply, options: RenderOptions): SlackBlock[] {
   if (reply.errorId) blocks.push(contextBlock(escapeMrkdwn(clip(errorIdLine(reply.errorId), 100))));
   const edition = editionShown(reply);
   if (edition) blocks.push(contextBlock(escapeMrkdwn(clip(editionLine(edition), 200))));
-  const answerLike = reply.kind === 'answer' || reply.kind === 'no-answer';
+  const answerLike = reply.kind === 'answer' || reply.kind === 'closest' || reply.kind === 'no-answer';
   const offer = { share: Boolean(options.share && reply.answered), feedback: Boolean(options.feedback) };
   if (reply.questionId !== undefined && answerLike && (offer.share || offer.feedback)) {
     blocks.push(answerButtons(reply.questionId, offer));

@@ -3,8 +3,9 @@
 
 import type { Citation, CitationRole, Reply } from '../types.js';
 import type { Hit, PassageIndex, Query } from '../search/index.js';
-import { analyse, entryTerms, type SentenceAnalysis } from '../search/analysis.js';
+import { analyse, entryTerms, isReferenceSection, type SentenceAnalysis } from '../search/analysis.js';
 import type { Catalog } from '../catalog/load.js';
+import { terms as termsOf } from '../search/text.js';
 
 export interface AnswerOptions {
   /**
@@ -12,8 +13,33 @@ export interface AnswerOptions {
    * for a confident answer. Below it, the reply says the documents don't cover the question.
    */
   minCoverage: number;
+  /**
+   * Share of the question's weight the best passage must contain for a "closest" reply (partly
+   * covered, confidence "partial"). Below it, or when the question's unknown words outnumber
+   * the known words the passage holds, the documents don't cover the question.
+   */
+  partialCoverage: number;
+  /**
+   * A name the question uses (a capitalised word past the first, "Germany", "Spain") that is
+   * rare in the documents must be in the closest passage: the unemployment rate of one country
+   * is not covered by a passage on unemployment elsewhere. Names in more than this share of
+   * passages ("ILO" in ILO papers) are exempt; 0 turns the check off.
+   */
+  nameShare: number;
+  /** Words no passage uses count against a "closest" reply only when at least this specific (0.25 everyday … 1 rare). */
+  unknownWordSpecificity: number;
+  /**
+   * A confident answer must also stand out: its re-ranking value at least this many times that
+   * of the next passage that covers the question as well. Two passages nearly level make the
+   * reply "closest", since either may be the one meant.
+   */
+  highMargin: number;
+  /** …for questions of at least this many terms: "What is C143?" is answered by any passage that explains it. */
+  highMarginMinTerms: number;
   /** Re-rank the top hits by how much of the question each covers, not by BM25 alone. */
   rerank: boolean;
+  /** Re-ranking bonus (a factor) for a passage with a sentence that defines what a "What is X?" question asks about ("X is …"). */
+  definitionBonus: number;
   /** How many hits are re-ranked. */
   rerankDepth: number;
   /** How much BM25's own score counts in the re-ranking (an exponent: 0 ignores it). */
@@ -31,7 +57,13 @@ export interface AnswerOptions {
 
 export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   minCoverage: 0.7,
+  partialCoverage: 0.35,
+  unknownWordSpecificity: 0.5,
+  nameShare: 0.2,
+  highMargin: 1.5,
+  highMarginMinTerms: 3,
   rerank: true,
+  definitionBonus: 1.3,
   rerankDepth: 6,
   rerankScorePower: 0.3,
   rerankCoverage: 0.5,
@@ -43,6 +75,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
 };
 
 export const NOT_COVERED = "The documents don't cover this.";
+export const PARTLY_ANSWERED = 'Closest passage (may not answer every part of the question)';
 /** Coverage above which a refused question is said to be partly covered. */
 const PARTLY_COVERED = 0.5;
 
@@ -52,6 +85,8 @@ export interface Scoring {
   weights: Map<string, number>;
   /** Question terms a sentence of a passage covers by naming a catalog entry the question names ("ICRMW" → the 1990 convention). */
   named(sentence: string, passageId: string): ReadonlySet<string>;
+  /** Synonyms the documents use for question words they don't (see Query.alternatives). */
+  alternatives?: Map<string, string[]>;
 }
 
 export interface Ranked extends Hit {
@@ -60,38 +95,66 @@ export interface Ranked extends Hit {
   quote: Quote;
   /** Share of the question's weight in the passage's best sentence. */
   sentenceCoverage: number;
+  /** What the passages were ordered by (BM25 alone without re-ranking). */
+  value: number;
 }
 
 /** Rank passages for a question, each with the share of the question it covers. */
 export function rankPassages(question: string, index: PassageIndex, catalog: Catalog | undefined, options: AnswerOptions = DEFAULT_ANSWER_OPTIONS): { query: Query; ranked: Ranked[]; scoring: Scoring } {
   const query = index.parse(question);
   const weights = termWeights(query, index);
-  const scoring: Scoring = { weights, named: namedTerms(query, weights, index, catalog) };
+  const scoring: Scoring = { weights, named: namedTerms(query, weights, index, catalog), alternatives: query.alternatives };
   const hits = index.search(query, options.rerankDepth);
   const ranked: Ranked[] = hits.map((h) => ({
     ...h,
     coverage: coverage(h, query, weights, index, catalog),
     ...withQuote(pickQuote(h, scoring, options)),
+    value: h.score,
   }));
   if (options.rerank && ranked.length) {
     const top = ranked[0]!.score;
     // Coverage decides among passages BM25 finds comparably relevant (a far weaker match cannot
     // overtake the leader on coverage alone); an answer usually sits in one sentence.
-    const value = (r: Ranked) =>
-      (r.score / top) ** options.rerankScorePower * (options.rerankCoverage + r.coverage) * (options.rerankSentence + r.sentenceCoverage);
-    ranked.sort((a, b) => value(b) - value(a));
+    const defines = definitionTest(question, query, catalog);
+    for (const r of ranked) {
+      r.value = (r.score / top) ** options.rerankScorePower * (options.rerankCoverage + r.coverage) * (options.rerankSentence + r.sentenceCoverage);
+      if (defines && options.definitionBonus !== 1 && analyse(r.passage).sentences.some((s) => defines(s.text))) r.value *= options.definitionBonus;
+    }
+    ranked.sort((a, b) => b.value - a.value);
   }
   return { query, ranked, scoring };
 }
 
 const NONE: ReadonlySet<string> = new Set();
 
+const ASKS_WHAT_IS = /^\s*what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?(.+?)[\s?.!]*$/i;
+const COPULA = /\b(?:is|are|was|were)\b/;
+
+/**
+ * For "What is X?", a test of whether a sentence defines X: it reads "X is …" (or "X was …"),
+ * with X named by its words or by a catalog name, in the few words before the verb.
+ */
+function definitionTest(question: string, query: Query, catalog: Catalog | undefined): ((sentence: string) => boolean) | undefined {
+  const m = ASKS_WHAT_IS.exec(question);
+  if (!m) return undefined;
+  const subject = termsOf(m[1]!);
+  if (!subject.length) return undefined;
+  const maxWords = m[1]!.split(/\s+/).length + 6;
+  return (sentence) => {
+    const verb = COPULA.exec(sentence);
+    if (!verb) return false;
+    const before = sentence.slice(0, verb.index);
+    if (before.split(/\s+/).length > maxWords) return false;
+    const terms = new Set(termsOf(before));
+    if (subject.every((t) => terms.has(t))) return true;
+    return !!catalog && query.entities.length > 0 && catalog.mentionedIn(before).some((e) => query.entities.includes(e.id));
+  };
+}
+
 function namedTerms(query: Query, weights: Map<string, number>, index: PassageIndex, catalog: Catalog | undefined): Scoring['named'] {
   if (!catalog || !query.entities.length) return () => NONE;
   const cache = new Map<string, ReadonlySet<string>>();
-  return (text, passageId) => {
-    // Only a passage tagged with one of the question's entries can have a sentence that names it.
-    if (!index.entitiesOf(passageId).some((id) => query.entities.includes(id))) return NONE;
+  const termsNamedIn = (text: string): ReadonlySet<string> => {
     let found = cache.get(text);
     if (!found) {
       const terms = new Set<string>();
@@ -104,14 +167,28 @@ function namedTerms(query: Query, weights: Map<string, number>, index: PassageIn
     }
     return found;
   };
+  return (text, passageId) => {
+    // Only a passage tagged with one of the question's entries can have a sentence that names it.
+    if (!index.entitiesOf(passageId).some((id) => query.entities.includes(id))) return NONE;
+    // In a document titled after the entry, every sentence speaks of it ("this instrument").
+    const title = index.passage(passageId)?.document;
+    const fromTitle = title ? termsNamedIn(title) : NONE;
+    const own = termsNamedIn(text);
+    return fromTitle.size ? new Set([...fromTitle, ...own]) : own;
+  };
 }
 
 export function answerQuestion(question: string, index: PassageIndex, catalog: Catalog | undefined, options: AnswerOptions = DEFAULT_ANSWER_OPTIONS): Reply {
   const { query, ranked } = rankPassages(question, index, catalog, options);
   // Only the leaders may answer: a passage far down the list that happens to hold a date is not
   // an answer to "when…".
-  const best = ranked.slice(0, 2).find((r) => r.coverage >= options.minCoverage && answersTheKind(question, r.quote.core));
+  const fitting = ranked.filter((r) => answersTheKind(question, r.quote.text));
+  const leaders = fitting.filter((r) => ranked.indexOf(r) < 2);
+  const best = leaders.find((r) => r.coverage >= options.minCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)));
+  const unmatched = unmatchedWords(query, ranked, index, catalog);
   if (!best) {
+    const closest = leaders.find((r) => r.coverage >= options.partialCoverage);
+    if (closest && aboutTheDocuments(question, query, closest, unmatched, options) && holdsTheNames(question, query, closest, index, options)) return closestReply(question, closest, ranked, unmatched, options);
     return {
       kind: 'no-answer',
       title: NOT_COVERED,
@@ -120,6 +197,8 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
       fields: [],
       notes: [],
       answered: false,
+      confidence: 'none',
+      unmatched: unmatched.map((u) => u.word),
       question,
     };
   }
@@ -134,16 +213,98 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
     fields: [],
     notes: [],
     answered: true,
+    confidence: 'high',
+    unmatched: unmatched.map((u) => u.word),
     question,
   };
 }
 
+function standsOut(best: Ranked, fitting: readonly Ranked[], options: AnswerOptions): boolean {
+  // Only a rival that could answer as well counts: a reference note that shares the name does not.
+  const next = fitting.find((r) => r !== best && r.coverage >= options.partialCoverage && !isReferenceSection(r.passage.section));
+  if (!next) return true;
+  return best.value >= options.highMargin * next.value;
+}
+
+/** The best passage, said plainly to be the closest rather than the answer, naming what it lacks. */
+function closestReply(question: string, closest: Ranked, ranked: Ranked[], unmatched: Unmatched[], options: AnswerOptions): Reply {
+  const lead = cite(closest, 'answer');
+  const others = ranked.filter((r) => r !== closest && r.coverage >= options.partialCoverage / 2).slice(0, options.supporting);
+  const words = unmatched.map((u) => u.word);
+  const missing = words.length
+    ? ` No passage uses ${words.length === 1 ? 'the word' : 'the words'} ${words.map((w) => `"${w}"`).join(', ')}.`
+    : '';
+  return {
+    kind: 'closest',
+    title: PARTLY_ANSWERED,
+    text: `This passage is the closest the documents come; it may not answer every part of the question.${missing}`,
+    citations: [lead, ...others.map((r) => cite(r, 'supporting'))],
+    fields: [],
+    notes: [],
+    answered: true,
+    confidence: 'partial',
+    unmatched: words,
+    question,
+  };
+}
+
+interface Unmatched {
+  term: string;
+  word: string;
+}
+
+/** Question words whose term no passage holds, nor a typo-tolerant match, nor a catalog entry the question names. */
+function unmatchedWords(query: Query, ranked: readonly Ranked[], index: PassageIndex, catalog: Catalog | undefined): Unmatched[] {
+  const named = query.entities.map((id) => catalog?.get(id)).filter((e) => e !== undefined).map(entryTerms);
+  const out: Unmatched[] = [];
+  for (const term of query.terms) {
+    if (index.documentFrequency(term) > 0 || query.alternatives?.has(term)) continue;
+    if (ranked.some((r) => r.matched.includes(term)) || named.some((n) => n.has(term))) continue;
+    out.push({ term, word: query.typed?.get(term) ?? term });
+  }
+  return out;
+}
+
+/**
+ * What the question is specifically about is in the documents when the words of it the best
+ * passage holds outnumber the specific words no passage uses ("Who won the 2006 World Cup?":
+ * "2006" and "world" against "won" and "cup" is not enough).
+ */
+function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatched: readonly Unmatched[], options: AnswerOptions): boolean {
+  // A name no passage uses ("Germany" in notes that never mention it) is likely the crux: it counts twice.
+  const unknown = unmatched.filter((u) => (query.specificity.get(u.term) ?? 1) >= options.unknownWordSpecificity).reduce((n, u) => n + (isName(u.word, question) ? 2 : 1), 0);
+  if (!unknown) return true;
+  const missing = new Set(unmatched.map((u) => u.term));
+  const present = analyse(hit.passage).terms;
+  // A catalog entry the question names ("ICRMW") says most plainly what it is about: it counts twice.
+  const known = query.terms.filter((t) => !missing.has(t) && (present.has(t) || hit.matched.includes(t))).length + 2 * query.entities.length;
+  return known > unknown;
+}
+
+/** A capitalised word that does not start the question: "Germany", "Spain". */
+function isName(word: string, question: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && /[\p{L}\p{N}]+/u.exec(question)?.[0] !== word;
+}
+
+function holdsTheNames(question: string, query: Query, hit: Ranked, index: PassageIndex, options: AnswerOptions): boolean {
+  if (options.nameShare <= 0) return true;
+  const present = analyse(hit.passage).terms;
+  for (const t of query.terms) {
+    const typed = query.typed?.get(t);
+    if (!typed || !isName(typed, question)) continue;
+    const df = index.documentFrequency(t);
+    if (df === 0 || df > options.nameShare * index.size) continue;
+    if (!present.has(t) && !hit.matched.includes(t) && !new Set(termsOf(hit.passage.document)).has(t)) return false;
+  }
+  return true;
+}
+
 function noAnswerText(query: Query, ranked: Ranked[]): string {
-  if (!query.terms.length && !query.entities.length) return `${NOT_COVERED} Try a question with a few specific words, e.g. "What do the documents say about recruitment fees?"`;
-  if (!ranked.length) return `${NOT_COVERED} No passage shares any words with the question.`;
+  if (!query.terms.length && !query.entities.length) return `Try a question with a few specific words, e.g. "What do the documents say about recruitment fees?"`;
+  if (!ranked.length) return `No passage shares any words with the question.`;
   // Honest about near misses: part of the question is there, the answer is not.
-  if (ranked[0]!.coverage >= PARTLY_COVERED) return `${NOT_COVERED} No passage answers the whole question; the closest ones below cover part of it. Read them before relying on them.`;
-  return `${NOT_COVERED} The closest passages are below, in case they help.`;
+  if (ranked[0]!.coverage >= PARTLY_COVERED) return `No passage answers the whole question; the closest ones below cover part of it. Read them before relying on them.`;
+  return 'The closest passages are below, in case they help.';
 }
 
 // A word no passage contains is the crux of the question when it is specific ("visa", "budget")
@@ -157,11 +318,18 @@ function termWeights(query: Query, index: PassageIndex): Map<string, number> {
   const n = index.size;
   return new Map(
     query.terms.map((t) => {
-      const df = index.documentFrequency(t);
+      // A word asked by its synonym weighs as the commonest synonym the documents use.
+      const df = Math.max(index.documentFrequency(t), ...(query.alternatives?.get(t) ?? []).map((a) => index.documentFrequency(a)));
       const specific = query.specificity.get(t) ?? 1;
       return [t, Math.log(1 + n / (df + 0.5)) * (df ? specific : specific ** UNKNOWN_WORD_SPECIFICITY_POWER)];
     }),
   );
+}
+
+/** The passage (or sentence) holds a synonym of a word no passage uses. */
+function hasAlternative(query: Query, term: string, present: ReadonlySet<string>): boolean {
+  const alternatives = query.alternatives?.get(term);
+  return !!alternatives && alternatives.some((a) => present.has(a));
 }
 
 function coverage(hit: Hit, query: Query, weights: Map<string, number>, index: PassageIndex, catalog: Catalog | undefined): number {
@@ -181,7 +349,7 @@ function coverage(hit: Hit, query: Query, weights: Map<string, number>, index: P
   // runs for every hit of every question.
   weights.forEach((w, t) => {
     total += w;
-    if (present.has(t) || hit.matched.includes(t) || named.some((n) => n.has(t))) covered += w;
+    if (present.has(t) || hit.matched.includes(t) || named.some((n) => n.has(t)) || hasAlternative(query, t, present)) covered += w;
   });
   return total ? covered / total : 0;
 }
@@ -259,7 +427,7 @@ function sentenceScore(sentence: SentenceAnalysis, hit: Hit, scoring: Scoring): 
   const named = scoring.named(sentence.text, hit.passage.id);
   scoring.weights.forEach((w, t) => {
     // A matched term also counts in a sentence holding a near form of it ("migrant" for "migrat").
-    if (present.has(t) || named.has(t) || (hit.matched.includes(t) && fuzzyIn(t, present))) score += w;
+    if (present.has(t) || named.has(t) || (hit.matched.includes(t) && fuzzyIn(t, present)) || !!scoring.alternatives?.get(t)?.some((a) => present.has(a))) score += w;
   });
   return score;
 }

@@ -55,7 +55,7 @@ export function createCatalog(entries: readonly CatalogEntry[], qualifiers: read
       .map((s) => s.e);
   };
 
-  return { entries, get: (id) => byId.get(id), find, nearest, mentionedIn };
+  return { entries, qualifiers, get: (id) => byId.get(id), find, nearest, mentionedIn };
 }
 
 export function emptyCatalog(): Catalog {

@@ -19,6 +19,8 @@ export interface CatalogEntry {
 
 export interface Catalog {
   readonly entries: readonly CatalogEntry[];
+  /** Words people put before a name that the names may not carry ("ILO" in "the ILO MIGRANT programme"). */
+  readonly qualifiers?: readonly string[];
   get(id: string): CatalogEntry | undefined;
   /** Lookup by id, name or alias, forgiving case, punctuation, spacing, leading "the", "No."/"Convention"/"C" variants for numbers ("c143", "convention no 143", "No.143" all find c143). Optional kinds restrict. */
   find(name: string, kinds?: readonly EntryKind[]): CatalogEntry | undefined;

@@ -5,7 +5,7 @@ import type { Citation, Field, Reply } from '../types.js';
 import type { CatalogEntry, EntryKind } from '../catalog/load.js';
 import type { Passage } from '../corpus/types.js';
 import type { CommandContext } from './context.js';
-import { analyse } from '../search/analysis.js';
+import { analyse, isReferenceSection } from '../search/analysis.js';
 
 /** Passages shown on a card; the rest are counted. */
 export const CARD_PASSAGES = 5;
@@ -167,12 +167,6 @@ function passagesMentioning(entry: CatalogEntry, ctx: CommandContext): Passage[]
   const tagged = ranked.filter((h) => index.entitiesOf(h.passage.id).includes(entry.id)).map((h) => h.passage);
   // A reference note names the entry but says little about it: the text comes first.
   return [...tagged.filter((p) => !isReferenceSection(p.section)), ...tagged.filter((p) => isReferenceSection(p.section))];
-}
-
-const REFERENCE_SECTION = /^(notes?|footnotes|endnotes|references|bibliography|sources|works cited)\b/i;
-
-function isReferenceSection(section: string): boolean {
-  return REFERENCE_SECTION.test(section);
 }
 
 function mentionCitation(p: Passage, entries: CatalogEntry[], ctx: CommandContext): Citation {

@@ -9,6 +9,7 @@ import { notice } from '../reply.js';
 import { helpReply, searchReply, sourcesReply } from './basic.js';
 import { catalogCard, catalogList, compareReply, attachCard, catalogExample, compareExample } from './catalog.js';
 import { digestCommand } from './digest.js';
+import { structureAnswer } from './structure.js';
 
 export type { Command, CommandContext, MessageIncoming } from './context.js';
 export { exampleOf } from './context.js';
@@ -128,6 +129,8 @@ function usageReply(command: Command, ctx: CommandContext): Reply {
 }
 
 function ask(question: string, ctx: CommandContext): Reply {
+  const structural = structureAnswer(question, ctx);
+  if (structural) return structural;
   const reply = answerQuestion(question, ctx.library.index, ctx.library.catalog);
   return attachCard(question, reply, ctx);
 }

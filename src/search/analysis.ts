@@ -42,3 +42,10 @@ export function entryTerms(entry: CatalogEntry): ReadonlySet<string> {
   }
   return found;
 }
+
+const REFERENCE_SECTION = /^(notes?|footnotes|endnotes|references|bibliography|sources|works cited)\b/i;
+
+/** A notes or references section names things but says little about them. */
+export function isReferenceSection(section: string): boolean {
+  return REFERENCE_SECTION.test(section);
+}

@@ -7,6 +7,7 @@ import type { Passage } from '../corpus/types.js';
 import { terms as termsOf, tokenize, toTerm } from './text.js';
 import { specificity } from './specificity.js';
 import { buildSpeller } from './spelling.js';
+import { synonyms as wordnetSynonyms } from './wordnet.js';
 
 export interface IndexOptions {
   /** Tags passages with the catalog entries they mention, and expands questions that name one. */
@@ -27,6 +28,14 @@ export interface IndexOptions {
   fuzzy: number;
   /** Treat the last word as a prefix, for half-typed words ("remitt"), unless the question ends in punctuation. */
   prefixLastTerm: boolean;
+  /** Look up question words no passage contains in WordNet, and search their synonyms the documents use. */
+  synonyms: boolean;
+  /** Weight of a synonym against the word typed. */
+  synonymWeight: number;
+  /** Synonyms less specific than this are not used ("get" for "cope"): everyday words match everything. */
+  synonymMinSpecificity: number;
+  /** Leave out one- or two-digit numbers that no passage contains ("GATS Mode 4? (0)"). */
+  dropStrayNumbers: boolean;
   /** At most this many terms are searched, rarest first: long questions cost no more than short ones. */
   maxQueryTerms: number;
   /** A term found in more than this share of passages is left out of the search (it still counts for coverage). */
@@ -46,6 +55,10 @@ export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   fuzzyMinLength: 5,
   fuzzy: 0.2,
   prefixLastTerm: true,
+  dropStrayNumbers: true,
+  synonyms: true,
+  synonymWeight: 0.6,
+  synonymMinSpecificity: 0.5,
   maxQueryTerms: 8,
   commonTermRatio: 0.4,
   minPostings: 5_000,
@@ -68,6 +81,10 @@ export interface Query {
   entities: string[];
   /** The last word may be half-typed: the question ends in a letter or digit, not "?" or ".". */
   openEnded?: boolean;
+  /** For each term, the word of the question it came from, as typed. */
+  typed?: Map<string, string>;
+  /** For a term no passage contains, synonyms of its word that passages do contain ("seamen" → "seafar"). */
+  alternatives?: Map<string, string[]>;
 }
 
 export interface PassageIndex {
@@ -92,6 +109,7 @@ interface Doc {
 }
 
 const SEARCH_FIELDS = ['text', 'section', 'document'] as const;
+const PARTICLES = new Set(['up', 'out', 'off', 'down', 'over', 'back', 'away', 'through', 'forward']);
 
 export function buildIndex(passages: readonly Passage[], overrides: Partial<IndexOptions> = {}): PassageIndex {
   const options: IndexOptions = { ...DEFAULT_INDEX_OPTIONS, ...overrides, boost: { ...DEFAULT_INDEX_OPTIONS.boost, ...overrides.boost } };
@@ -110,6 +128,8 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
   });
 
   const df = new Map<string, number>();
+  /** In how many passages' document titles a term occurs. */
+  const titleDf = new Map<string, number>();
   const vocabulary = new Map<string, number>();
   const entityTags: string[][] = [];
   const docs: Doc[] = passages.map((p, id) => {
@@ -122,7 +142,9 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
     }
     for (const term of seen) df.set(term, (df.get(term) ?? 0) + 1);
-    const tags = catalog ? catalog.mentionedIn(`${p.section}\n${p.text}`).map((e) => e.id) : [];
+    for (const term of titleTerms(p.document)) titleDf.set(term, (titleDf.get(term) ?? 0) + 1);
+    // The document title is context too: a note titled after a convention is about it throughout.
+    const tags = catalog ? catalog.mentionedIn(`${p.document}\n${p.section}\n${p.text}`).map((e) => e.id) : [];
     entityTags.push(tags);
     return { id, text: p.text, section: p.section, document: p.document, entities: tags.map(entityToken).join(' ') };
   });
@@ -134,22 +156,56 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
     const tokens = tokenize(question);
     const terms: string[] = [];
     const weights = new Map<string, number>();
-    for (const typed of tokens) {
+    const typedAs = new Map<string, string>();
+    const alternatives = new Map<string, string[]>();
+    for (const [i, typed] of tokens.entries()) {
       // Stop words are not misspellings ("there" is not "theme"), nor are codes and acronyms ("GMG", "C97").
       const own = process(typed);
-      const correctable = speller && own !== null && !df.has(own) && !/\d|^\p{Lu}+$/u.test(typed);
+      const unknownWord = own !== null && !df.has(own) && !/\d|^\p{Lu}+$/u.test(typed);
+      // A real word the documents don't use is asked for by a synonym they do use, not corrected as a typo.
+      const synonyms = unknownWord && options.synonyms ? knownSynonyms(typed) : [];
+      if (synonyms.length && own && !terms.includes(own)) {
+        terms.push(own);
+        typedAs.set(own, typed);
+        alternatives.set(own, synonyms);
+        weights.set(own, options.specificity ? specificity(typed) : 1);
+        continue;
+      }
+      const correctable = speller && unknownWord;
       const token = (correctable && speller.correct(typed.toLowerCase())) || typed;
       const term = process(token);
       if (!term || terms.includes(term)) continue;
+      // "set up" is "establish": a phrasal verb asks for the synonyms of the phrase.
+      const next = tokens[i + 1]?.toLowerCase();
+      const phrasal = options.synonyms && next && PARTICLES.has(next) ? knownSynonyms(`${typed.toLowerCase()} ${next}`) : [];
+      if (phrasal.length) alternatives.set(term, phrasal);
+      // A short number no passage holds is a list marker or a stray key ("(0)", "2)"), not what is asked.
+      if (options.dropStrayNumbers && /^\d{1,2}$/.test(term) && !df.has(term)) continue;
       terms.push(term);
+      typedAs.set(term, typed);
       weights.set(term, options.specificity ? specificity(token) : 1);
     }
     const entities = catalog ? catalog.mentionedIn(question).map((e) => e.id) : [];
-    return { terms, specificity: weights, entities, openEnded: /[\p{L}\p{N}]$/u.test(question.trim()) };
+    return { terms, specificity: weights, entities, openEnded: /[\p{L}\p{N}]$/u.test(question.trim()), typed: typedAs, alternatives };
+  };
+
+  /** WordNet synonyms of a word that stand for one term the documents contain, at most four. */
+  const knownSynonyms = (word: string): string[] => {
+    const out: string[] = [];
+    for (const synonym of wordnetSynonyms(word)) {
+      const ts = termsOf(synonym);
+      const t = ts[0];
+      if (ts.length !== 1 || !t || !df.has(t) || out.includes(t)) continue;
+      if (specificity(synonym.split(' ')[0]!) < options.synonymMinSpecificity) continue;
+      out.push(t);
+      if (out.length === 4) break;
+    }
+    return out;
   };
 
   const search = (query: Query, limit = 10): Hit[] => {
     const searched = pruneTerms(query.terms, (t) => df.get(t) ?? 0, passages.length, options);
+    const synonyms = query.alternatives?.size ? [...query.alternatives.values()].flat().filter((t, i, all) => all.indexOf(t) === i && !query.terms.includes(t)) : [];
     const lastTerm = options.prefixLastTerm && query.openEnded ? query.terms[query.terms.length - 1] : undefined;
     const subqueries = [];
     if (searched.length) {
@@ -163,6 +219,9 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
         boostTerm: (term: string) => query.specificity.get(term) ?? 1,
       });
     }
+    if (synonyms.length && options.synonymWeight > 0) {
+      subqueries.push({ queries: [synonyms.join(' ')], fields: [...SEARCH_FIELDS], boost: { text: options.synonymWeight, section: options.synonymWeight * options.boost.section, document: options.synonymWeight * options.boost.document } });
+    }
     if (query.entities.length) {
       subqueries.push({ queries: [query.entities.map(entityToken).join(' ')], fields: ['entities'], boost: { entities: options.boost.entities } });
       // "C97" also searches "Migration for Employment Convention": the passage that names an
@@ -171,6 +230,10 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       const expansion = pruneTerms(names, (t) => df.get(t) ?? 0, passages.length, options);
       if (expansion.length && options.entityNameWeight > 0) {
         subqueries.push({ queries: [expansion.join(' ')], fields: ['text'], boost: { text: options.entityNameWeight } });
+        // Titles count as well (a note titled after the entry speaks of it throughout), by the
+        // name's words that few titles share: "migration" in every title would score every passage.
+        const inTitles = expansion.filter((t) => (titleDf.get(t) ?? 0) <= options.commonTermRatio * passages.length);
+        if (inTitles.length) subqueries.push({ queries: [inTitles.join(' ')], fields: ['document'], boost: { document: options.entityNameWeight } });
       }
     }
     if (!subqueries.length) return [];
@@ -213,6 +276,19 @@ export function pruneTerms(terms: readonly string[], df: (t: string) => number, 
     postings += df(t);
   }
   return kept;
+}
+
+// Passages of one document share its title: its terms are worked out once per title.
+const titleTermCache = new Map<string, string[]>();
+
+function titleTerms(title: string): string[] {
+  let found = titleTermCache.get(title);
+  if (!found) {
+    if (titleTermCache.size > 10_000) titleTermCache.clear();
+    found = termsOf(title);
+    titleTermCache.set(title, found);
+  }
+  return found;
 }
 
 function toHit(result: SearchResult, passages: readonly Passage[], query: Query): Hit {

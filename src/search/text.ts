@@ -22,11 +22,49 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   will with won't would wouldn't you your yours yourself yourselves s t d ll m re ve
   also etc e g eg ie i.e may might must shall us
   tell say says said explain describe mention mentions mentioned paper document documents text doc please anything
-  know like kind sort`.split(/\s+/).filter(Boolean),
+  know like kind sort
+  thanks thank thx pls plz hi hello hey cheers kindly`.split(/\s+/).filter(Boolean),
 );
 
+// "co-operation" and "cooperation", "multi-lateral" and "multilateral" are one word: a hyphen after
+// these prefixes joins rather than splits ("second-generation" still splits, as "second generation").
+const JOINING_PREFIX = /\b(co|pre|anti|multi|inter|intra|sub|semi|socio|macro|micro)-(?=\p{L})/giu;
+
 export function tokenize(text: string): string[] {
-  return text.split(TOKEN_SPLIT).filter(Boolean);
+  return (text.includes('-') ? text.replace(JOINING_PREFIX, '$1') : text).split(TOKEN_SPLIT).filter(Boolean);
+}
+
+// Numbers are written both ways ("four key issues", "GATS Mode 4"): words become digits.
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((w, i) => [w, String(i)]),
+);
+
+// British and American spellings meet on one form before stemming (both sides alike, so the
+// form chosen need not be a real word): "labour"/"labor", "organisation"/"organization".
+const SPELLING: ReadonlyMap<string, string> = new Map([
+  ['programme', 'program'],
+  ['programmes', 'programs'],
+  ['centre', 'center'],
+  ['centres', 'centers'],
+  ['licence', 'license'],
+  ['defence', 'defense'],
+  ['ageing', 'aging'],
+  ['travelled', 'traveled'],
+  ['travelling', 'traveling'],
+  ['enrol', 'enroll'],
+  ['fulfil', 'fulfill'],
+]);
+const OUR_WORD = /^(labo|favo|behavio|colo|hono|neighbo|harbo|endeavo|vigo|rumo|humo|savio)ur/;
+
+function americanSpelling(word: string): string {
+  const listed = SPELLING.get(word);
+  if (listed) return listed;
+  let w = word.replace(OUR_WORD, '$1r');
+  // -ise/-ize and -yse/-yze: "mobilising"/"mobilizing", "analyse"/"analyze".
+  if (w.length >= 6) w = w.replace(/([a-z]{3})(i|y)s(e|ed|es|ing|ation|ations|er|ers)$/, '$1$2z$3');
+  return w;
 }
 
 // Stemming is the costly step of every question and passage; words repeat endlessly.
@@ -49,7 +87,11 @@ function computeTerm(token: string): string | null {
   if (!word || STOP_WORDS.has(word) || (word.length === 1 && !/\d/.test(word))) return null;
   // Stemming digits or codes ("c143", "58") would only mangle them.
   if (/\d/.test(word)) return word;
-  return stemmer(word);
+  const number = NUMBER_WORDS.get(word);
+  if (number) return number;
+  // Porter2 leaves "ratify" as "ratifi" but "ratification" as "ratif": one form for both.
+  const stem = stemmer(americanSpelling(word));
+  return stem.endsWith('ifi') ? stem.slice(0, -1) : stem;
 }
 
 /** The distinct search terms of a text, in order of first appearance. */

