@@ -61,7 +61,8 @@ async function shutdown(reason: string, failure?: Error) {
   }, SHUTDOWN_GRACE_MS);
   grace.unref();
   // Platforms stop taking events first and finish the answers they are writing.
-  await Promise.allSettled([digest.idle(), ...slots.map((s) => s.stop()), health?.close()]);
+  // The saved index is finished too (or the next start builds it again).
+  await Promise.allSettled([digest.idle(), ...slots.map((s) => s.stop()), health?.close(), desk.idle()]);
   desk.close();
   if (failure) startupFailure(failure);
   process.exit(0);

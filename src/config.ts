@@ -90,7 +90,7 @@ export class ConfigError extends Error {
  */
 export const VARIABLES: Record<string, string> = {
   SEEDS_DIR: 'Folder of documents to index (default ./seeds).',
-  DATA_DIR: 'Folder for the SQLite store and parsed documents (default ./data; :memory: keeps nothing).',
+  DATA_DIR: 'Folder for the SQLite store, parsed documents and the saved index (default ./data; :memory: keeps nothing).',
   LOG_LEVEL: 'debug, info, warn or error (default info; warn when only the terminal chat runs).',
   LOG_FORMAT: 'text or json (default text).',
   HOST: 'Interface for the HTTP server (default 0.0.0.0).',
