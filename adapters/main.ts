@@ -11,6 +11,7 @@ import { routeTable } from './http/routes.js';
 import { startPlatform, type PlatformSlot } from './platform-slot.js';
 import { settingsOf } from './platform.js';
 import { PLATFORMS } from './platforms.js';
+import { whenParentExits } from './parent-watch.js';
 
 /** Answers in flight get this long to finish on shutdown. */
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -20,7 +21,8 @@ const { config, log, desk } = await boot({ platforms: PLATFORMS }).catch(startup
 const slots: PlatformSlot[] = [];
 let health: HealthServer | undefined;
 
-const report = () => healthReport({ desk, platforms: slots, nextDigest: digest?.nextRun(), now: new Date() });
+const watcher = watchFolder(config.seedsDir, () => void desk.reload(), { log });
+const report = () => healthReport({ desk, platforms: slots, nextDigest: digest?.nextRun(), documentsFolder: watcher.state(), now: new Date() });
 const fatal = (err: Error) => void shutdown('start-up failed', err);
 // Served with /healthz: on HEALTH_PORT, and on a platform's own port (Slack HTTP mode).
 const routes = routeTable();
@@ -43,7 +45,6 @@ const digest = startDigestScheduler({
 });
 if (config.healthPort !== undefined) health = await serveHealth(config.healthPort, config.host, report, log, routes).catch(startupFailure);
 
-const watcher = watchFolder(config.seedsDir, () => void desk.reload(), { log });
 // A file written while the documents were first being read is not in the index yet. File times
 // are coarser than Date.now(), hence the margin; a needless reload finds the edition unchanged.
 if (newestChange(config.seedsDir) >= bootStarted - 2_000) void desk.reload();
@@ -69,6 +70,8 @@ async function shutdown(reason: string, failure?: Error) {
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// npm forwards SIGTERM (see package.json: `exec` makes the bot npm's own child), but a killed npm forwards nothing.
+if (config.underNpm) whenParentExits(() => void shutdown('npm, which started the bot, has exited'));
 
 const banner = PLATFORMS.map((p) => {
   const settings = settingsOf(p, config.platforms);
@@ -80,5 +83,5 @@ if (process.stdin.isTTY || slots.length === 0) {
   await runChat(desk, { banner });
   await shutdown('chat closed');
 } else {
-  log.info('running', { platforms: slots.map((s) => s.name).join(', ') });
+  log.info('running', { platforms: slots.map((s) => s.name).join(', '), pid: process.pid });
 }

@@ -71,10 +71,14 @@ export interface Config {
   platforms: Readonly<Record<string, unknown>>;
   digest: DigestConfig;
   healthPort?: number;
+  /** Questions one person may ask per minute on a chat platform or the API (0: no limit). */
+  rateLimitPerMinute: number;
   /** Interface for Policy Desk's HTTP servers (health, and any platform's own). */
   host: string;
   /** Values that must never be printed; the logger masks them. */
   secrets: string[];
+  /** Started by an npm script (`npm start`): the bot then stops if npm itself is killed. */
+  underNpm: boolean;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +101,7 @@ export const VARIABLES: Record<string, string> = {
   DIGEST_CRON: 'When to post the digest, cron syntax (default "0 9 * * 1-5": weekdays 09:00).',
   DIGEST_TIMEZONE: 'IANA time zone for DIGEST_CRON (default UTC).',
   HEALTH_PORT: 'Serve GET /healthz on this port (and the routes of platforms served over HTTP).',
+  RATE_LIMIT_PER_MINUTE: 'Questions one person may ask per minute on a chat platform or the API (default 20; 0 turns the limit off).',
 };
 
 type Env = Record<string, string | undefined>;
@@ -113,16 +118,17 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd(), platform
     const value = env[name]?.trim();
     return value ? value : undefined;
   };
-  const port = (name: string, fallback?: number): number | undefined => {
+  const integer = (name: string, max: number, what: string, fallback?: number): number | undefined => {
     const raw = get(name);
     if (raw === undefined) return fallback;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) {
-      problems.push(`${name} must be a port number from 0 to 65535.`);
+    if (!Number.isInteger(n) || n < 0 || n > max) {
+      problems.push(`${name} must be ${what} from 0 to ${max}.`);
       return fallback;
     }
     return n;
   };
+  const port = (name: string, fallback?: number): number | undefined => integer(name, 65535, 'a port number', fallback);
   const oneOf = <T extends string>(name: string, allowed: readonly T[]): T | undefined => {
     const raw = get(name)?.toLowerCase();
     if (raw === undefined) return undefined;
@@ -195,8 +201,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd(), platform
       ...(channelVariables.length ? { channelVariables } : {}),
     },
     healthPort,
+    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 1_000_000, 'a whole number', 20)!,
     host: get('HOST') ?? '0.0.0.0',
     secrets,
+    underNpm: get('npm_lifecycle_event') !== undefined,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

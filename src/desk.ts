@@ -17,6 +17,7 @@ import { feedbackReply } from './commands/feedback.js';
 import { shareReply } from './commands/share.js';
 import type { Library, ReloadResult } from './library/library.js';
 import { editionHash, Shelf } from './library/shelf.js';
+import { questionLimit } from './rate-limit.js';
 
 export interface DeskOptions {
   /** Folder of documents (and catalog files) to index. */
@@ -30,6 +31,8 @@ export interface DeskOptions {
   /** The clock, so tests and the digest can control time. */
   now?: () => Date;
   digest?: Pick<DigestConfig, 'timezone'>;
+  /** Questions one person may ask per minute on a chat platform; unset or 0: no limit. */
+  rateLimitPerMinute?: number;
 }
 
 export interface Desk {
@@ -68,18 +71,19 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const keep = options.dataDir && options.dataDir !== ':memory:';
   const shelf = await Shelf.open({ root: options.seedsDir, log, now, dataDir: keep ? options.dataDir : undefined, corpus });
   const store = options.store ?? openStore(options.dataDir ?? ':memory:');
-  return createDesk(shelf.current, { store, log, now, shelf, digest: options.digest });
+  return createDesk(shelf.current, { store, log, now, shelf, digest: options.digest, rateLimitPerMinute: options.rateLimitPerMinute });
 }
 
 /** A desk over a library already built (the benchmark builds synthetic ones). */
 export function createDesk(
   library: Library,
-  deps: { store: Store; log?: Logger; now?: () => Date; shelf?: Shelf; digest?: Pick<DigestConfig, 'timezone'> },
+  deps: { store: Store; log?: Logger; now?: () => Date; shelf?: Shelf; digest?: Pick<DigestConfig, 'timezone'>; rateLimitPerMinute?: number },
 ): Desk {
   const { store, shelf } = deps;
   const log = deps.log ?? silentLogger;
   const now = deps.now ?? (() => new Date());
   const live = (): Library => shelf?.current ?? library;
+  const overLimit = questionLimit(deps.rateLimitPerMinute, log);
 
   const reload = async (): Promise<ReloadResult> => (shelf ? shelf.sync() : summary(library, false, ['This desk was not opened from a documents folder.']));
   // The reload command waits for the update it asked for: it must not hold back the swap itself.
@@ -100,6 +104,8 @@ export function createDesk(
     await shelf?.gate.enter();
     const current = live();
     try {
+      const note = overLimit(incoming, now());
+      if (note) return note;
       const context: CommandContext = { library: current, store, log, now, reload: reloadFromQuestion, digest: deps.digest, storeWrites };
       const reply = withEdition(await dispatch(incoming, context), current.edition);
       if (incoming.type === 'message') {

@@ -18,7 +18,7 @@ const booted = await boot({ defaultLogLevel: 'error', platforms: PLATFORMS }).ca
 const { desk } = booted;
 
 async function answer(text: string, oneLine: boolean): Promise<string> {
-  const reply = await desk.handle({ type: 'message', text, platform: 'cli', user: 'script' });
+  const reply = await desk.handle({ type: 'message', text, platform: 'cli', user: 'script', audience: 'private' });
   if (json) return JSON.stringify(toJson(reply, text));
   return oneLine ? renderOneLine(reply) : renderText(reply);
 }

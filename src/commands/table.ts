@@ -3,6 +3,7 @@
 
 import type { CommandSpec, Reply } from '../types.js';
 import { exampleOf, type Command, type CommandContext, type MessageIncoming } from './context.js';
+import type { Outcome } from '../store.js';
 import { answerQuestion } from '../answer/ask.js';
 import { cleanText, truncationNote } from './clean.js';
 import { notice } from '../reply.js';
@@ -145,6 +146,8 @@ function logQuestion(reply: Reply, incoming: MessageIncoming, ctx: CommandContex
       answered: reply.answered,
       topPassageId: reply.citations[0]?.id,
       edition: ctx.library.edition.hash,
+      audience: incoming.audience ?? 'private',
+      outcome: outcomeOf(reply),
       at: ctx.now(),
     });
     ctx.storeWrites?.ok();
@@ -155,6 +158,11 @@ function logQuestion(reply: Reply, incoming: MessageIncoming, ctx: CommandContex
     ctx.log.error('question log write failed', { err });
     return reply;
   }
+}
+
+/** The reply's confidence (answer / closest / not covered) when it gives one, else what `answered` implies. */
+function outcomeOf(reply: Reply): Outcome {
+  return reply.confidence ?? (reply.answered ? 'high' : 'none');
 }
 
 async function reloadCommand(ctx: CommandContext): Promise<Reply> {

@@ -4,7 +4,7 @@
 import type { SearchResult } from 'minisearch';
 import type { Catalog } from '../catalog/load.js';
 import type { Passage } from '../corpus/types.js';
-import { terms as termsOf, tokenize, toTerm } from './text.js';
+import { searchText, terms as termsOf, tokenize, toTerm } from './text.js';
 import { specificity } from './specificity.js';
 import { entityToken, IndexContents, type RestoreData } from './incremental.js';
 import { synonyms as wordnetSynonyms } from './wordnet.js';
@@ -148,7 +148,9 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
   if (!restore) contents.add(passages);
   const { mini, df, titleDf } = contents;
 
-  const parse = (question: string): Query => {
+  const parse = (typed: string): Query => {
+    // The reply keeps what the person typed; search reads it without invisible characters.
+    const question = searchText(typed);
     const tokens = tokenize(question);
     const terms: string[] = [];
     const weights = new Map<string, number>();
