@@ -2,7 +2,6 @@
 // intent to post and its outcome, and the focus chosen for each date. Both survive restarts,
 // which is what makes "at most one digest per channel per day" and the rotation hold.
 
-import type { Store } from '../store.js';
 
 /**
  * posting: claimed, the post is under way (or the process died during it).
@@ -68,6 +67,6 @@ export interface DigestRecords {
   saveFocus(focus: FocusRecord, at: Date): Promise<void>;
 }
 
-export function digestRecords(store: Store): DigestRecords {
+export function digestRecords(store: { readonly digest: DigestRecords }): DigestRecords {
   return store.digest;
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { StoreError } from '../store.js';
+import { StoreError } from './types.js';
 import { openSqliteStore } from './sqlite.js';
 import { openPostgresStore } from './postgres.js';
 

@@ -6,7 +6,7 @@
 // the next query.
 
 import pg from 'pg';
-import { StoreError, type Store } from '../store.js';
+import { StoreError, type Store } from './types.js';
 import type { DigestRecords, PostChange, PostKey } from '../digest/records.js';
 import type { Logger } from '../log.js';
 import { MIGRATIONS, MIGRATIONS_TABLE_SQL, pending, warnIfNewer, type Migration } from './migrations.js';

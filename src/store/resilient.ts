@@ -8,7 +8,7 @@
 import pRetry from 'p-retry';
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
-import type { NewQuestion, Store, StoreHealth } from '../store.js';
+import type { NewQuestion, Store, StoreHealth } from './types.js';
 import type { DigestRecords } from '../digest/records.js';
 
 export interface ResilienceOptions {

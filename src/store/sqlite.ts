@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { StoreError, type Store } from '../store.js';
+import { StoreError, type Store } from './types.js';
 import type { DigestRecords, PostChange } from '../digest/records.js';
 import type { Logger } from '../log.js';
 import { LEGACY_SQLITE_COLUMNS, MIGRATIONS, MIGRATIONS_TABLE_SQL, pending, warnIfNewer, type Migration } from './migrations.js';

@@ -123,7 +123,7 @@ describe('two replicas on one PostgreSQL', () => {
     await slack.pushVia(1, 'events_api', envelope, { retry_attempt: 1, retry_reason: 'timeout' });
     const answer = await until('the Slack answer', () => slackAnswersTo(asked.ts)[0]);
     expect(answer.args.text).toMatch(/change employer once per harvest/);
-    await until('the other replica to skip the retry', () => replicas.some((r) => r.lines().some((l) => l.msg === 'skipped a delivery already answered')));
+    await until('the other replica to skip the retry', () => replicas.some((r) => r.lines().some((l) => l.msg === 'Skipped an event already answered' && l.platform === 'slack')));
     expect(slackAnswersTo(asked.ts)).toHaveLength(1);
   });
 
