@@ -281,8 +281,9 @@ function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatche
   return known > unknown;
 }
 
-/** A capitalised word that does not start the question: "Germany", "Spain". */
+/** A capitalised word that does not start the question: "Germany", "Spain"; or a product name with capitals inside ("PostgreSQL", "PayPal") wherever it stands. */
 function isName(word: string, question: string): boolean {
+  if (/^\p{Lu}\p{Ll}+\p{Lu}[\p{L}]*$/u.test(word)) return true;
   return /^\p{Lu}\p{Ll}+$/u.test(word) && /[\p{L}\p{N}]+/u.exec(question)?.[0] !== word;
 }
 

@@ -7,7 +7,7 @@ import type { Passage } from '../corpus/types.js';
 import { terms as termsOf, tokenize, toTerm } from './text.js';
 import { specificity } from './specificity.js';
 import { buildSpeller } from './spelling.js';
-import { synonyms as wordnetSynonyms } from './wordnet.js';
+import { isEnglishWord, synonyms as wordnetSynonyms } from './wordnet.js';
 
 export interface IndexOptions {
   /** Tags passages with the catalog entries they mention, and expands questions that name one. */
@@ -22,6 +22,11 @@ export interface IndexOptions {
   entityNameWeight: number;
   /** Correct misspelt words to the nearest word the documents use, before stemming. */
   spelling: boolean;
+  /**
+   * A question word WordNet knows is a real word, not a typo: it is neither corrected nor
+   * matched typo-tolerantly ("light" is not "right", "statute" not "status").
+   */
+  spareEnglishWords: boolean;
   /** Typo tolerance for words at least this long (shorter words have too many neighbours: "what"/"that"). */
   fuzzyMinLength: number;
   /** Edit distance allowed, as a fraction of the word's length (MiniSearch's fuzzy). */
@@ -52,6 +57,7 @@ export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   specificity: true,
   entityNameWeight: 0.5,
   spelling: true,
+  spareEnglishWords: true,
   fuzzyMinLength: 5,
   fuzzy: 0.2,
   prefixLastTerm: true,
@@ -83,6 +89,8 @@ export interface Query {
   openEnded?: boolean;
   /** For each term, the word of the question it came from, as typed. */
   typed?: Map<string, string>;
+  /** Terms of real English words no passage contains: matched exactly, never typo-tolerantly. */
+  literal?: Set<string>;
   /** For a term no passage contains, synonyms of its word that passages do contain ("seamen" → "seafar"). */
   alternatives?: Map<string, string[]>;
 }
@@ -158,6 +166,7 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
     const weights = new Map<string, number>();
     const typedAs = new Map<string, string>();
     const alternatives = new Map<string, string[]>();
+    const literal = new Set<string>();
     for (const [i, typed] of tokens.entries()) {
       // Stop words are not misspellings ("there" is not "theme"), nor are codes and acronyms ("GMG", "C97").
       const own = process(typed);
@@ -171,7 +180,9 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
         weights.set(own, options.specificity ? specificity(typed) : 1);
         continue;
       }
-      const correctable = speller && unknownWord;
+      const english = unknownWord && options.spareEnglishWords && isEnglishWord(typed);
+      if (english && own && !terms.includes(own)) literal.add(own);
+      const correctable = speller && unknownWord && !english;
       const token = (correctable && speller.correct(typed.toLowerCase())) || typed;
       const term = process(token);
       if (!term || terms.includes(term)) continue;
@@ -186,7 +197,7 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       weights.set(term, options.specificity ? specificity(token) : 1);
     }
     const entities = catalog ? catalog.mentionedIn(question).map((e) => e.id) : [];
-    return { terms, specificity: weights, entities, openEnded: /[\p{L}\p{N}]$/u.test(question.trim()), typed: typedAs, alternatives };
+    return { terms, specificity: weights, entities, openEnded: /[\p{L}\p{N}]$/u.test(question.trim()), typed: typedAs, alternatives, literal };
   };
 
   /** WordNet synonyms of a word that stand for one term the documents contain, at most four. */
@@ -214,7 +225,7 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
         fields: [...SEARCH_FIELDS],
         boost: options.boost,
         prefix: (term: string) => term === lastTerm && term.length >= 3,
-        fuzzy: (term: string) => (term.length >= options.fuzzyMinLength && !df.has(term) ? options.fuzzy : false),
+        fuzzy: (term: string) => (term.length >= options.fuzzyMinLength && !df.has(term) && !query.literal?.has(term) ? options.fuzzy : false),
         maxFuzzy: 2,
         boostTerm: (term: string) => query.specificity.get(term) ?? 1,
       });

@@ -106,7 +106,7 @@ function baseForms(word: string, pos: Pos): string[] {
 }
 
 /** The index line for a lemma, by binary search over the sorted file. */
-function indexLine(pos: Pos, lemma: string): string | undefined {
+function indexLine(pos: Pos | 'adv', lemma: string): string | undefined {
   const file = open(`index.${pos}`);
   if (!file) return undefined;
   const target = lemma.replace(/ /g, '_');
@@ -171,4 +171,22 @@ function synsetWords(pos: Pos, offset: number): string[] {
     if (lemma) words.push(lemma.replace(/_/g, ' '));
   }
   return words;
+}
+
+const words = new Map<string, boolean>();
+
+/**
+ * Whether WordNet knows the word (in any part of speech, by WordNet's detachment rules): a real
+ * English word ("light", "statute") is not a typo of a word the documents use ("right", "status").
+ * False when WordNet is not installed.
+ */
+export function isEnglishWord(word: string): boolean {
+  const w = word.toLowerCase();
+  let known = words.get(w);
+  if (known === undefined) {
+    known = /^[a-z][a-z'-]+$/.test(w) && hasWordNet() && ([...POS, 'adv'] as const).some((pos) => baseForms(w, pos === 'adv' ? 'adj' : pos).some((base) => indexLine(pos, base) !== undefined));
+    if (words.size >= CACHE_LIMIT) words.clear();
+    words.set(w, known);
+  }
+  return known;
 }
