@@ -26,6 +26,11 @@ export interface AnswerOptions {
    * passages ("ILO" in ILO papers) are exempt; 0 turns the check off.
    */
   nameShare: number;
+  /**
+   * A confident answer holds every word of the question at least this specific (or a synonym of
+   * it): "What was the budget of …" is at best closest when no passage speaks of a budget.
+   */
+  highUnknownSpecificity: number;
   /** Words no passage uses count against a "closest" reply only when at least this specific (0.25 everyday … 1 rare). */
   unknownWordSpecificity: number;
   /**
@@ -59,6 +64,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   minCoverage: 0.7,
   partialCoverage: 0.35,
   unknownWordSpecificity: 0.5,
+  highUnknownSpecificity: 0.8,
   nameShare: 0.2,
   highMargin: 1.5,
   highMarginMinTerms: 3,
@@ -184,8 +190,9 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   // an answer to "when…".
   const fitting = ranked.filter((r) => answersTheKind(question, r.quote.text));
   const leaders = fitting.filter((r) => ranked.indexOf(r) < 2);
-  const best = leaders.find((r) => r.coverage >= options.minCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)));
   const unmatched = unmatchedWords(query, ranked, index, catalog);
+  const lacksSpecific = unmatched.some((u) => (query.specificity.get(u.term) ?? 1) >= options.highUnknownSpecificity);
+  const best = lacksSpecific ? undefined : leaders.find((r) => r.coverage >= options.minCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)));
   if (!best) {
     const closest = leaders.find((r) => r.coverage >= options.partialCoverage);
     if (closest && aboutTheDocuments(question, query, closest, unmatched, options) && holdsTheNames(question, query, closest, index, options)) return closestReply(question, closest, ranked, unmatched, options);
