@@ -192,10 +192,10 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   const leaders = fitting.filter((r) => ranked.indexOf(r) < 2);
   const unmatched = unmatchedWords(query, ranked, index, catalog);
   const lacksSpecific = unmatched.some((u) => (query.specificity.get(u.term) ?? 1) >= options.highUnknownSpecificity);
-  const best = lacksSpecific ? undefined : leaders.find((r) => r.coverage >= options.minCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)));
+  const best = lacksSpecific ? undefined : leaders.find((r) => r.coverage >= options.minCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)) && holdsTheNames(question, query, r, index, catalog, options));
   if (!best) {
     const closest = leaders.find((r) => r.coverage >= options.partialCoverage);
-    if (closest && aboutTheDocuments(question, query, closest, unmatched, options) && holdsTheNames(question, query, closest, index, options)) return closestReply(question, closest, ranked, unmatched, options);
+    if (closest && aboutTheDocuments(question, query, closest, unmatched, options) && holdsTheNames(question, query, closest, index, catalog, options)) return closestReply(question, closest, ranked, unmatched, options);
     return {
       kind: 'no-answer',
       title: NOT_COVERED,
@@ -294,15 +294,16 @@ function isName(word: string, question: string): boolean {
   return /^\p{Lu}\p{Ll}+$/u.test(word) && /[\p{L}\p{N}]+/u.exec(question)?.[0] !== word;
 }
 
-function holdsTheNames(question: string, query: Query, hit: Ranked, index: PassageIndex, options: AnswerOptions): boolean {
+function holdsTheNames(question: string, query: Query, hit: Ranked, index: PassageIndex, catalog: Catalog | undefined, options: AnswerOptions): boolean {
   if (options.nameShare <= 0) return true;
   const present = analyse(hit.passage).terms;
+  const named = namedEntries(hit, query, index, catalog);
   for (const t of query.terms) {
     const typed = query.typed?.get(t);
     if (!typed || !isName(typed, question)) continue;
     const df = index.documentFrequency(t);
     if (df === 0 || df > options.nameShare * index.size) continue;
-    if (!present.has(t) && !hit.matched.includes(t) && !new Set(termsOf(hit.passage.document)).has(t)) return false;
+    if (!present.has(t) && !hit.matched.includes(t) && !named.some((n) => n.has(t)) && !new Set(termsOf(hit.passage.document)).has(t)) return false;
   }
   return true;
 }
@@ -340,17 +341,24 @@ function hasAlternative(query: Query, term: string, present: ReadonlySet<string>
   return !!alternatives && alternatives.some((a) => present.has(a));
 }
 
-function coverage(hit: Hit, query: Query, weights: Map<string, number>, index: PassageIndex, catalog: Catalog | undefined): number {
-  if (!query.terms.length) return query.entities.length ? 1 : 0;
-  const present = analyse(hit.passage).terms;
-  // A question that names a catalog entry ("ICRMW") is covered by passages that mention it,
-  // whatever words they use for it.
+/**
+ * The terms of each catalog entry the question names that the passage is tagged with: a question
+ * that names an entry ("ICRMW") is covered by passages that mention it, whatever words they use.
+ */
+function namedEntries(hit: Hit, query: Query, index: PassageIndex, catalog: Catalog | undefined): ReadonlySet<string>[] {
   const tags = index.entitiesOf(hit.passage.id);
   const named: ReadonlySet<string>[] = [];
   for (const id of query.entities) {
     const entry = tags.includes(id) ? catalog?.get(id) : undefined;
     if (entry) named.push(entryTerms(entry));
   }
+  return named;
+}
+
+function coverage(hit: Hit, query: Query, weights: Map<string, number>, index: PassageIndex, catalog: Catalog | undefined): number {
+  if (!query.terms.length) return query.entities.length ? 1 : 0;
+  const present = analyse(hit.passage).terms;
+  const named = namedEntries(hit, query, index, catalog);
   let total = 0;
   let covered = 0;
   // forEach rather than for…of: a Map's entries iterator allocates an array per step, and this
