@@ -303,9 +303,16 @@ function holdsTheNames(question: string, query: Query, hit: Ranked, index: Passa
     if (!typed || !isName(typed, question)) continue;
     const df = index.documentFrequency(t);
     if (df === 0 || df > options.nameShare * index.size) continue;
-    if (!present.has(t) && !hit.matched.includes(t) && !named.some((n) => n.has(t)) && !new Set(termsOf(hit.passage.document)).has(t)) return false;
+    if (!present.has(t) && !hit.matched.includes(t) && !named.some((n) => n.has(t)) && !new Set(termsOf(hit.passage.document)).has(t) && !derivedIn(t, present)) return false;
   }
   return true;
+}
+
+/** The passage holds a word derived from the name: "European" for "Europe". */
+function derivedIn(term: string, present: ReadonlySet<string>): boolean {
+  if (term.length < 4) return false;
+  for (const t of present) if (t.length > term.length && t.startsWith(term)) return true;
+  return false;
 }
 
 function noAnswerText(query: Query, ranked: Ranked[]): string {

@@ -7,6 +7,7 @@ import type { Passage } from '../corpus/types.js';
 import { terms as termsOf, tokenize, toTerm } from './text.js';
 import { specificity } from './specificity.js';
 import { buildSpeller } from './spelling.js';
+import { irregularForms } from './inflections.js';
 import { isEnglishWord, synonyms as wordnetSynonyms } from './wordnet.js';
 
 export interface IndexOptions {
@@ -35,6 +36,8 @@ export interface IndexOptions {
   prefixLastTerm: boolean;
   /** Look up question words no passage contains in WordNet, and search their synonyms the documents use. */
   synonyms: boolean;
+  /** Search the other forms of an irregular verb the question uses ("seeking" also finds "sought"). */
+  irregularVerbs: boolean;
   /** Weight of a synonym against the word typed. */
   synonymWeight: number;
   /** Synonyms less specific than this are not used ("get" for "cope"): everyday words match everything. */
@@ -63,6 +66,7 @@ export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   prefixLastTerm: true,
   dropStrayNumbers: true,
   synonyms: true,
+  irregularVerbs: true,
   synonymWeight: 0.6,
   synonymMinSpecificity: 0.5,
   maxQueryTerms: 8,
@@ -189,7 +193,8 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       // "set up" is "establish": a phrasal verb asks for the synonyms of the phrase.
       const next = tokens[i + 1]?.toLowerCase();
       const phrasal = options.synonyms && next && PARTICLES.has(next) ? knownSynonyms(`${typed.toLowerCase()} ${next}`) : [];
-      if (phrasal.length) alternatives.set(term, phrasal);
+      const forms = options.irregularVerbs ? knownForms(typed, term) : [];
+      if (phrasal.length || forms.length) alternatives.set(term, [...forms, ...phrasal.filter((t) => !forms.includes(t))]);
       // A short number no passage holds is a list marker or a stray key ("(0)", "2)"), not what is asked.
       if (options.dropStrayNumbers && /^\d{1,2}$/.test(term) && !df.has(term)) continue;
       terms.push(term);
@@ -198,6 +203,18 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
     }
     const entities = catalog ? catalog.mentionedIn(question).map((e) => e.id) : [];
     return { terms, specificity: weights, entities, openEnded: /[\p{L}\p{N}]$/u.test(question.trim()), typed: typedAs, alternatives, literal };
+  };
+
+  /** Terms of the word's other irregular forms that passages contain. */
+  const knownForms = (word: string, own: string): string[] => {
+    const out: string[] = [];
+    // "seeking" is listed under "seek": its stem names the verb.
+    const listed = irregularForms(word);
+    for (const form of listed.length ? listed : irregularForms(own)) {
+      const t = process(form);
+      if (t && t !== own && df.has(t) && !out.includes(t)) out.push(t);
+    }
+    return out;
   };
 
   /** WordNet synonyms of a word that stand for one term the documents contain, at most four. */
