@@ -6,6 +6,7 @@ import type { Hit, PassageIndex, Query } from '../search/index.js';
 import { analyse, entryTerms, isReferenceSection, type SentenceAnalysis } from '../search/analysis.js';
 import type { Catalog } from '../catalog/load.js';
 import { terms as termsOf } from '../search/text.js';
+import { partsOfSpeech } from '../search/wordnet.js';
 
 export interface AnswerOptions {
   /**
@@ -31,6 +32,8 @@ export interface AnswerOptions {
    * it): "What was the budget of …" is at best closest when no passage speaks of a budget.
    */
   highUnknownSpecificity: number;
+  /** A word no passage uses that English uses only as a noun counts twice against a "closest" reply, as a name does. */
+  unknownNounsWeigh: boolean;
   /** Words no passage uses count against a "closest" reply only when at least this specific (0.25 everyday … 1 rare). */
   unknownWordSpecificity: number;
   /**
@@ -65,6 +68,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   partialCoverage: 0.35,
   unknownWordSpecificity: 0.5,
   highUnknownSpecificity: 0.8,
+  unknownNounsWeigh: true,
   nameShare: 0.2,
   highMargin: 1.5,
   highMarginMinTerms: 3,
@@ -279,13 +283,21 @@ function unmatchedWords(query: Query, ranked: readonly Ranked[], index: PassageI
  */
 function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatched: readonly Unmatched[], options: AnswerOptions): boolean {
   // A name no passage uses ("Germany" in notes that never mention it) is likely the crux: it counts twice.
-  const unknown = unmatched.filter((u) => (query.specificity.get(u.term) ?? 1) >= options.unknownWordSpecificity).reduce((n, u) => n + (isName(u.word, question) ? 2 : 1), 0);
+  // So is a thing the documents never name (a word English uses only as a noun: "carpentry",
+  // "honeybees"), where an unknown verb or adjective is more often paraphrase ("hinge", "wary").
+  const crux = (u: Unmatched) => isName(u.word, question) || (options.unknownNounsWeigh && isOnlyNoun(u.word));
+  const unknown = unmatched.filter((u) => (query.specificity.get(u.term) ?? 1) >= options.unknownWordSpecificity).reduce((n, u) => n + (crux(u) ? 2 : 1), 0);
   if (!unknown) return true;
   const missing = new Set(unmatched.map((u) => u.term));
   const present = analyse(hit.passage).terms;
   // A catalog entry the question names ("ICRMW") says most plainly what it is about: it counts twice.
   const known = query.terms.filter((t) => !missing.has(t) && (present.has(t) || hit.matched.includes(t))).length + 2 * query.entities.length;
   return known > unknown;
+}
+
+function isOnlyNoun(word: string): boolean {
+  const pos = partsOfSpeech(word);
+  return pos.length === 1 && pos[0] === 'noun';
 }
 
 /** A capitalised word that does not start the question: "Germany", "Spain"; or a product name with capitals inside ("PostgreSQL", "PayPal") wherever it stands. */

@@ -173,20 +173,26 @@ function synsetWords(pos: Pos, offset: number): string[] {
   return words;
 }
 
-const words = new Map<string, boolean>();
+export type PartOfSpeech = Pos | 'adv';
+const ALL_POS: readonly PartOfSpeech[] = [...POS, 'adv'];
+const words = new Map<string, readonly PartOfSpeech[]>();
+
+/** The parts of speech WordNet knows the word in (by WordNet's detachment rules); none when unknown or not installed. */
+export function partsOfSpeech(word: string): readonly PartOfSpeech[] {
+  const w = word.toLowerCase();
+  let found = words.get(w);
+  if (found === undefined) {
+    found = /^[a-z][a-z'-]+$/.test(w) && hasWordNet() ? ALL_POS.filter((pos) => baseForms(w, pos === 'adv' ? 'adj' : pos).some((base) => indexLine(pos, base) !== undefined)) : [];
+    if (words.size >= CACHE_LIMIT) words.clear();
+    words.set(w, found);
+  }
+  return found;
+}
 
 /**
- * Whether WordNet knows the word (in any part of speech, by WordNet's detachment rules): a real
- * English word ("light", "statute") is not a typo of a word the documents use ("right", "status").
- * False when WordNet is not installed.
+ * Whether WordNet knows the word: a real English word ("light", "statute") is not a typo of a
+ * word the documents use ("right", "status"). False when WordNet is not installed.
  */
 export function isEnglishWord(word: string): boolean {
-  const w = word.toLowerCase();
-  let known = words.get(w);
-  if (known === undefined) {
-    known = /^[a-z][a-z'-]+$/.test(w) && hasWordNet() && ([...POS, 'adv'] as const).some((pos) => baseForms(w, pos === 'adv' ? 'adj' : pos).some((base) => indexLine(pos, base) !== undefined));
-    if (words.size >= CACHE_LIMIT) words.clear();
-    words.set(w, known);
-  }
-  return known;
+  return partsOfSpeech(word).length > 0;
 }
