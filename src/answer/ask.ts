@@ -32,6 +32,8 @@ export interface AnswerOptions {
    * it): "What was the budget of …" is at best closest when no passage speaks of a budget.
    */
   highUnknownSpecificity: number;
+  /** A closest passage holds at least this many of the question's terms (all of them, when it has fewer). */
+  partialMinTerms: number;
   /** A word no passage uses that English uses only as a noun counts twice against a "closest" reply, as a name does. */
   unknownNounsWeigh: boolean;
   /** Words no passage uses count against a "closest" reply only when at least this specific (0.25 everyday … 1 rare). */
@@ -69,6 +71,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   unknownWordSpecificity: 0.5,
   highUnknownSpecificity: 0.8,
   unknownNounsWeigh: true,
+  partialMinTerms: 2,
   nameShare: 0.2,
   highMargin: 1.5,
   highMarginMinTerms: 3,
@@ -287,12 +290,13 @@ function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatche
   // "honeybees"), where an unknown verb or adjective is more often paraphrase ("hinge", "wary").
   const crux = (u: Unmatched) => isName(u.word, question) || (options.unknownNounsWeigh && isOnlyNoun(u.word));
   const unknown = unmatched.filter((u) => (query.specificity.get(u.term) ?? 1) >= options.unknownWordSpecificity).reduce((n, u) => n + (crux(u) ? 2 : 1), 0);
-  if (!unknown) return true;
   const missing = new Set(unmatched.map((u) => u.term));
   const present = analyse(hit.passage).terms;
   // A catalog entry the question names ("ICRMW") says most plainly what it is about: it counts twice.
-  const known = query.terms.filter((t) => !missing.has(t) && (present.has(t) || hit.matched.includes(t))).length + 2 * query.entities.length;
-  return known > unknown;
+  const known = query.terms.filter((t) => !missing.has(t) && (present.has(t) || hit.matched.includes(t) || hasAlternative(query, t, present))).length + 2 * query.entities.length;
+  // One word in common is a coincidence ("What is the population of Nepal?" and a passage naming Nepal).
+  if (known < Math.min(options.partialMinTerms, query.terms.length + query.entities.length)) return false;
+  return !unknown || known > unknown;
 }
 
 function isOnlyNoun(word: string): boolean {
