@@ -233,7 +233,9 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
 
   const search = (query: Query, limit = 10): Hit[] => {
     const searched = pruneTerms(query.terms, (t) => df.get(t) ?? 0, passages.length, options);
-    const synonyms = query.alternatives?.size ? [...query.alternatives.values()].flat().filter((t, i, all) => all.indexOf(t) === i && !query.terms.includes(t)) : [];
+    const allSynonyms = query.alternatives?.size ? [...query.alternatives.values()].flat().filter((t, i, all) => all.indexOf(t) === i && !query.terms.includes(t)) : [];
+    // Synonyms are pruned as the question's own terms are: "close" for "near" touches half a large library.
+    const synonyms = pruneTerms(allSynonyms, (t) => df.get(t) ?? 0, passages.length, options, false);
     const lastTerm = options.prefixLastTerm && query.openEnded ? query.terms[query.terms.length - 1] : undefined;
     const subqueries = [];
     if (searched.length) {
@@ -255,7 +257,7 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       // "C97" also searches "Migration for Employment Convention": the passage that names an
       // entry in full is usually the one that says what it is.
       const names = query.entities.flatMap((id) => termsOf(catalog?.get(id)?.name ?? '')).filter((t, i, all) => !query.terms.includes(t) && all.indexOf(t) === i && df.has(t));
-      const expansion = pruneTerms(names, (t) => df.get(t) ?? 0, passages.length, options);
+      const expansion = pruneTerms(names, (t) => df.get(t) ?? 0, passages.length, options, false);
       if (expansion.length && options.entityNameWeight > 0) {
         subqueries.push({ queries: [expansion.join(' ')], fields: ['text'], boost: { text: options.entityNameWeight } });
         // Titles count as well (a note titled after the entry speaks of it throughout), by the
@@ -288,11 +290,13 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
  * ("migration" in a migration library) are dropped while rarer ones remain, since they
  * barely change the ranking but make MiniSearch score nearly every passage.
  */
-export function pruneTerms(terms: readonly string[], df: (t: string) => number, total: number, options: IndexOptions): string[] {
+export function pruneTerms(terms: readonly string[], df: (t: string) => number, total: number, options: IndexOptions, keepCommon = true): string[] {
   const known = terms.filter((t) => df(t) > 0 || t.length >= options.fuzzyMinLength);
   const sorted = [...known].sort((a, b) => df(a) - df(b));
   const rare = sorted.filter((t) => df(t) <= options.commonTermRatio * total);
-  const candidates = (rare.length ? rare : sorted.slice(0, 2)).slice(0, options.maxQueryTerms);
+  // A question of common words only is still searched by its two rarest; what merely adds to a
+  // question (synonyms, an entry's full name) is searched by rare words or not at all.
+  const candidates = (rare.length || !keepCommon ? rare : sorted.slice(0, 2)).slice(0, options.maxQueryTerms);
   // Scoring cost grows with the passages each term touches: stop adding terms once the rarer
   // ones already touch enough, so a question costs about the same in a library ten times larger.
   const budget = Math.max(options.minPostings, options.postingsRatio * total);
