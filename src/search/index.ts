@@ -303,7 +303,7 @@ export function pruneTerms(terms: readonly string[], df: (t: string) => number, 
   const kept: string[] = [];
   let postings = 0;
   for (const t of candidates) {
-    if (kept.length && postings + df(t) > budget) break;
+    if ((kept.length || !keepCommon) && postings + df(t) > budget) break;
     kept.push(t);
     postings += df(t);
   }
