@@ -9,6 +9,7 @@ import type { Platform } from '../src/types.js';
 import { runChat } from './cli/chat.js';
 import { serveHealth, type HealthServer } from './health-server.js';
 import { startPlatform, type PlatformSlot } from './platform-slot.js';
+import { whenParentExits } from './parent-watch.js';
 
 /** Answers in flight get this long to finish on shutdown. */
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -18,7 +19,8 @@ const { config, log, desk } = await boot().catch(startupFailure);
 const slots: PlatformSlot[] = [];
 let health: HealthServer | undefined;
 
-const report = () => healthReport({ desk, platforms: slots, nextDigest: digest?.nextRun(), now: new Date() });
+const watcher = watchFolder(config.seedsDir, () => void desk.reload(), { log });
+const report = () => healthReport({ desk, platforms: slots, nextDigest: digest?.nextRun(), documentsFolder: watcher.state(), now: new Date() });
 const fatal = (err: Error) => void shutdown('start-up failed', err);
 
 // Platform libraries load only when configured: the terminal chat starts in well under a second.
@@ -49,7 +51,6 @@ const digest = startDigestScheduler({
 });
 if (config.healthPort !== undefined) health = await serveHealth(config.healthPort, config.host, report, log).catch(startupFailure);
 
-const watcher = watchFolder(config.seedsDir, () => void desk.reload(), { log });
 // A file written while the documents were first being read is not in the index yet. File times
 // are coarser than Date.now(), hence the margin; a needless reload finds the edition unchanged.
 if (newestChange(config.seedsDir) >= bootStarted - 2_000) void desk.reload();
@@ -67,13 +68,16 @@ async function shutdown(reason: string, failure?: Error) {
   }, SHUTDOWN_GRACE_MS);
   grace.unref();
   // Platforms stop taking events first and finish the answers they are writing.
-  await Promise.allSettled([digest.idle(), ...slots.map((s) => s.stop()), health?.close()]);
+  // The saved index is finished too (or the next start builds it again).
+  await Promise.allSettled([digest.idle(), ...slots.map((s) => s.stop()), health?.close(), desk.idle()]);
   desk.close();
   if (failure) startupFailure(failure);
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// npm forwards SIGTERM (see package.json: `exec` makes the bot npm's own child), but a killed npm forwards nothing.
+if (config.underNpm) whenParentExits(() => void shutdown('npm, which started the bot, has exited'));
 
 const banner = [
   `Slack: ${config.slack ? `on (${config.slack.appToken ? 'Socket Mode' : `HTTP on ${config.slack.host}:${config.slack.port}`})` : 'off (set SLACK_BOT_TOKEN)'}`,
@@ -85,5 +89,5 @@ if (process.stdin.isTTY || slots.length === 0) {
   await runChat(desk, { banner });
   await shutdown('chat closed');
 } else {
-  log.info('running', { platforms: slots.map((s) => s.name).join(', ') });
+  log.info('running', { platforms: slots.map((s) => s.name).join(', '), pid: process.pid });
 }

@@ -22,7 +22,7 @@ export async function boot(options: { defaultLogLevel?: LogLevel } = {}): Promis
   const log = createLogger({ level, format: config.logFormat, secrets: config.secrets });
   const store = openStore(config.dataDir);
   try {
-    const desk = await openDesk({ seedsDir: config.seedsDir, dataDir: config.dataDir, store, log, digest: config.digest, onReadProgress: terminalProgress() });
+    const desk = await openDesk({ seedsDir: config.seedsDir, dataDir: config.dataDir, store, log, digest: config.digest, onReadProgress: terminalProgress(), rateLimitPerMinute: config.rateLimitPerMinute });
     const stats = desk.stats();
     log.info('documents indexed', { documents: stats.documents, passages: stats.passages, edition: stats.edition.hash });
     return { config, log, desk };

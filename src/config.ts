@@ -45,10 +45,14 @@ export interface Config {
   discord?: DiscordConfig;
   digest: DigestConfig;
   healthPort?: number;
+  /** Questions one person may ask per minute on Slack or Discord (0: no limit). */
+  rateLimitPerMinute: number;
   /** Interface for Policy Desk's HTTP servers (Slack HTTP mode, health). */
   host: string;
   /** Values that must never be printed; the logger masks them. */
   secrets: string[];
+  /** Started by an npm script (`npm start`): the bot then stops if npm itself is killed. */
+  underNpm: boolean;
 }
 
 export class ConfigError extends Error {
@@ -61,7 +65,7 @@ export class ConfigError extends Error {
 /** Every variable Policy Desk reads, with what it does: the source for .env.example and the README. */
 export const VARIABLES: Record<string, string> = {
   SEEDS_DIR: 'Folder of documents to index (default ./seeds).',
-  DATA_DIR: 'Folder for the SQLite store and parsed documents (default ./data; :memory: keeps nothing).',
+  DATA_DIR: 'Folder for the SQLite store, parsed documents and the saved index (default ./data; :memory: keeps nothing).',
   LOG_LEVEL: 'debug, info, warn or error (default info; warn when only the terminal chat runs).',
   LOG_FORMAT: 'text or json (default text).',
   SLACK_BOT_TOKEN: 'Bot token (xoxb-…): turns Slack on.',
@@ -78,6 +82,7 @@ export const VARIABLES: Record<string, string> = {
   DIGEST_SLACK_CHANNEL: 'Slack channel id for the digest; unset posts none to Slack.',
   DIGEST_DISCORD_CHANNEL: 'Discord channel id for the digest; unset posts none to Discord.',
   HEALTH_PORT: 'Serve GET /healthz on this port (Slack HTTP mode serves it on PORT).',
+  RATE_LIMIT_PER_MINUTE: 'Questions one person may ask per minute on Slack or Discord (default 20; 0 turns the limit off).',
 };
 
 type Env = Record<string, string | undefined>;
@@ -94,16 +99,17 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     const value = env[name]?.trim();
     return value ? value : undefined;
   };
-  const port = (name: string, fallback?: number): number | undefined => {
+  const integer = (name: string, max: number, what: string, fallback?: number): number | undefined => {
     const raw = get(name);
     if (raw === undefined) return fallback;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) {
-      problems.push(`${name} must be a port number from 0 to 65535.`);
+    if (!Number.isInteger(n) || n < 0 || n > max) {
+      problems.push(`${name} must be ${what} from 0 to ${max}.`);
       return fallback;
     }
     return n;
   };
+  const port = (name: string, fallback?: number): number | undefined => integer(name, 65535, 'a port number', fallback);
   const oneOf = <T extends string>(name: string, allowed: readonly T[]): T | undefined => {
     const raw = get(name)?.toLowerCase();
     if (raw === undefined) return undefined;
@@ -190,8 +196,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       discordChannel: get('DIGEST_DISCORD_CHANNEL'),
     },
     healthPort: port('HEALTH_PORT'),
+    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 1_000_000, 'a whole number', 20)!,
     host: get('HOST') ?? '0.0.0.0',
     secrets,
+    underNpm: get('npm_lifecycle_event') !== undefined,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

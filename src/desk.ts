@@ -1,7 +1,6 @@
 // The core: a Desk is the loaded corpus, its index, the command table and the store,
 // behind one function, handle(incoming) → Reply. Adapters call nothing else to answer.
 
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { CommandSpec, Edition, Incoming, Reply } from './types.js';
 import type { DigestConfig } from './config.js';
@@ -15,11 +14,13 @@ import { CatalogError, loadCatalog, type Catalog } from './catalog/load.js';
 import { buildIndex, type PassageIndex } from './search/index.js';
 import { deriveEntries, withDerivedEntries } from './catalog/derive.js';
 import { COMMANDS, runMessage, type CommandContext } from './commands/table.js';
+import { editionHash, Shelf } from './library/shelf.js';
+import { questionLimit } from './rate-limit.js';
 
 export interface DeskOptions {
   /** Folder of documents (and catalog files) to index. */
   seedsDir: string;
-  /** Folder for the SQLite store (ignored when store is given) and parsed documents; ":memory:" keeps neither. */
+  /** Folder for the SQLite store (ignored when store is given), parsed documents and the saved index; ":memory:" keeps none. */
   dataDir?: string;
   /** Progress while reading documents is slow (the terminal shows it). */
   onReadProgress?: CorpusOptions['onProgress'];
@@ -28,6 +29,8 @@ export interface DeskOptions {
   /** The clock, so tests and the digest can control time. */
   now?: () => Date;
   digest?: Pick<DigestConfig, 'timezone'>;
+  /** Questions one person may ask per minute on a chat platform; unset or 0: no limit. */
+  rateLimitPerMinute?: number;
 }
 
 export interface Desk {
@@ -39,13 +42,15 @@ export interface Desk {
   readonly log: Logger;
   /** What is indexed now. */
   stats(): { documents: number; passages: number; edition: Edition };
-  /** The live corpus, catalog and index (swapped whole on reload). */
+  /** The live corpus, catalog and index: a new Library for every edition (the index itself is updated in place). */
   library(): Library;
   /**
-   * Re-reads the documents folder and swaps the new index in whole once it is built;
-   * questions asked meanwhile are answered from the old one. Never throws.
+   * Re-reads what changed in the documents folder and swaps it into the index one document at
+   * a time, between questions; each question is answered from one edition. Never throws.
    */
   reload(): Promise<ReloadResult>;
+  /** Resolves once pending updates are in and the index snapshot, if due, is written. */
+  idle(): Promise<void>;
   close(): void;
 }
 
@@ -73,51 +78,46 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const log = options.log ?? silentLogger;
   const now = options.now ?? (() => new Date());
   const corpus = corpusOptions(options);
-  const library = await buildLibrary(options.seedsDir, log, now, undefined, corpus);
+  const keep = options.dataDir && options.dataDir !== ':memory:';
+  const shelf = await Shelf.open({ root: options.seedsDir, log, now, dataDir: keep ? options.dataDir : undefined, corpus });
   const store = options.store ?? openStore(options.dataDir ?? ':memory:');
-  // Progress is for the first read only: on a reload it would write over the chat prompt.
-  return createDesk(library, { store, log, now, seedsDir: options.seedsDir, digest: options.digest, corpus: { ...corpus, onProgress: undefined } });
+  return createDesk(shelf.current, { store, log, now, shelf, digest: options.digest, rateLimitPerMinute: options.rateLimitPerMinute });
 }
 
 /** A desk over a library already built (the benchmark builds synthetic ones). */
 export function createDesk(
   library: Library,
-  deps: { store: Store; log?: Logger; now?: () => Date; seedsDir?: string; digest?: Pick<DigestConfig, 'timezone'>; corpus?: CorpusOptions },
+  deps: { store: Store; log?: Logger; now?: () => Date; shelf?: Shelf; digest?: Pick<DigestConfig, 'timezone'>; rateLimitPerMinute?: number },
 ): Desk {
-  const { store, seedsDir } = deps;
+  const { store, shelf } = deps;
   const log = deps.log ?? silentLogger;
   const now = deps.now ?? (() => new Date());
-  let current = library;
-  // Reloads run one after another: a burst of file events must not build two indexes at once.
-  let reloads: Promise<ReloadResult> = Promise.resolve(summary(current, false, []));
+  const live = (): Library => shelf?.current ?? library;
+  const overLimit = questionLimit(deps.rateLimitPerMinute, log);
 
-  const reload = (): Promise<ReloadResult> => {
-    reloads = reloads.then(async () => {
-      if (!seedsDir) return summary(current, false, ['This desk was not opened from a documents folder.']);
-      const started = Date.now();
-      try {
-        const next = await buildLibrary(seedsDir, log, now, current.catalog, deps.corpus);
-        const changed = next.edition.hash !== current.edition.hash;
-        if (changed) current = next;
-        const problems = [...next.corpus.warnings, ...next.problems];
-        log.info('documents reloaded', { changed, edition: current.edition.hash, passages: current.corpus.passages.length, problems: problems.length, ms: Date.now() - started });
-        return summary(current, changed, problems);
-      } catch (err) {
-        // No documents at all, or an unreadable folder: keep answering from what we have.
-        log.error('reload failed; still answering from the previous edition', { edition: current.edition.hash, err: (err as Error).message });
-        return summary(current, false, [(err as Error).message]);
-      }
-    });
-    return reloads;
+  const reload = async (): Promise<ReloadResult> => (shelf ? shelf.sync() : summary(library, false, ['This desk was not opened from a documents folder.']));
+  // The reload command waits for the update it asked for: it must not hold back the swap itself.
+  const reloadFromQuestion = async (): Promise<ReloadResult> => {
+    shelf?.gate.leave();
+    try {
+      return await reload();
+    } finally {
+      await shelf?.gate.enter();
+    }
   };
 
   const storeWrites = watchStoreWrites(now);
-  const context = (): CommandContext => ({ library: current, store, log, now, reload, digest: deps.digest, storeWrites });
 
   const handle = async (incoming: Incoming): Promise<Reply> => {
     const started = performance.now();
+    // One edition from start to end: updates wait until no question is being answered.
+    await shelf?.gate.enter();
+    const current = live();
     try {
-      const reply = withEdition(await dispatch(incoming, context()), current.edition);
+      const note = overLimit(incoming, now());
+      if (note) return note;
+      const context: CommandContext = { library: current, store, log, now, reload: reloadFromQuestion, digest: deps.digest, storeWrites };
+      const reply = withEdition(await dispatch(incoming, context), current.edition);
       if (incoming.type === 'message') {
         log.info('question', { platform: incoming.platform, kind: reply.kind, answered: reply.answered, ms: Math.round((performance.now() - started) * 10) / 10 });
         log.debug('question text', { platform: incoming.platform, text: incoming.text });
@@ -127,6 +127,8 @@ export function createDesk(
       const errorId = newErrorId();
       log.error('handler failed', { errorId, platform: incoming.platform, err });
       return apology(errorId);
+    } finally {
+      shelf?.gate.leave();
     }
   };
 
@@ -136,15 +138,23 @@ export function createDesk(
     store,
     storeWrites,
     log,
-    stats: () => ({ documents: current.corpus.documents.length, passages: current.corpus.passages.length, edition: current.edition }),
-    library: () => current,
+    stats: () => {
+      const { corpus, edition } = live();
+      return { documents: corpus.documents.length, passages: corpus.passages.length, edition };
+    },
+    library: live,
     reload,
-    close: () => store.close(),
+    idle: async () => shelf?.idle(),
+    close: () => {
+      shelf?.close();
+      store.close();
+    },
   };
 }
 
 /**
- * Reads the documents and the catalog and builds the index. At start-up a broken catalog is an
+ * Reads the documents and the catalog and builds the index from scratch (the evaluation and the
+ * benchmark use it; a desk keeps its library up to date through a Shelf). At start-up a broken catalog is an
  * error; on reload (previousCatalog given) the previous catalog is kept and the documents land.
  */
 export async function buildLibrary(seedsDir: string, log: Logger, now: () => Date = () => new Date(), previousCatalog?: Catalog, corpusOptions?: CorpusOptions): Promise<Library> {
@@ -162,9 +172,7 @@ export async function buildLibrary(seedsDir: string, log: Logger, now: () => Dat
   // Entries the documents name themselves (instrument citations, defined acronyms) join the catalog's.
   catalog = withDerivedEntries(catalog, deriveEntries(corpus));
   const index = buildIndex(corpus.passages, { catalog });
-  // The edition covers the catalog too: a changed alias can change which passage answers.
-  const hash = createHash('sha256').update(corpus.hash).update(JSON.stringify(catalog.entries)).digest('hex').slice(0, 12);
-  return { corpus, catalog, index, edition: { hash, indexedAt: now().toISOString() }, problems };
+  return { corpus, catalog, index, edition: { hash: editionHash(corpus.hash, catalog), indexedAt: now().toISOString() }, problems };
 }
 
 /** Parsed documents are cached next to the store, so a restart never parses an unchanged file again. */

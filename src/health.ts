@@ -21,6 +21,8 @@ export interface HealthInput {
   desk: Desk;
   platforms: readonly PlatformHealth[];
   nextDigest?: Date;
+  /** Whether changes to the documents folder are picked up (it may have been deleted). */
+  documentsFolder?: 'watching' | 'missing' | 'unwatched';
   now: Date;
   graceMs?: number;
 }
@@ -58,6 +60,8 @@ export function healthReport(input: HealthInput): { status: 200 | 503; body: { o
       passages: stats.passages,
       platforms,
       nextDigest: input.nextDigest?.toISOString() ?? null,
+      // Answers go on from what was indexed, so this alone does not make the bot unhealthy.
+      ...(input.documentsFolder ? { documentsFolder: input.documentsFolder } : {}),
     },
   };
 }

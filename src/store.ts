@@ -4,6 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { Audience } from './types.js';
+
+/** How well the documents answered a question: fully, in part ("closest"), or not at all. */
+export type Outcome = 'high' | 'partial' | 'none';
 
 export interface QuestionRecord {
   id: number;
@@ -16,6 +20,9 @@ export interface QuestionRecord {
   topPassageId: string | null;
   /** Edition of the documents the answer came from. */
   edition: string | null;
+  /** Where it was asked; rows from before this was kept count as private. */
+  audience: Audience;
+  outcome: Outcome;
 }
 
 export interface NewQuestion {
@@ -26,6 +33,10 @@ export interface NewQuestion {
   answered: boolean;
   topPassageId?: string;
   edition?: string;
+  /** Unset: private (the digest then counts the question but never quotes it). */
+  audience?: Audience;
+  /** Unset: derived from answered. */
+  outcome?: Outcome;
   at?: Date;
 }
 
@@ -95,12 +106,15 @@ export function openStore(dataDir: string): Store {
     db.pragma('foreign_keys = ON');
     db.exec(SCHEMA);
     addColumnIfMissing(db, 'questions', 'edition', 'TEXT');
+    // columns: audience, outcome (issue 12/10)
+    addColumnIfMissing(db, 'questions', 'audience', 'TEXT');
+    addColumnIfMissing(db, 'questions', 'outcome', 'TEXT');
   } catch (err) {
     throw new StoreError(`Cannot open the store at ${file} (DATA_DIR): ${(err as Error).message}`);
   }
 
   const insertQuestion = db.prepare(
-    'INSERT INTO questions (at, platform, user, channel, question, answered, top_passage_id, edition) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO questions (at, platform, user, channel, question, answered, top_passage_id, edition, audience, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const selectQuestion = db.prepare('SELECT * FROM questions WHERE id = ?');
   const selectSince = db.prepare('SELECT * FROM questions WHERE at >= ? ORDER BY id');
@@ -128,6 +142,8 @@ export function openStore(dataDir: string): Store {
         q.answered ? 1 : 0,
         q.topPassageId ?? null,
         q.edition ?? null,
+        q.audience ?? 'private',
+        q.outcome ?? (q.answered ? 'high' : 'none'),
       );
       return Number(info.lastInsertRowid);
     },
@@ -169,6 +185,8 @@ interface Row {
   answered: number;
   top_passage_id: string | null;
   edition: string | null;
+  audience: string | null;
+  outcome: string | null;
 }
 
 function toRecord(row: Row): QuestionRecord {
@@ -182,6 +200,8 @@ function toRecord(row: Row): QuestionRecord {
     answered: row.answered === 1,
     topPassageId: row.top_passage_id,
     edition: row.edition,
+    audience: row.audience === 'public' ? 'public' : 'private',
+    outcome: row.outcome === 'high' || row.outcome === 'partial' || row.outcome === 'none' ? row.outcome : row.answered === 1 ? 'high' : 'none',
   };
 }
 

@@ -6,11 +6,18 @@ export type Platform = 'cli' | 'slack' | 'discord' | 'digest' | 'test';
 /** What an adapter hands to the core. */
 export type Incoming =
   /** Anything a person typed: a question or a command ("help", "search remittances", ...). */
-  | { type: 'message'; text: string; platform: Platform; user?: string; channel?: string }
+  | { type: 'message'; text: string; platform: Platform; user?: string; channel?: string; audience?: Audience }
   /** A "Helpful" / "Not helpful" click on an earlier answer. */
   | { type: 'feedback'; questionId: number; helpful: boolean; platform: Platform; user?: string }
   /** "Share in channel": the same answer again, for everyone, without logging a new question. */
   | { type: 'share'; questionId: number; platform: Platform; user?: string };
+
+/**
+ * Who could see the question where it was asked: 'public' only when the whole channel could
+ * (a mention in a channel); DMs, private commands and the terminal are 'private'. Unset means
+ * private: a question is quoted in the digest only when an adapter said it was asked in the open.
+ */
+export type Audience = 'public' | 'private';
 
 export type ReplyKind =
   | 'answer' // a question answered from the documents
@@ -88,6 +95,8 @@ export interface Reply {
   questionId?: number;
   /** Set on unexpected failures so a person can quote it to whoever runs the bot. */
   errorId?: string;
+  /** Only for the person who asked, wherever they asked (a rate-limit note): adapters never post it for all. */
+  private?: boolean;
   edition?: Edition;
 }
 

@@ -12,10 +12,14 @@ const WATCHED = new RegExp(`(${[...DOCUMENT_EXTENSIONS, '.yaml', '.yml'].map((e)
 export interface WatchOptions {
   /** Quiet time after the last event before reloading. */
   debounceMs?: number;
+  /** How often to check that the folder is still the one watched (deleted, or replaced). */
+  pollMs?: number;
   log?: Logger;
 }
 
 export interface Watcher {
+  /** watching: changes are picked up; missing: the folder is gone; unwatched: it cannot be watched. */
+  state(): 'watching' | 'missing' | 'unwatched';
   close(): void;
 }
 
@@ -35,27 +39,106 @@ export function newestChange(dir: string): number {
 
 export function watchFolder(dir: string, onChange: () => void, options: WatchOptions = {}): Watcher {
   const debounceMs = options.debounceMs ?? 500;
+  const pollMs = options.pollMs ?? 1000;
+  const log = options.log;
   let timer: NodeJS.Timeout | undefined;
   const fire = () => {
     clearTimeout(timer);
     timer = setTimeout(onChange, debounceMs);
   };
-  let watcher: fs.FSWatcher;
-  try {
-    watcher = fs.watch(dir, { recursive: true, persistent: false }, (_event, file) => {
-      // Editors' swap and backup files are not documents.
-      if (file && (/(^|[/\\])(\.|#)|~$|\.sw[px]$/.test(file.toString()) || !WATCHED.test(file.toString()))) return;
-      fire();
+
+  // fs.watch follows the folder it was given, not its path: once the folder is deleted (or moved
+  // away and another put in its place) it reports nothing ever again. A light poll of the path's
+  // identity notices both, and starts watching whatever folder is there now.
+  let watcher: fs.FSWatcher | undefined;
+  let watching: number | undefined;
+  let gone = false;
+  let cannotWatch = false;
+  let everWatched = false;
+  let closed = false;
+
+  const stopWatching = () => {
+    watcher?.close();
+    watcher = undefined;
+    watching = undefined;
+  };
+  const startWatching = (ino: number): boolean => {
+    try {
+      watcher = fs.watch(dir, { recursive: true, persistent: false }, (_event, file) => {
+        // Editors' swap and backup files are not documents.
+        if (file && (/(^|[/\\])(\.|#)|~$|\.sw[px]$/.test(file.toString()) || !WATCHED.test(file.toString()))) return;
+        fire();
+        // No file name: the folder itself was renamed or deleted. Look now, not at the next poll.
+        if (!file) check();
+      });
+    } catch (err) {
+      watcher = undefined;
+      if (!cannotWatch && (err as NodeJS.ErrnoException).code !== 'ENOENT') {
+        log?.warn('cannot watch the documents folder; use the reload command after changes', { dir, err: (err as Error).message });
+      }
+      cannotWatch = true;
+      return false;
+    }
+    watcher.on('error', (err) => {
+      log?.warn('documents watcher failed; trying to watch the folder again', { dir, err: err.message });
+      stopWatching();
     });
-  } catch (err) {
-    options.log?.warn('cannot watch the documents folder; use the reload command after changes', { dir, err: (err as Error).message });
-    return { close: () => {} };
+    watching = ino;
+    cannotWatch = false;
+    everWatched = true;
+    return true;
+  };
+  const check = () => {
+    if (closed) return;
+    const ino = folderIdentity(dir);
+    if (ino === undefined) {
+      if (!gone) {
+        gone = true;
+        stopWatching();
+        log?.warn('documents folder is gone; still answering from the documents already indexed, and watching for it to come back', { dir });
+      }
+      return;
+    }
+    if (watcher && ino === watching) return;
+    const wasGone = gone;
+    const replaced = watching !== undefined;
+    const resumed = everWatched;
+    stopWatching();
+    if (!startWatching(ino)) return;
+    gone = false;
+    if (wasGone) log?.info('documents folder is back; watching it again', { dir });
+    else if (replaced) log?.info('documents folder was replaced; watching the new one', { dir });
+    else if (resumed) log?.info('watching the documents folder again', { dir });
+    // Whatever was written while nothing watched is read now.
+    if (wasGone || resumed) fire();
+  };
+
+  const initial = folderIdentity(dir);
+  if (initial === undefined) {
+    gone = true;
+    log?.warn('documents folder is missing; watching for it to appear', { dir });
+  } else {
+    startWatching(initial);
   }
-  watcher.on('error', (err) => options.log?.warn('documents watcher stopped; use the reload command after changes', { dir, err: err.message }));
+  const poll = setInterval(check, pollMs);
+  poll.unref();
   return {
+    state: () => (gone ? 'missing' : watcher ? 'watching' : 'unwatched'),
     close() {
+      closed = true;
       clearTimeout(timer);
-      watcher.close();
+      clearInterval(poll);
+      stopWatching();
     },
   };
+}
+
+/** The folder's inode, or undefined when there is no folder at the path. */
+function folderIdentity(dir: string): number | undefined {
+  try {
+    const stat = fs.statSync(dir);
+    return stat.isDirectory() ? stat.ino : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -16,7 +16,7 @@ const booted = await boot({ defaultLogLevel: 'error' }).catch(startupFailure);
 const { desk } = booted;
 
 async function answer(text: string, oneLine: boolean): Promise<string> {
-  const reply = await desk.handle({ type: 'message', text, platform: 'cli', user: 'script' });
+  const reply = await desk.handle({ type: 'message', text, platform: 'cli', user: 'script', audience: 'private' });
   if (json) return JSON.stringify(toJson(reply, text));
   return oneLine ? renderOneLine(reply) : renderText(reply);
 }
@@ -27,11 +27,14 @@ async function batch(d: Desk): Promise<void> {
     if (!line.trim()) continue;
     process.stdout.write((await answer(line, true)) + '\n');
   }
+  // A first run saves the index it built, so the next one starts from it.
+  await d.idle();
   d.close();
 }
 
 if (question.trim()) {
   process.stdout.write((await answer(question, false)) + '\n');
+  await desk.idle();
   desk.close();
 } else if (process.stdin.isTTY) {
   process.stderr.write('Usage: npm run ask -- "your question" [--json]\n   or: some-command | npm run ask [-- --json]   (one question per line)\n');

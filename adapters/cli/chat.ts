@@ -46,7 +46,7 @@ export function runChat(desk: Desk, options: ChatOptions = {}): Promise<void> {
           return;
         }
         if (text) {
-          const reply = await desk.handle({ type: 'message', text, platform: 'cli', user: 'terminal' });
+          const reply = await desk.handle({ type: 'message', text, platform: 'cli', user: 'terminal', audience: 'private' });
           say('\n' + renderText(reply) + '\n');
         }
         rl.prompt();

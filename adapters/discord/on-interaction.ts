@@ -28,6 +28,8 @@ async function answerSlash(ctx: HandlerContext, interaction: ChatInputCommandInt
       platform: 'discord',
       user: interaction.user.id,
       channel: interaction.channelId,
+      // Answered ephemerally: only the asker sees the question.
+      audience: 'private',
     });
     await interaction.editReply(messageFor(reply, { share: true }));
   });

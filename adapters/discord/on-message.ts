@@ -15,12 +15,25 @@ export function onMessage(ctx: HandlerContext) {
     try {
       const reply = await ctx.desk.handle({
         type: 'message',
-        // Other mentions become readable names ("@Bob", "#general"): the core knows no Discord syntax.
-        text: cleanContent(text, message.channel),
+        // Other mentions become readable names ("@bob", "#general"): the core knows no Discord syntax.
+        // People by username, one word, rather than by display name, which may hold spaces: the
+        // digest drops @handles from the questions it quotes, and must drop all of a name.
+        text: cleanContent(text.replace(/<@!?(\d+)>/g, (whole, id: string) => {
+          const user = message.mentions.users.get(id);
+          return user ? `@${user.username}` : whole;
+        }), message.channel),
         platform: 'discord',
         user: message.author.id,
         channel: message.channelId,
+        // A mention in a server channel is seen by the channel; a DM only by the bot.
+        audience: message.inGuild() ? 'public' : 'private',
       });
+      // Discord has no private reply to a channel message: a note meant for the asker alone (too many
+      // questions) goes to them by DM, and if they accept no DMs the channel hears nothing of it.
+      if (reply.private && message.inGuild()) {
+        await message.author.send(messageFor(reply)).catch((err: unknown) => ctx.log.debug('Could not send a private note by DM', { messageId: message.id, err }));
+        return;
+      }
       // The question's id as nonce: if Discord sees the same nonce twice, it keeps one message.
       await message.reply({ ...messageFor(reply), nonce: message.id, enforceNonce: true });
     } catch (err) {

@@ -75,6 +75,22 @@ export function postMessage(
   });
 }
 
+/** Shows a message in a conversation to one person only. */
+export function postEphemeral(
+  client: webApi.WebClient,
+  where: { channel: string; thread_ts?: string },
+  user: string,
+  message: SlackMessage,
+): Promise<webApi.ChatPostEphemeralResponse> {
+  return client.chat.postEphemeral({
+    channel: where.channel,
+    user,
+    ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}),
+    text: message.text,
+    blocks: message.blocks,
+  });
+}
+
 /** A private reply through a response_url, shown only to the person who typed or clicked. */
 export function privately(message: SlackMessage): SlackMessage & { response_type: 'ephemeral'; replace_original: false } {
   return { response_type: 'ephemeral', replace_original: false, ...message };

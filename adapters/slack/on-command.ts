@@ -27,7 +27,7 @@ export function listenForCommands(app: App, deps: ListenerDeps): void {
       fields,
       async () => {
         const text = fromSlackText(stripBotMention(command.text ?? '', context.botUserId));
-        const reply = await deps.desk.handle({ type: 'message', text, platform: 'slack', ...fields });
+        const reply = await deps.desk.handle({ type: 'message', text, platform: 'slack', audience: 'private', ...fields });
         await respond(privately(renderReply(reply, { feedback: true, share: true, showQuestion: true })));
       },
       (message) => respond(privately(message)),

@@ -2,8 +2,8 @@
 // Bots are never answered (two bots answering each other never stop), nor edits, joins and the like.
 
 import type { App } from '@slack/bolt';
-import type { Incoming } from '../../src/types.js';
-import { firstDelivery, guarded, postMessage, type ListenerDeps } from './listener-tools.js';
+import type { Audience, Incoming } from '../../src/types.js';
+import { firstDelivery, guarded, postEphemeral, postMessage, type ListenerDeps } from './listener-tools.js';
 import { fromSlackText, stripBotMention } from './mrkdwn.js';
 import { renderReply } from './render.js';
 
@@ -19,14 +19,16 @@ export function listenForMessages(app: App, deps: ListenerDeps): void {
   app.event('app_mention', async ({ event, body, client, context }) => {
     if (event.bot_id || event.subtype) return;
     // Mentioned in a thread: stay in it. Mentioned in the channel: start a thread under the question.
-    await answer(deps, client, { ...event, thread_ts: event.thread_ts ?? event.ts }, body.event_id, context.botUserId);
+    // The whole channel sees a mention there; a mention inside a DM (channel D…) stays private.
+    const audience: Audience = event.channel.startsWith('D') ? 'private' : 'public';
+    await answer(deps, client, { ...event, thread_ts: event.thread_ts ?? event.ts }, body.event_id, context.botUserId, audience);
   });
 
   app.message(async ({ message, body, client, context }) => {
     // Plain messages only: a subtype means a bot post, an edit, a join, a deletion…
     if (message.subtype !== undefined) return;
     if (message.channel_type !== 'im' || message.bot_id || message.bot_profile) return;
-    await answer(deps, client, message, body.event_id, context.botUserId);
+    await answer(deps, client, message, body.event_id, context.botUserId, 'private');
   });
 }
 
@@ -36,6 +38,7 @@ async function answer(
   said: Said,
   eventId: string,
   botUserId: string | undefined,
+  audience: Audience,
 ): Promise<void> {
   // Keyed on the message rather than the event: a redelivery and a second event type for the
   // same message (a mention inside a DM) are both the same question.
@@ -47,9 +50,11 @@ async function answer(
     { user: said.user, channel: said.channel },
     async () => {
       const text = fromSlackText(stripBotMention(said.text ?? '', botUserId));
-      const incoming: Incoming = { type: 'message', text, platform: 'slack', user: said.user, channel: said.channel };
+      const incoming: Incoming = { type: 'message', text, platform: 'slack', user: said.user, channel: said.channel, audience };
       const reply = await deps.desk.handle(incoming);
-      await postMessage(client, where, renderReply(reply, { feedback: true }));
+      // A note for the asker alone (too many questions) is shown only to them, even in a channel.
+      if (reply.private && audience === 'public' && said.user) await postEphemeral(client, where, said.user, renderReply(reply));
+      else await postMessage(client, where, renderReply(reply, { feedback: true }));
     },
     (message) => postMessage(client, where, message),
   );

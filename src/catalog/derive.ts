@@ -78,9 +78,23 @@ export function deriveEntries(corpus: Pick<Corpus, 'documents' | 'passages'>, op
     for (const entry of entriesIn(doc.title, doc.title, doc.file, options)) add({ ...entry, aliases: unique([...entry.aliases, doc.title]) }, doc.slug);
   }
   for (const p of corpus.passages) {
-    for (const entry of entriesIn(p.text, undefined, fileOf.get(p.doc) ?? p.doc, options)) add(entry, p.doc);
+    // Copies: add() completes the first entry it keeps, and the remembered ones must stay as found.
+    for (const entry of namedIn(p, fileOf.get(p.doc) ?? p.doc, options)) add({ ...entry, aliases: [...entry.aliases] }, p.doc);
   }
   return [...found.values()].map((f) => f.entry);
+}
+
+// The live library derives again after every document change: what each passage names is
+// remembered per passage (unchanged passages stay the same objects), so that costs a lookup.
+const remembered = new WeakMap<object, { file: string; entries: CatalogEntry[] }>();
+
+function namedIn(p: Corpus['passages'][number], file: string, options: DeriveOptions): CatalogEntry[] {
+  if (options !== DEFAULT_DERIVE_OPTIONS) return entriesIn(p.text, undefined, file, options);
+  const hit = remembered.get(p);
+  if (hit && hit.file === file) return hit.entries;
+  const entries = entriesIn(p.text, undefined, file, options);
+  remembered.set(p, { file, entries });
+  return entries;
 }
 
 /** The catalog with the derived entries added; an entry that clashes with one already there (same id, name, alias or convention number) is left out. */

@@ -1,7 +1,7 @@
 // Loading the catalog: every .yaml/.yml file under the seeds folder (each team adds its own),
 // checked strictly and merged. All problems are reported together, before the bot starts.
 
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../log.js';
 import { createCatalog, emptyCatalog } from './catalog.js';
@@ -15,6 +15,12 @@ export { createCatalog, emptyCatalog } from './catalog.js';
 
 const CATALOG_FILE = /\.ya?ml$/i;
 
+// Reading and checking a catalog runs on the thread that answers, at about 1 s per MB here: a
+// cap per file and for all of them bounds that pause (the bundled catalog is 32 KB). Files are
+// measured before they are read, so an oversized one costs nothing.
+export const MAX_CATALOG_FILE_BYTES = 512 * 1024;
+export const MAX_CATALOG_TOTAL_BYTES = 2 * 1024 * 1024;
+
 export async function loadCatalog(seedsDir: string, log: Logger): Promise<Catalog> {
   const files = await catalogFiles(seedsDir);
   if (!files.length) {
@@ -25,8 +31,13 @@ export async function loadCatalog(seedsDir: string, log: Logger): Promise<Catalo
   const problems: string[] = [];
   const checked: CheckedEntry[] = [];
   const qualifiers: string[] = [];
+  const sizeProblems = await oversized(seedsDir, files);
+  if (sizeProblems.length) throw new CatalogError(sizeProblems);
   for (const file of files) {
-    const text = await readFile(path.join(seedsDir, file), 'utf8');
+    const full = path.join(seedsDir, file);
+    // Let questions waiting meanwhile be answered between one file and the next.
+    await new Promise((resolve) => setImmediate(resolve));
+    const text = await readFile(full, 'utf8');
     const parsed = parseCatalogFile(text, file);
     problems.push(...parsed.problems);
     qualifiers.push(...parsed.qualifiers);
@@ -41,6 +52,29 @@ export async function loadCatalog(seedsDir: string, log: Logger): Promise<Catalo
   const catalog = createCatalog(checked.map((c) => c.entry), qualifiers);
   log.info('catalog loaded', { files: files.length, entries: catalog.entries.length });
   return catalog;
+}
+
+/** Files too big to read (each measured before any is read), and where the total passes its limit. */
+async function oversized(seedsDir: string, files: readonly string[]): Promise<string[]> {
+  const problems: string[] = [];
+  let total = 0;
+  for (const file of files) {
+    const { size } = await stat(path.join(seedsDir, file));
+    if (size > MAX_CATALOG_FILE_BYTES) {
+      problems.push(`${file}: is ${kb(size)}, over the ${kb(MAX_CATALOG_FILE_BYTES)} limit for one catalog file; split it into several .yaml files`);
+      continue;
+    }
+    total += size;
+    if (total > MAX_CATALOG_TOTAL_BYTES) {
+      problems.push(`${file}: the catalog files up to this one come to ${kb(total)}, over the ${kb(MAX_CATALOG_TOTAL_BYTES)} limit for all of them`);
+      break;
+    }
+  }
+  return problems;
+}
+
+function kb(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /** Catalog files under the folder, relative and "/"-separated, in a stable order. Hidden folders are skipped. */

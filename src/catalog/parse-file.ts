@@ -48,7 +48,8 @@ export function parseCatalogFile(text: string, file: string): ParsedFile {
   const problems: string[] = [];
   let js: Record<string, unknown>;
   try {
-    js = doc.toJS() as Record<string, unknown>;
+    // maxAliasCount: a few lines of nested aliases can expand to gigabytes ("billion laughs").
+    js = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
   } catch (err) {
     // e.g. YAML aliases expanding past the library's limit (a "billion laughs" file).
     return { entries: [], qualifiers: [], problems: [`${file}: cannot be read: ${(err as Error).message}`] };

@@ -12,8 +12,11 @@ export interface CleanText {
 export function cleanText(raw: string, max = MAX_QUESTION_CHARS): CleanText {
   const text = raw
     .normalize('NFC')
-    // Zero-width characters and controls carry no meaning in a question but split or glue words.
-    .replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\u2060\uFEFF]/g, ' ')
+    // Controls and line separators become spaces. Zero-width characters stay as typed (a joiner
+    // holds an emoji sequence together); search ignores them (searchText in search/text.ts).
+    .replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, ' ')
+    // A byte-order mark is invisible, but \s would take it for a space and split the word.
+    .replace(/\uFEFF/g, '')
     .replace(/\s+/g, ' ')
     .trim();
   if (text.length <= max) return { text };

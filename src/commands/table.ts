@@ -4,7 +4,7 @@
 import type { StoreWrites } from '../store-health.js';
 import type { CommandSpec, Incoming, Reply } from '../types.js';
 import type { Logger } from '../log.js';
-import type { Store } from '../store.js';
+import type { Outcome, Store } from '../store.js';
 import type { Library, ReloadResult } from '../desk.js';
 import type { DigestConfig } from '../config.js';
 import { answerQuestion } from '../answer/ask.js';
@@ -175,6 +175,8 @@ function logQuestion(reply: Reply, incoming: MessageIncoming, ctx: CommandContex
       answered: reply.answered,
       topPassageId: reply.citations[0]?.id,
       edition: ctx.library.edition.hash,
+      audience: incoming.audience ?? 'private',
+      outcome: outcomeOf(reply),
       at: ctx.now(),
     });
     ctx.storeWrites?.ok();
@@ -185,6 +187,11 @@ function logQuestion(reply: Reply, incoming: MessageIncoming, ctx: CommandContex
     ctx.log.error('question log write failed', { err });
     return reply;
   }
+}
+
+/** The reply's confidence (answer / closest / not covered) when it gives one, else what `answered` implies. */
+function outcomeOf(reply: Reply): Outcome {
+  return reply.confidence ?? (reply.answered ? 'high' : 'none');
 }
 
 async function reloadCommand(ctx: CommandContext): Promise<Reply> {

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../log.js';
-import { parseCache } from './cache.js';
+import { parseCache, type ParseCache } from './cache.js';
 import { DOCUMENT_EXTENSIONS, FORMATS, formatFor, isSidecar, type DocumentFormat, type ParsedFile } from './formats.js';
 import { slugify } from './plain.js';
 import { sharedReadPool } from './read-pool.js';
@@ -53,7 +53,7 @@ export async function loadCorpus(root: string, log: Logger, options: CorpusOptio
   try {
     files = await listFiles(root);
   } catch (err) {
-    throw new CorpusError(`Cannot read the documents folder ${root} (SEEDS_DIR): ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw unreadableFolder(root, err);
   }
   const documents: DocumentInfo[] = [];
   const passages: Passage[] = [];
@@ -62,10 +62,51 @@ export async function loadCorpus(root: string, log: Logger, options: CorpusOptio
   const corpusHash = createHash('sha256');
   const cache = parseCache(options.cacheDir);
   const fileSet = new Set(files);
-  const documentFiles = files.filter((f) => formatFor(f) && !path.basename(f).startsWith('.'));
+  const documentFiles = files.filter(isDocumentFile);
   let pagesRead = 0;
   let read = 0;
 
+  warnings.push(...unknownFormats(root, files, log));
+
+  for (const rel of documentFiles) {
+    const loaded = await loadDocument(root, rel, log, usedSlugs, { cache, files: fileSet, options });
+    read++;
+    if (Date.now() - started > slowAfter) options.onProgress?.(read, documentFiles.length);
+    warnings.push(...loaded.warnings);
+    if (!loaded.document) continue;
+    corpusHash.update(`${rel}\0${loaded.document.hash}\0`);
+    pagesRead += loaded.document.pages ?? 0;
+    documents.push(loaded.document);
+    for (const p of loaded.passages) passages.push(p);
+  }
+  cache.prune();
+
+  const seconds = (Date.now() - started) / 1000;
+  const summary = { files: documentFiles.length, documents: documents.length, pages: pagesRead, passages: passages.length, seconds: Math.round(seconds * 10) / 10 };
+  if (seconds * 1000 > slowAfter) log.info('documents read', summary);
+  else log.debug('documents read', summary);
+
+  if (!documents.length) throw noDocuments(root, documentFiles.length, warnings);
+  return { root, documents, passages, warnings, hash: corpusHash.digest('hex').slice(0, 12) };
+}
+
+export function unreadableFolder(root: string, err: unknown): CorpusError {
+  return new CorpusError(`Cannot read the documents folder ${root} (SEEDS_DIR): ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+}
+
+export function noDocuments(root: string, files: number, warnings: readonly string[]): CorpusError {
+  const why = files ? `none of its ${files} document(s) could be indexed (${warnings.join('; ')})` : `it has no ${DOCUMENT_EXTENSIONS.join(', ')} files`;
+  return new CorpusError(`No documents to answer from in ${root} (SEEDS_DIR): ${why}.`);
+}
+
+/** A file one of the readers takes (not a sidecar, a catalog or anything else). */
+export function isDocumentFile(rel: string): boolean {
+  return !!formatFor(rel) && !path.basename(rel).startsWith('.');
+}
+
+/** One warning per file of a kind no reader takes (logged once per process). */
+export function unknownFormats(root: string, files: readonly string[], log: Logger): string[] {
+  const warnings: string[] = [];
   for (const rel of files) {
     if (formatFor(rel) || isSidecar(rel) || CATALOG_FILE.test(rel)) continue;
     warnings.push(`${rel}: not a format Policy Desk reads (it reads ${DOCUMENT_EXTENSIONS.join(', ')}); skipped`);
@@ -75,134 +116,143 @@ export async function loadCorpus(root: string, log: Logger, options: CorpusOptio
       log.warn('document skipped: not a format Policy Desk reads', { file: rel, formats: DOCUMENT_EXTENSIONS.join(' ') });
     }
   }
+  return warnings;
+}
 
-  for (const rel of documentFiles) {
-    const format = formatFor(rel)!;
-    const warn = (why: string) => {
-      warnings.push(`${rel}: ${why}`);
-      log.warn('document skipped or partly read', { file: rel, why });
-    };
-    const progress = () => {
-      read++;
-      if (Date.now() - started > slowAfter) options.onProgress?.(read, documentFiles.length);
-    };
-    const file = path.join(root, rel);
-    let bytes: Buffer;
+/** What reading one file needs besides the file: the parse cache, the folder's files (sidecars), the options. */
+export interface DocumentContext {
+  cache: ParseCache;
+  files: ReadonlySet<string>;
+  options: CorpusOptions;
+}
+
+/** One file read on its own: its document and passages, or only warnings when it is skipped. */
+export interface LoadedDocument {
+  /** Path relative to the documents folder, "/"-separated. */
+  rel: string;
+  document?: DocumentInfo;
+  passages: Passage[];
+  warnings: string[];
+}
+
+/**
+ * Reads one document file (rel, relative to root) into its document and passages: the live
+ * index re-reads only what changed. Its slug must differ from those in usedSlugs (the slugs of
+ * the documents before it in path order), and is added to them.
+ */
+export async function loadDocument(root: string, rel: string, log: Logger, usedSlugs: Set<string>, context: DocumentContext): Promise<LoadedDocument> {
+  const { cache, files: fileSet, options } = context;
+  const warnings: string[] = [];
+  const passages: Passage[] = [];
+  const skipped = (): LoadedDocument => ({ rel, passages, warnings });
+  const format = formatFor(rel)!;
+  const warn = (why: string) => {
+    warnings.push(`${rel}: ${why}`);
+    log.warn('document skipped or partly read', { file: rel, why });
+  };
+  const file = path.join(root, rel);
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(file);
+    const cap = options.maxBytes?.[format.name] ?? format.maxBytes;
+    if (stat.size > cap) {
+      warn(`larger than ${size(cap)}, the limit for ${format.label} files (${size(stat.size)}); skipped`);
+      return skipped();
+    }
+    bytes = await fs.readFile(file);
+  } catch (err) {
+    warn(`cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); skipped`);
+    return skipped();
+  }
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  let parsed = cache.get(format.name, hash);
+  const wrongKind = parsed ? undefined : format.sniff?.(bytes);
+  if (wrongKind) {
+    warn(wrongKind);
+    return skipped();
+  }
+  if (!parsed) {
     try {
-      const stat = await fs.stat(file);
-      const cap = options.maxBytes?.[format.name] ?? format.maxBytes;
-      if (stat.size > cap) {
-        warn(`larger than ${size(cap)}, the limit for ${format.label} files (${size(stat.size)}); skipped`);
-        progress();
-        continue;
-      }
-      bytes = await fs.readFile(file);
+      parsed = format.inWorker ? await sharedReadPool().read(format.name, bytes, options.timeLimitMs ?? READ_TIME_LIMIT_MS) : await format.read(bytes);
+      cache.set(format.name, hash, parsed);
     } catch (err) {
-      warn(`cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); skipped`);
-      progress();
-      continue;
+      if (!(err instanceof ReaderError)) log.error('reader failed', { file: rel, format: format.name, err });
+      const why = err instanceof ReaderError ? err.message : `could not be read (${(err as Error).message.split('\n')[0]}); skipped`;
+      // A file that cannot be read stays unreadable until it changes: remember why.
+      if (err instanceof ReaderError && !err.transient) cache.set(format.name, hash, { meta: {}, passages: [], problems: [], failure: why });
+      warn(why);
+      return skipped();
     }
-    const hash = createHash('sha256').update(bytes).digest('hex');
-    let parsed = cache.get(format.name, hash);
-    const wrongKind = parsed ? undefined : format.sniff?.(bytes);
-    if (wrongKind) {
-      warn(wrongKind);
-      progress();
-      continue;
-    }
-    if (!parsed) {
-      try {
-        parsed = format.inWorker ? await sharedReadPool().read(format.name, bytes, options.timeLimitMs ?? READ_TIME_LIMIT_MS) : await format.read(bytes);
-        cache.set(format.name, hash, parsed);
-      } catch (err) {
-        if (!(err instanceof ReaderError)) log.error('reader failed', { file: rel, format: format.name, err });
-        const why = err instanceof ReaderError ? err.message : `could not be read (${(err as Error).message.split('\n')[0]}); skipped`;
-        // A file that cannot be read stays unreadable until it changes: remember why.
-        if (err instanceof ReaderError && !err.transient) cache.set(format.name, hash, { meta: {}, passages: [], problems: [], failure: why });
-        warn(why);
-        progress();
-        continue;
-      }
-    }
-    progress();
-    if (parsed.failure) {
-      warn(parsed.failure);
-      continue;
-    }
-    for (const problem of parsed.problems) warn(problem);
-    if (!parsed.passages.length) {
-      warn('has no text to index; skipped');
-      continue;
-    }
-
-    // Metadata the file gets wrong, from its sidecar ("report.pdf.yaml").
-    const sidecarFile = [`${rel}.yaml`, `${rel}.yml`].find((s) => fileSet.has(s));
-    let sidecarMeta: ParsedFile['meta'] = {};
-    let sidecarHash = '';
-    if (sidecarFile) {
-      try {
-        const text = await fs.readFile(path.join(root, sidecarFile), 'utf8');
-        sidecarHash = createHash('sha256').update(text).digest('hex');
-        const result = parseSidecar(text, sidecarFile);
-        sidecarMeta = result.meta;
-        for (const p of result.problems) {
-          warnings.push(p);
-          log.warn('sidecar metadata not used', { file: sidecarFile, why: p });
-        }
-      } catch (err) {
-        warn(`its sidecar ${sidecarFile} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-      }
-    }
-
-    const slug = uniqueSlug(slugify(rel.replace(/\.[^.]+$/, '').replace(/\//g, ' '), 10), usedSlugs);
-    const title = sidecarMeta.title ?? parsed.meta.title ?? parsed.h1 ?? path.basename(rel).replace(/\.[^.]+$/, '');
-    const fileHash = createHash('sha256').update(hash).update(sidecarHash).digest('hex').slice(0, 12);
-    corpusHash.update(`${rel}\0${fileHash}\0`);
-    pagesRead += parsed.pages ?? 0;
-
-    const sections = new Map<string, number>();
-    const sectionSlugs = new Map<string, string>();
-    for (const p of parsed.passages) {
-      const section = p.headings.join(SECTION_SEPARATOR);
-      const ordinal = (sections.get(section) ?? 0) + 1;
-      sections.set(section, ordinal);
-      if (!sectionSlugs.has(section)) {
-        sectionSlugs.set(section, uniqueSlug(p.headings.map((h) => slugify(h, 4)).join('.'), new Set(sectionSlugs.values())));
-      }
-      const passage: Passage = { id: `${slug}/${sectionSlugs.get(section)}/${ordinal}`, doc: slug, document: title, section, text: p.text };
-      if (p.page) passage.page = p.page;
-      passages.push(passage);
-    }
-    documents.push({
-      slug,
-      title,
-      file: rel,
-      publisher: sidecarMeta.publisher ?? parsed.meta.publisher,
-      year: sidecarMeta.year ?? parsed.meta.year,
-      source: sidecarMeta.source ?? parsed.meta.source,
-      sections: [...sections].map(([p, n]) => ({ path: p, passages: n })),
-      passages: parsed.passages.length,
-      hash: fileHash,
-      format: format.name,
-      ...(parsed.pages ? { pages: parsed.pages } : {}),
-    });
   }
-  cache.prune();
-
-  const seconds = (Date.now() - started) / 1000;
-  const summary = { files: documentFiles.length, documents: documents.length, pages: pagesRead, passages: passages.length, seconds: Math.round(seconds * 10) / 10 };
-  if (seconds * 1000 > slowAfter) log.info('documents read', summary);
-  else log.debug('documents read', summary);
-
-  if (!documents.length) {
-    const why = documentFiles.length ? `none of its ${documentFiles.length} document(s) could be indexed (${warnings.join('; ')})` : `it has no ${DOCUMENT_EXTENSIONS.join(', ')} files`;
-    throw new CorpusError(`No documents to answer from in ${root} (SEEDS_DIR): ${why}.`);
+  if (parsed.failure) {
+    warn(parsed.failure);
+    return skipped();
   }
-  return { root, documents, passages, warnings, hash: corpusHash.digest('hex').slice(0, 12) };
+  for (const problem of parsed.problems) warn(problem);
+  if (!parsed.passages.length) {
+    warn('has no text to index; skipped');
+    return skipped();
+  }
+
+  // Metadata the file gets wrong, from its sidecar ("report.pdf.yaml").
+  const sidecarFile = [`${rel}.yaml`, `${rel}.yml`].find((s) => fileSet.has(s));
+  let sidecarMeta: ParsedFile['meta'] = {};
+  let sidecarHash = '';
+  if (sidecarFile) {
+    try {
+      const text = await fs.readFile(path.join(root, sidecarFile), 'utf8');
+      sidecarHash = createHash('sha256').update(text).digest('hex');
+      const result = parseSidecar(text, sidecarFile);
+      sidecarMeta = result.meta;
+      for (const p of result.problems) {
+        warnings.push(p);
+        log.warn('sidecar metadata not used', { file: sidecarFile, why: p });
+      }
+    } catch (err) {
+      warn(`its sidecar ${sidecarFile} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+  }
+
+  const slug = uniqueSlug(documentSlug(rel), usedSlugs);
+  const title = sidecarMeta.title ?? parsed.meta.title ?? parsed.h1 ?? path.basename(rel).replace(/\.[^.]+$/, '');
+  const fileHash = createHash('sha256').update(hash).update(sidecarHash).digest('hex').slice(0, 12);
+
+  const sections = new Map<string, number>();
+  const sectionSlugs = new Map<string, string>();
+  for (const p of parsed.passages) {
+    const section = p.headings.join(SECTION_SEPARATOR);
+    const ordinal = (sections.get(section) ?? 0) + 1;
+    sections.set(section, ordinal);
+    if (!sectionSlugs.has(section)) {
+      sectionSlugs.set(section, uniqueSlug(p.headings.map((h) => slugify(h, 4)).join('.'), new Set(sectionSlugs.values())));
+    }
+    const passage: Passage = { id: `${slug}/${sectionSlugs.get(section)}/${ordinal}`, doc: slug, document: title, section, text: p.text };
+    if (p.page) passage.page = p.page;
+    passages.push(passage);
+  }
+  const document: DocumentInfo = {
+    slug,
+    title,
+    file: rel,
+    publisher: sidecarMeta.publisher ?? parsed.meta.publisher,
+    year: sidecarMeta.year ?? parsed.meta.year,
+    source: sidecarMeta.source ?? parsed.meta.source,
+    sections: [...sections].map(([p, n]) => ({ path: p, passages: n })),
+    passages: parsed.passages.length,
+    hash: fileHash,
+    format: format.name,
+    ...(parsed.pages ? { pages: parsed.pages } : {}),
+  };
+  return { rel, document, passages, warnings };
+}
+
+/** A document's slug before clashes are resolved: it depends on its path alone. */
+export function documentSlug(rel: string): string {
+  return slugify(rel.replace(/\.[^.]+$/, '').replace(/\//g, ' '), 10);
 }
 
 /** Every file under the folder, relative and "/"-separated, sorted; hidden files and folders left out. */
-async function listFiles(root: string): Promise<string[]> {
+export async function listFiles(root: string): Promise<string[]> {
   const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())
@@ -216,7 +266,7 @@ function size(bytes: number): string {
   return mb >= 1 ? `${mb.toFixed(1).replace(/\.0$/, '')} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-function uniqueSlug(base: string, used: Set<string>): string {
+export function uniqueSlug(base: string, used: Set<string>): string {
   let slug = base;
   for (let i = 2; used.has(slug); i++) slug = `${base}-${i}`;
   used.add(slug);

@@ -4,12 +4,19 @@
 //   (none) ──claim──▶ posting ──ok──▶ posted                      never again that day
 //                        │ refused ──▶ failed ──retry (bounded)─▶ posting …
 //                        │ timeout / connection lost ──▶ unknown   never again that day
-//                        └ process died ─(stale)──────▶ unknown    never again that day
+//                        └ process died ──────────────▶ unknown    never again that day
+//
+// A claim names its owner (host, pid, run): a "posting" row whose owner is gone (a pid that no
+// longer runs on this host, or a stopped run of this process) was cut off by a crash, and is
+// settled as unknown at once, with one warning. An owner on another host cannot be checked:
+// after staleAfterMs its claim is taken to be dead.
 //
 // Slack has no idempotency key, so a post whose outcome is unknown (interrupted, timed out) may
 // have arrived; posting it again risks a duplicate in front of the whole team. A missed digest is
 // cheaper than a doubled one: such posts are logged and not repeated that day.
 
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import type { Platform, RunningPlatform } from '../types.js';
 import type { Library } from '../desk.js';
 import type { Logger } from '../log.js';
@@ -69,6 +76,37 @@ export interface PostDeps {
   now: () => Date;
   log: Logger;
   policy: RetryPolicy;
+  /** The run claiming posts (startRun); unset: one run for the life of the process. */
+  owner?: string;
+}
+
+const HOST = os.hostname();
+const liveRuns = new Set<string>();
+
+/** A run that claims digest posts (a scheduler, `npm run digest -- --post`); end it when it stops. */
+export function startRun(): { owner: string; end(): void } {
+  const owner = `${HOST}|${process.pid}|${randomUUID().slice(0, 8)}`;
+  liveRuns.add(owner);
+  return { owner, end: () => void liveRuns.delete(owner) };
+}
+
+let processRun: string | undefined;
+const defaultOwner = () => (processRun ??= startRun().owner);
+
+/** True when the run that claimed a post is known to be gone; false when alive or not knowable here. */
+function ownerGone(owner: string | undefined): boolean {
+  if (!owner) return false;
+  const parts = owner.split('|');
+  parts.pop();
+  const pid = Number(parts.pop());
+  if (parts.join('|') !== HOST || !Number.isInteger(pid)) return false;
+  if (pid === process.pid) return !liveRuns.has(owner);
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }
 
 /** Today's outcome for a channel if nothing more will happen today (posted, unknown, given up); else undefined. */
@@ -92,10 +130,11 @@ export async function postDigest(target: DigestTarget, deps: PostDeps, options: 
   const key = { platform: target.platform.platform, channel: target.channel };
   const outcome = (result: PostResult, attempts: number, extra: Partial<PostOutcome> = {}): PostOutcome => ({ ...key, localDate: date, result, attempts, ...extra });
 
+  const owner = deps.owner ?? defaultOwner();
   const claim = records.exclusive((): Claim => {
     const row = records.get(key.platform, key.channel, date);
     if (!row) {
-      records.insert({ ...key, localDate: date, status: 'posting', attempts: 1, at });
+      records.insert({ ...key, localDate: date, status: 'posting', attempts: 1, at, owner });
       return { go: true, attempts: 1 };
     }
     switch (row.status) {
@@ -104,13 +143,13 @@ export async function postDigest(target: DigestTarget, deps: PostDeps, options: 
       case 'unknown':
         return { go: false, result: 'unknown', row };
       case 'posting':
-        if (at.getTime() - row.updatedAt.getTime() < policy.staleAfterMs) return { go: false, result: 'in-progress', row };
+        if (!ownerGone(row.owner) && at.getTime() - row.updatedAt.getTime() < policy.staleAfterMs) return { go: false, result: 'in-progress', row };
         records.update(key.platform, key.channel, date, { status: 'unknown', error: 'interrupted while posting', at });
         return { go: false, result: 'unknown', row, interrupted: true };
       case 'failed':
         if (row.attempts >= policy.maxAttempts) return { go: false, result: 'gave-up', row };
         if (!options.retryNow && row.nextAttemptAt && row.nextAttemptAt > at) return { go: false, result: 'waiting', row };
-        records.update(key.platform, key.channel, date, { status: 'posting', attempts: row.attempts + 1, at });
+        records.update(key.platform, key.channel, date, { status: 'posting', attempts: row.attempts + 1, owner, at });
         return { go: true, attempts: row.attempts + 1 };
     }
   });

@@ -32,6 +32,8 @@ export interface PostRecord {
   error?: string;
   /** The documents as the posted digest saw them. */
   documents?: DocumentSnapshot[];
+  /** Who claimed the post ("host|pid|run"): tells a post still under way from one cut off by a crash. */
+  owner?: string;
 }
 
 export interface FocusRecord {
@@ -42,7 +44,7 @@ export interface FocusRecord {
 
 export interface DigestRecords {
   get(platform: string, channel: string, localDate: string): PostRecord | undefined;
-  insert(row: { platform: string; channel: string; localDate: string; status: PostStatus; attempts: number; at: Date }): void;
+  insert(row: { platform: string; channel: string; localDate: string; status: PostStatus; attempts: number; at: Date; owner?: string }): void;
   update(platform: string, channel: string, localDate: string, change: Partial<Omit<PostRecord, 'platform' | 'channel' | 'localDate'>> & { at: Date }): void;
   /** The latest digest posted before a local date, to a channel or (no channel) to any. */
   lastPostedBefore(localDate: string, target?: { platform: string; channel: string }): PostRecord | undefined;
@@ -66,6 +68,7 @@ CREATE TABLE IF NOT EXISTS digest_posts (
   next_attempt_at TEXT,
   error TEXT,
   documents TEXT,
+  owner TEXT,
   PRIMARY KEY (platform, channel, local_date)
 );
 CREATE TABLE IF NOT EXISTS digest_focus (
@@ -88,8 +91,10 @@ export function digestRecords(store: Store): DigestRecords {
 
 function open(db: Database.Database): DigestRecords {
   db.exec(SCHEMA);
+  // Stores made before claims named their owner.
+  if (!(db.prepare('PRAGMA table_info(digest_posts)').all() as { name: string }[]).some((c) => c.name === 'owner')) db.exec('ALTER TABLE digest_posts ADD COLUMN owner TEXT');
   const select = db.prepare('SELECT * FROM digest_posts WHERE platform = ? AND channel = ? AND local_date = ?');
-  const insert = db.prepare('INSERT INTO digest_posts (platform, channel, local_date, status, attempts, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO digest_posts (platform, channel, local_date, status, attempts, updated_at, owner) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const lastForChannel = db.prepare(
     "SELECT * FROM digest_posts WHERE status = 'posted' AND local_date < ? AND platform = ? AND channel = ? ORDER BY local_date DESC LIMIT 1",
   );
@@ -106,12 +111,13 @@ function open(db: Database.Database): DigestRecords {
     nextAttemptAt: 'next_attempt_at',
     error: 'error',
     documents: 'documents',
+    owner: 'owner',
   };
 
   return {
     get: (platform, channel, date) => toPost(select.get(platform, channel, date) as PostRow | undefined),
     insert(row) {
-      insert.run(row.platform, row.channel, row.localDate, row.status, row.attempts, row.at.toISOString());
+      insert.run(row.platform, row.channel, row.localDate, row.status, row.attempts, row.at.toISOString(), row.owner ?? null);
     },
     update(platform, channel, date, change) {
       const sets = ['updated_at = ?'];
@@ -149,6 +155,7 @@ interface PostRow {
   next_attempt_at: string | null;
   error: string | null;
   documents: string | null;
+  owner: string | null;
 }
 
 interface FocusRow {
@@ -170,6 +177,7 @@ function toPost(row: PostRow | undefined): PostRecord | undefined {
     nextAttemptAt: row.next_attempt_at ? new Date(row.next_attempt_at) : undefined,
     error: row.error ?? undefined,
     documents: row.documents ? (JSON.parse(row.documents) as DocumentSnapshot[]) : undefined,
+    owner: row.owner ?? undefined,
   };
 }
 

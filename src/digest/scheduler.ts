@@ -11,7 +11,7 @@ import type { Desk } from '../desk.js';
 import type { Logger } from '../log.js';
 import type { Platform, RunningPlatform } from '../types.js';
 import { localDate } from './local-time.js';
-import { DEFAULT_RETRY_POLICY, postDigest, settledToday, type PostDeps, type PostOutcome, type RetryPolicy } from './post.js';
+import { DEFAULT_RETRY_POLICY, postDigest, settledToday, startRun, type PostDeps, type PostOutcome, type RetryPolicy } from './post.js';
 import { dueEarlierToday, scheduleProblems } from './schedule.js';
 import { digestChannels, type DigestChannel } from './targets.js';
 
@@ -93,7 +93,9 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     timer.unref();
     timers.set(timer, done);
   };
-  const deps = (): PostDeps => ({ library: desk.library(), store: desk.store, timeZone: digest.timezone, now, log, policy });
+  // Posts this scheduler claims carry its run: once stopped, a claim it left is known to be dead.
+  const run = startRun();
+  const deps = (): PostDeps => ({ library: desk.library(), store: desk.store, timeZone: digest.timezone, now, log, policy, owner: run.owner });
   const today = () => localDate(now(), digest.timezone);
 
   /** Posts to one channel if its platform runs; otherwise waits for it, and retries failures. */
@@ -196,6 +198,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     idle: () => work.idle(),
     stop() {
       stopped = true;
+      run.end();
       job.stop();
       for (const [timer, done] of timers) {
         clearTimeout(timer);

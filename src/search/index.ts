@@ -1,13 +1,13 @@
 // The passage index: MiniSearch, tuned for policy prose. Every tuning is an option with a
 // default (as MiniSearch itself does), so the evaluation can switch each one off and measure it.
 
-import MiniSearch, { type SearchResult } from 'minisearch';
+import type { SearchResult } from 'minisearch';
 import type { Catalog } from '../catalog/load.js';
 import type { Passage } from '../corpus/types.js';
-import { terms as termsOf, tokenize, toTerm } from './text.js';
+import { searchText, terms as termsOf, tokenize, toTerm } from './text.js';
 import { specificity } from './specificity.js';
-import { buildSpeller } from './spelling.js';
 import { irregularForms } from './inflections.js';
+import { entityToken, IndexContents, type RestoreData } from './incremental.js';
 import { isEnglishWord, synonyms as wordnetSynonyms } from './wordnet.js';
 
 export interface IndexOptions {
@@ -112,59 +112,57 @@ export interface PassageIndex {
   passage(id: string): Passage | undefined;
 }
 
-interface Doc {
-  id: number;
-  text: string;
-  section: string;
-  document: string;
-  entities: string;
+/** A PassageIndex that takes changes in place: see incremental.ts. */
+export interface LiveIndex extends PassageIndex {
+  /** MiniSearch and the per-passage counts: add and remove passages through it. */
+  readonly contents: IndexContents;
+  /** Questions name the new catalog's entries, and passages added from now on are tagged with it (the caller re-tags the others). */
+  setCatalog(catalog: Catalog | undefined): void;
 }
 
 const SEARCH_FIELDS = ['text', 'section', 'document'] as const;
 const PARTICLES = new Set(['up', 'out', 'off', 'down', 'over', 'back', 'away', 'through', 'forward']);
 
-export function buildIndex(passages: readonly Passage[], overrides: Partial<IndexOptions> = {}): PassageIndex {
+/** The options an index's derived data depends on (a snapshot made with other ones is stale). */
+export function indexKey(overrides: Partial<IndexOptions> = {}): string {
+  const options = { ...DEFAULT_INDEX_OPTIONS, ...overrides };
+  return JSON.stringify({ stopWords: options.stopWords, spelling: options.spelling });
+}
+
+/** The catalog entry ids a passage is tagged with. */
+export function passageTagger(catalog: Catalog | undefined): ((text: string) => string[]) | undefined {
+  return catalog ? (text) => catalog.mentionedIn(text).map((e) => e.id) : undefined;
+}
+
+export function buildIndex(passages: readonly Passage[], overrides: Partial<IndexOptions> = {}, restore?: Omit<RestoreData, 'passages'>): LiveIndex {
   const options: IndexOptions = { ...DEFAULT_INDEX_OPTIONS, ...overrides, boost: { ...DEFAULT_INDEX_OPTIONS.boost, ...overrides.boost } };
-  const { catalog } = options;
+  let { catalog } = options;
   const process = (token: string): string | null => (options.stopWords ? toTerm(token) : (toTerm(token) ?? plainTerm(token)));
 
-  const mini = new MiniSearch<Doc>({
-    fields: [...SEARCH_FIELDS, 'entities'],
-    tokenize: (text, field) => (field === 'entities' ? text.split(' ').filter(Boolean) : tokenize(text)),
-    processTerm: (term, field) => (field === 'entities' ? term : process(term)),
-    searchOptions: {
-      // Queries arrive as terms already processed (below), one per space.
-      tokenize: (text) => text.split(' ').filter(Boolean),
-      processTerm: (term) => term,
+  const contents = new IndexContents(
+    {
+      mini: {
+        fields: [...SEARCH_FIELDS, 'entities'],
+        tokenize: (text, field) => (field === 'entities' ? text.split(' ').filter(Boolean) : tokenize(text)),
+        processTerm: (term, field) => (field === 'entities' ? term : process(term)),
+        searchOptions: {
+          // Queries arrive as terms already processed (below), one per space.
+          tokenize: (text) => text.split(' ').filter(Boolean),
+          processTerm: (term) => term,
+        },
+      },
+      spelling: options.spelling,
+      tagger: passageTagger(catalog),
+      titleTerms,
     },
-  });
+    restore && { ...restore, passages },
+  );
+  if (!restore) contents.add(passages);
+  const { mini, df, titleDf } = contents;
 
-  const df = new Map<string, number>();
-  /** In how many passages' document titles a term occurs. */
-  const titleDf = new Map<string, number>();
-  const vocabulary = new Map<string, number>();
-  const entityTags: string[][] = [];
-  const docs: Doc[] = passages.map((p, id) => {
-    const seen = new Set<string>();
-    for (const token of tokenize(`${p.text} ${p.section}`)) {
-      const term = process(token);
-      if (!term) continue;
-      seen.add(term);
-      const word = token.toLowerCase();
-      vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
-    }
-    for (const term of seen) df.set(term, (df.get(term) ?? 0) + 1);
-    for (const term of titleTerms(p.document)) titleDf.set(term, (titleDf.get(term) ?? 0) + 1);
-    // The document title is context too: a note titled after a convention is about it throughout.
-    const tags = catalog ? catalog.mentionedIn(`${p.document}\n${p.section}\n${p.text}`).map((e) => e.id) : [];
-    entityTags.push(tags);
-    return { id, text: p.text, section: p.section, document: p.document, entities: tags.map(entityToken).join(' ') };
-  });
-  mini.addAll(docs);
-  const speller = options.spelling ? buildSpeller(vocabulary) : undefined;
-  const byId = new Map(passages.map((p, i) => [p.id, i]));
-
-  const parse = (question: string): Query => {
+  const parse = (typed: string): Query => {
+    // The reply keeps what the person typed; search reads it without invisible characters.
+    const question = searchText(typed);
     const tokens = tokenize(question);
     const terms: string[] = [];
     const weights = new Map<string, number>();
@@ -184,6 +182,7 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
         weights.set(own, options.specificity ? specificity(typed) : 1);
         continue;
       }
+      const speller = contents.speller;
       const english = unknownWord && options.spareEnglishWords && isEnglishWord(typed);
       if (english && own && !terms.includes(own)) literal.add(own);
       const correctable = speller && unknownWord && !english;
@@ -232,10 +231,10 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
   };
 
   const search = (query: Query, limit = 10): Hit[] => {
-    const searched = pruneTerms(query.terms, (t) => df.get(t) ?? 0, passages.length, options);
+    const searched = pruneTerms(query.terms, (t) => df.get(t) ?? 0, contents.size, options);
     const allSynonyms = query.alternatives?.size ? [...query.alternatives.values()].flat().filter((t, i, all) => all.indexOf(t) === i && !query.terms.includes(t)) : [];
     // Synonyms are pruned as the question's own terms are: "close" for "near" touches half a large library.
-    const synonyms = pruneTerms(allSynonyms, (t) => df.get(t) ?? 0, passages.length, options, false);
+    const synonyms = pruneTerms(allSynonyms, (t) => df.get(t) ?? 0, contents.size, options, false);
     const lastTerm = options.prefixLastTerm && query.openEnded ? query.terms[query.terms.length - 1] : undefined;
     const subqueries = [];
     if (searched.length) {
@@ -257,30 +256,35 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       // "C97" also searches "Migration for Employment Convention": the passage that names an
       // entry in full is usually the one that says what it is.
       const names = query.entities.flatMap((id) => termsOf(catalog?.get(id)?.name ?? '')).filter((t, i, all) => !query.terms.includes(t) && all.indexOf(t) === i && df.has(t));
-      const expansion = pruneTerms(names, (t) => df.get(t) ?? 0, passages.length, options, false);
+      const expansion = pruneTerms(names, (t) => df.get(t) ?? 0, contents.size, options, false);
       if (expansion.length && options.entityNameWeight > 0) {
         subqueries.push({ queries: [expansion.join(' ')], fields: ['text'], boost: { text: options.entityNameWeight } });
         // Titles count as well (a note titled after the entry speaks of it throughout), by the
         // name's words that few titles share: "migration" in every title would score every passage.
-        const inTitles = expansion.filter((t) => (titleDf.get(t) ?? 0) <= options.commonTermRatio * passages.length);
+        const inTitles = expansion.filter((t) => (titleDf.get(t) ?? 0) <= options.commonTermRatio * contents.size);
         if (inTitles.length) subqueries.push({ queries: [inTitles.join(' ')], fields: ['document'], boost: { document: options.entityNameWeight } });
       }
     }
     if (!subqueries.length) return [];
     const results = mini.search({ combineWith: 'OR', queries: subqueries });
-    return results.slice(0, limit).map((r) => toHit(r, passages, query));
+    return contents.settleTies(results, limit).slice(0, limit).map((r) => toHit(r, contents.passages, query));
   };
 
   return {
-    size: passages.length,
+    get size() {
+      return contents.size;
+    },
     options,
     parse,
     search,
     documentFrequency: (term) => df.get(term) ?? 0,
-    entitiesOf: (id) => entityTags[byId.get(id) ?? -1] ?? [],
-    passage: (id) => {
-      const i = byId.get(id);
-      return i === undefined ? undefined : passages[i];
+    entitiesOf: (id) => contents.tags.get(id) ?? [],
+    passage: (id) => contents.passages.get(id),
+    contents,
+    setCatalog(next) {
+      catalog = next;
+      options.catalog = next;
+      contents.tagger = passageTagger(next);
     },
   };
 }
@@ -323,13 +327,9 @@ function titleTerms(title: string): string[] {
   return found;
 }
 
-function toHit(result: SearchResult, passages: readonly Passage[], query: Query): Hit {
+function toHit(result: SearchResult, passages: ReadonlyMap<string, Passage>, query: Query): Hit {
   const matched = new Set<string>(result.queryTerms.filter((t) => query.terms.includes(t)));
-  return { passage: passages[result.id as number]!, score: result.score, matched: [...matched] };
-}
-
-function entityToken(id: string): string {
-  return `entity:${id}`;
+  return { passage: passages.get(result.id as string)!, score: result.score, matched: [...matched] };
 }
 
 function plainTerm(token: string): string | null {

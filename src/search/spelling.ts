@@ -9,19 +9,38 @@ export interface Speller {
   correct(word: string): string | undefined;
 }
 
+/** A speller that follows its vocabulary as documents come and go. */
+export interface LiveSpeller extends Speller {
+  /** A word entered the vocabulary (its count went from 0 to 1). */
+  add(word: string): void;
+  /** A word left the vocabulary (its count fell to 0). */
+  remove(word: string): void;
+}
+
 /** Words shorter than this are left alone: too many real words are one edit apart. */
 export const MIN_CORRECTABLE_LENGTH = 5;
 
-export function buildSpeller(frequency: ReadonlyMap<string, number>): Speller {
-  const words = new MiniSearch<{ id: number; word: string }>({
+/** How often the documents use each word (a Map will do). */
+export interface WordCounts {
+  get(word: string): number | undefined;
+  has(word: string): boolean;
+  keys(): Iterable<string>;
+}
+
+/** frequency is read live: the caller keeps it and calls add/remove as words come and go. */
+export function buildSpeller(frequency: WordCounts): LiveSpeller {
+  const words = new MiniSearch<{ word: string }>({
+    idField: 'word',
     fields: ['word'],
     storeFields: ['word'],
     tokenize: (s) => [s],
     processTerm: (s) => s,
   });
-  words.addAll([...frequency.keys()].map((word, id) => ({ id, word })));
+  words.addAll([...frequency.keys()].map((word) => ({ word })));
 
   return {
+    add: (word) => words.add({ word }),
+    remove: (word) => words.remove({ word }),
     correct(word) {
       if (word.length < MIN_CORRECTABLE_LENGTH || frequency.has(word)) return undefined;
       const maxEdits = word.length >= 8 ? 2 : 1;
@@ -31,8 +50,9 @@ export function buildSpeller(frequency: ReadonlyMap<string, number>): Speller {
         const edits = editDistance(word, candidate, maxEdits);
         if (edits > maxEdits) continue;
         const count = frequency.get(candidate) ?? 0;
-        // Fewest edits first; among equals, the word the documents use most.
-        if (!best || edits < best.edits || (edits === best.edits && count > best.count)) best = { word: candidate, edits, count };
+        // Fewest edits first; among equals, the word the documents use most, then the first in
+        // alphabetical order (not the order words were indexed in: an updated index must agree with a fresh one).
+        if (!best || edits < best.edits || (edits === best.edits && (count > best.count || (count === best.count && candidate < best.word)))) best = { word: candidate, edits, count };
       }
       return best?.word;
     },

@@ -26,12 +26,24 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   thanks thank thx pls plz hi hello hey cheers kindly`.split(/\s+/).filter(Boolean),
 );
 
+// Characters that are invisible yet split a word in two for the tokenizer: zero-width space and
+// non-joiner, word joiner, byte-order mark, soft hyphen. A zero-width joiner is part of an emoji
+// sequence (👩‍⚖️) between emoji, and as invisible as the others anywhere else.
+const INVISIBLE = /[\u00AD\u200B\u200C\u2060\uFEFF]|(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+const MAYBE_INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
+
+/** Text as search sees it: the invisible characters people paste without knowing are gone. */
+export function searchText(text: string): string {
+  return MAYBE_INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
+}
+
 // "co-operation" and "cooperation", "multi-lateral" and "multilateral" are one word: a hyphen after
 // these prefixes joins rather than splits ("second-generation" still splits, as "second generation").
 const JOINING_PREFIX = /\b(co|pre|anti|multi|inter|intra|sub|semi|socio|macro|micro)-(?=\p{L})/giu;
 
 export function tokenize(text: string): string[] {
-  return (text.includes('-') ? text.replace(JOINING_PREFIX, '$1') : text).split(TOKEN_SPLIT).filter(Boolean);
+  const plain = searchText(text);
+  return (plain.includes('-') ? plain.replace(JOINING_PREFIX, '$1') : plain).split(TOKEN_SPLIT).filter(Boolean);
 }
 
 // Numbers are written both ways ("four key issues", "GATS Mode 4"): words become digits.

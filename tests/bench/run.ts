@@ -11,6 +11,7 @@ import { silentLogger } from '../../src/log.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { loadSplit } from '../eval/metrics.js';
 import { syntheticPassages } from './synthetic.js';
+import { benchLive } from './live.js';
 import { ILO_DIR } from '../fixtures/paths.js';
 import { documentBench } from './documents.js';
 
@@ -28,14 +29,29 @@ await run('real (ILO paper)', real.corpus.passages, real);
 for (const size of sizes) await run(`synthetic ${size.toLocaleString('en')}`, syntheticPassages(real.corpus.passages, size), undefined);
 startupTime();
 await documentBench();
+if (process.env.BENCH_LIVE !== '0') await live();
+
+/** The documents folder kept live: cold read, restart from the snapshot, one-document updates. */
+async function live() {
+  console.log('\nlive library: the synthetic corpora as Markdown files (ms unless noted; warm start in a new process, to its first answer)');
+  const head = ['corpus', 'cold', 'snapshot', 'snap MB', 'warm open', 'warm 1st', 'add doc', 'edit doc', 'max loop', 'heap MB', 'peak MB'];
+  console.log(head.map((h, i) => (i ? h.padStart(10) : h.padEnd(18))).join(''));
+  for (const size of sizes) {
+    const f = await benchLive(syntheticPassages(real.corpus.passages, size));
+    const cells = [f.coldMs, f.snapshotMs, f.snapshotMB, f.warmOpenMs, f.warmFirstAnswerMs, f.addMs, f.editMs, f.maxLoopDelayMs, f.heapMB, f.peakHeapMB].map((n) => n.toFixed(n < 100 ? 1 : 0));
+    console.log(`synthetic ${size.toLocaleString('en')}`.padEnd(18) + cells.map((c) => c.padStart(10)).join(''));
+  }
+}
 
 async function run(label: string, passages: readonly Passage[], library: Library | undefined) {
   gc();
   const heapBefore = heapMB();
   const t0 = performance.now();
+  const c0 = cpuMs();
   const lib: Library = library ?? { ...real, corpus: { ...real.corpus, passages: [...passages] }, index: buildIndex(passages, { catalog: real.catalog }) };
   if (library) lib.index = buildIndex(passages, { catalog: real.catalog });
   const buildMs = performance.now() - t0;
+  const buildCpu = cpuMs() - c0;
   gc();
   const heap = heapMB() - heapBefore;
   const store = openStore(':memory:');
@@ -47,13 +63,22 @@ async function run(label: string, passages: readonly Passage[], library: Library
   gc();
   const plainBefore = heapMB();
   const p0 = performance.now();
+  const pc0 = cpuMs();
   const plain = new MiniSearch({ fields: ['text', 'section', 'document'] });
   plain.addAll(passages.map((p, id) => ({ id, text: p.text, section: p.section, document: p.document })));
   const plainBuild = performance.now() - p0;
+  const plainCpu = cpuMs() - pc0;
   gc();
   const plainHeap = heapMB() - plainBefore;
   const plainTimes = await time(async (q) => void plain.search(q));
   print('', 'plain MiniSearch query', plainBuild, plainHeap, plainTimes);
+  // CPU time is steadier than wall time on a shared machine.
+  console.log(`${''.padEnd(18)}build CPU time ${buildCpu.toFixed(0)} ms vs plain ${plainCpu.toFixed(0)} ms: ×${(buildCpu / plainCpu).toFixed(2)}`);
+}
+
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 async function time(fn: (q: string) => Promise<void>): Promise<number[]> {

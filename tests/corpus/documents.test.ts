@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../src/desk.js';
 import { forgetParsedInMemory } from '../../src/corpus/cache.js';
+import { SNAPSHOT_FILE } from '../../src/library/snapshot.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { createLogger, silentLogger } from '../../src/log.js';
 import { watchFolder, type Watcher } from '../../src/watch.js';
@@ -96,7 +97,14 @@ describe('parsed documents are cached by content', () => {
   it('a restart reads an unchanged PDF from the cache, and a damaged entry is parsed again', async () => {
     const seeds = iloAsPdf();
     const data = tempDir('pd-data-');
-    await deskOn(seeds, data);
+    // Without the saved index (which would spare a restart even the cache), as after an upgrade.
+    const restart = async (desk: Desk) => {
+      await desk.idle();
+      fs.rmSync(path.join(data, SNAPSHOT_FILE), { force: true });
+      forgetParsedInMemory();
+      return deskOn(seeds, data);
+    };
+    const first = await deskOn(seeds, data);
     const entries = fs.readdirSync(path.join(data, 'parsed'));
     expect(entries).toHaveLength(1);
     const entry = path.join(data, 'parsed', entries[0]!);
@@ -105,13 +113,11 @@ describe('parsed documents are cached by content', () => {
     const cached = JSON.parse(fs.readFileSync(entry, 'utf8'));
     for (const p of cached.passages) p.text = p.text.replace('bigger flow than development aid', 'bigger flow than aid (from the cache)');
     fs.writeFileSync(entry, JSON.stringify(cached));
-    forgetParsedInMemory();
-    const restarted = await deskOn(seeds, data);
+    const restarted = await restart(first);
     expect((await ask(restarted, REMITTANCES)).citations[0]!.quote).toMatch(/\(from the cache\)/);
 
     fs.writeFileSync(entry, '{"passages": [tru');
-    forgetParsedInMemory();
-    const repaired = await deskOn(seeds, data);
+    const repaired = await restart(restarted);
     expect((await ask(repaired, REMITTANCES)).citations[0]!.quote).toMatch(/bigger flow than development aid/);
     expect(JSON.parse(fs.readFileSync(entry, 'utf8')).passages.length).toBeGreaterThan(50);
   });

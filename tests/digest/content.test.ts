@@ -36,7 +36,7 @@ async function postOn(dates: string[], c: Clock, scheduler: DigestScheduler, pla
   return platform.posts.slice(before).map((p) => p.reply);
 }
 
-const ask = (desk: Desk, text: string) => desk.handle({ type: 'message', text, platform: 'slack', user: 'U0SECRET42', channel: 'C0PRIVATE' });
+const ask = (desk: Desk, text: string) => desk.handle({ type: 'message', text, platform: 'slack', user: 'U0SECRET42', channel: 'C0PRIVATE', audience: 'public' });
 
 describe('what the team asked', () => {
   it('counts the questions since the last digest, names their topics and the ones the documents could not answer, and the feedback', async () => {

@@ -34,7 +34,7 @@ describe('the scheduled digest in Slack and Discord', () => {
   });
 
   it('arrives once in each channel, rendered by each platform, however often it fires', async () => {
-    await desk.handle({ type: 'message', text: 'What is on the canteen menu on Fridays?', platform: 'slack', user: 'U0ALICE01' });
+    await desk.handle({ type: 'message', text: 'What is on the canteen menu on Fridays?', platform: 'slack', user: 'U0ALICE01', audience: 'public' });
     const { log } = captureLog();
     const scheduler = startDigestScheduler({
       desk,

@@ -6,7 +6,7 @@ import type { Desk } from '../../src/desk.js';
 import type { DigestScheduler } from '../../src/digest/scheduler.js';
 import { startDigestScheduler } from '../../src/digest/scheduler.js';
 import type { RunningPlatform } from '../../src/types.js';
-import { captureLog, clock, deskAt, digestConfig, startWithStub, stubPlatform, tempDir, type Clock, type Running } from './helpers.js';
+import { captureLog, clock, deskAt, digestConfig, seedsWith, startWithStub, stubPlatform, tempDir, type Clock, type Running } from './helpers.js';
 
 const open: { desk: Desk; scheduler?: DigestScheduler }[] = [];
 afterEach(() => {
@@ -82,18 +82,18 @@ describe('restarts', () => {
     await until(() => hanging.attempts === 1);
     stopBot(first);
 
-    c.set('2026-03-30T07:02:00Z'); // restarted two minutes later: the post may still be landing
+    c.set('2026-03-30T07:02:00Z'); // restarted two minutes later: the run that claimed the post is gone
     const second = await boot(dataDir, c);
     expect(second.platform.attempts).toBe(0);
-    expect(second.lines.some((l) => l.msg === 'digest is being posted by another run; not posting it twice')).toBe(true);
+    expect(second.lines.filter((l) => l.level === 'warn').map((l) => l.msg)).toEqual([expect.stringMatching(/interrupted .* not posted again today/)]);
+    expect(second.lines.some((l) => l.msg.includes('being posted by another run'))).toBe(false);
     stopBot(second);
 
-    c.set('2026-03-30T08:00:00Z'); // an hour later: the outcome is unknown, and stays a non-post
+    c.set('2026-03-30T08:00:00Z'); // an hour later: the outcome is unknown, and stays a non-post, quietly
     const third = await boot(dataDir, c);
     await third.scheduler.fire();
     expect(third.platform.attempts).toBe(0);
-    const warning = third.lines.find((l) => l.level === 'warn');
-    expect(warning?.msg).toMatch(/interrupted .* not posted again today/);
+    expect(third.lines.filter((l) => l.level === 'warn' || l.level === 'info').map((l) => l.msg)).not.toContainEqual(expect.stringMatching(/interrupted|another run/));
 
     c.set('2026-03-31T07:00:00Z'); // the next day is a new day
     await third.scheduler.fire();
@@ -222,3 +222,48 @@ async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 500 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
   if (!condition()) throw new Error('condition never held');
 }
+
+describe('a bot killed while posting', () => {
+  it('is noticed at once by the next process: one warning that the post was interrupted and is not repeated today, then quiet', async () => {
+    const { spawn } = await import('node:child_process');
+    const dataDir = tempDir();
+    const SEEDS = seedsWith({ 'note.md': '# Fees\n\n## Recruitment\n\nRecruitment agencies should not charge workers fees.\n' });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/digest/children/crash-mid-post.ts', dataDir, SEEDS], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('posting') && resolve());
+        child.on('exit', (code) => reject(new Error(`the child exited (${code}) before posting`)));
+      });
+    } finally {
+      child.kill('SIGKILL');
+    }
+    await new Promise((resolve) => child.once('exit', resolve));
+
+    const c = clock(new Date().toISOString());
+    const desk = await deskAt(dataDir, c, SEEDS);
+    const { scheduler, platform, lines } = await startWithStub(desk, c, { digest: { timezone: 'UTC' } });
+    open.push({ desk, scheduler });
+    for (let i = 0; i < 3; i++) await scheduler.fire(); // the cron keeps firing
+    expect(platform.attempts).toBe(0);
+    expect(lines.filter((l) => l.level !== 'debug').map((l) => l.msg).filter((m) => /interrupted|another run/.test(m))).toEqual([
+      'an earlier digest post was interrupted (the process stopped while posting); it may have arrived, so it is not posted again today',
+    ]);
+  });
+});
+
+describe('two runs at once', () => {
+  it('a run that is still posting is left to finish: the other one does not post, and says why', async () => {
+    const dataDir = tempDir();
+    const c = clock(MONDAY_0900);
+    const hanging = stubPlatform();
+    hanging.hang = true;
+    const first = await boot(dataDir, c, { platform: hanging });
+    void first.scheduler.fire();
+    await until(() => hanging.attempts === 1);
+    const second = await boot(dataDir, c); // a second replica on the same store, while the first is alive
+    await second.scheduler.fire();
+    expect(second.platform.attempts).toBe(0);
+    expect(second.lines.some((l) => l.msg === 'digest is being posted by another run; not posting it twice')).toBe(true);
+    expect(second.lines.some((l) => l.level === 'warn')).toBe(false);
+  });
+});

@@ -73,7 +73,7 @@ describe('mentions in a channel', () => {
     expect(reply.body.allowed_mentions).toEqual(NO_MENTIONS);
     // The core gets readable names, not Discord's mention syntax.
     const logged = h.desk.store.questionsSince(new Date(0)).at(-1);
-    expect(logged?.question).toContain('@Researchers @Bob what is GATS Mode 4?');
+    expect(logged?.question).toContain('@Researchers @bob what is GATS Mode 4?');
   });
 
   it('leaves mention syntax in document text and questions inert when it shows them', async () => {

@@ -32,11 +32,13 @@ export interface HarnessOptions extends FakeDiscordOptions {
   guildId?: string | null;
   /** The token the bot logs in with (default: the one the fake accepts). */
   token?: string;
+  /** Questions one person may ask per minute (default: no limit). */
+  rateLimitPerMinute?: number;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await startFakeDiscord(options);
-  const desk = await openDesk({ seedsDir: options.seedsDir ?? ILO_DIR, dataDir: ':memory:' });
+  const desk = await openDesk({ seedsDir: options.seedsDir ?? ILO_DIR, dataDir: ':memory:', rateLimitPerMinute: options.rateLimitPerMinute });
   const logs: Array<Record<string, any>> = [];
   const log = createLogger({ level: 'info', format: 'json', secrets: [TOKEN], write: (line) => logs.push(JSON.parse(line)) });
   const guildId = options.guildId === null ? undefined : (options.guildId ?? IDS.guild);

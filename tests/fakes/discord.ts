@@ -198,6 +198,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (m[1] === IDS.dm) return [200, { id: IDS.dm, type: 1, recipients: [users.alice], last_message_id: null, flags: 0 }];
       return [404, { code: 10003, message: 'Unknown Channel' }];
     }
+    if (path === '/users/@me/channels' && method === 'POST') {
+      // Opening a DM: the fake world has one, with Alice; anyone else does not accept DMs.
+      if (!authed) return unauthorized;
+      if (call.body?.recipient_id !== IDS.alice) return [403, { code: 50007, message: 'Cannot send messages to this user' }];
+      return [200, { id: IDS.dm, type: 1, recipients: [users.alice], last_message_id: null, flags: 0 }];
+    }
     if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'POST') {
       if (!authed) return unauthorized;
       const channelId = m[1]!;

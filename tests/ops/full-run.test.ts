@@ -99,6 +99,19 @@ describe('a full run', () => {
     expect(body.platforms.slack.state).toBe('connected');
     expect(body.platforms.discord.state).toBe('connected');
     expect(body.platforms.slack.lastEventAt).not.toBeNull();
+    expect(body.documentsFolder).toBe('watching');
+  });
+
+  it('reports a documents folder that went away, and picks it up again when it is back', async () => {
+    const url = await until('the health URL', () => logLines().find((l) => l.msg === 'health check listening')?.url as string);
+    const folder = async () => ((await (await fetch(url)).json()) as any).documentsFolder;
+    const aside = `${seedsDir}-aside`;
+    fs.renameSync(seedsDir, aside);
+    await until('the warning', () => logLines().find((l) => l.level === 'warn' && String(l.msg).startsWith('documents folder is gone')));
+    expect(await folder()).toBe('missing');
+    fs.renameSync(aside, seedsDir);
+    await until('the notice', () => logLines().find((l) => l.msg === 'documents folder is back; watching it again'));
+    expect(await folder()).toBe('watching');
   });
 
   it('picks up a new document without a restart', async () => {

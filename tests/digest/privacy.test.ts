@@ -1,0 +1,118 @@
+// Questions asked in private stay private: the digest counts them but never quotes them. Only a
+// question asked where the whole channel saw it is quoted, and never with a name or a mention.
+// Through the real Bolt and discord.js clients against the fakes, and the real store.
+
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openDesk, type Desk } from '../../src/desk.js';
+import type { Reply } from '../../src/types.js';
+import { shown } from '../../src/digest/activity.js';
+import { BOT_USER_ID } from '../fakes/slack.js';
+import { directMessage, mention } from '../fakes/slack-payloads.js';
+import { startHarness as startSlack } from '../slack/harness.js';
+import { startHarness as startDiscord } from '../discord/harness.js';
+import { IDS } from '../fakes/discord-payloads.js';
+import { field, seedsWith } from './helpers.js';
+
+const waitFor = <T>(check: () => T) => vi.waitFor(check, { timeout: 5000, interval: 20 });
+
+const DOCUMENT = `# Recruitment of migrant workers
+
+## Fees
+
+Recruitment agencies should not charge workers fees for finding them a job abroad.
+`;
+
+const seeds = () => seedsWith({ 'note.md': DOCUMENT });
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+
+async function deskOnNote(): Promise<Desk> {
+  const desk = await openDesk({ seedsDir: seeds(), dataDir: ':memory:' });
+  cleanup.push(() => desk.close());
+  return desk;
+}
+
+const digestOf = (desk: Desk): Promise<Reply> => desk.handle({ type: 'message', text: 'digest', platform: 'test' });
+
+describe('Slack', () => {
+  it('quotes a question asked by mention in a channel (without its mentions), and only counts /policy and DM questions', async () => {
+    const desk = await deskOnNote();
+    const h = await startSlack('socket', { desk });
+    cleanup.push(() => h.close());
+
+    const sent = await h.command({ text: 'What is the canteen menu on Fridays for my visa appeal?', channel: 'C0CMD001' });
+    await h.event(directMessage({ text: 'Where do I report my manager for harassment?', channel: 'D0ASKER1' }));
+    await h.event(mention({ text: `<@${BOT_USER_ID}> does <@U0BOB001> know the parking rules? cc <!here>`, channel: 'C0GENERAL' }));
+    await waitFor(async () => expect(await desk.store.questionsSince(new Date(0))).toHaveLength(3));
+    await waitFor(() => expect(h.fake.responses.some((r) => r.id === sent.response_url.split('/').pop())).toBe(true));
+
+    const gaps = field(await digestOf(desk), 'Not covered by the documents');
+    expect(gaps).toBeDefined();
+    expect(gaps).toContain('“does know the parking rules? cc”');
+    expect(gaps).toContain('2 questions asked privately (not quoted)');
+    expect(gaps).not.toMatch(/canteen|visa|manager|harassment|U0BOB001|@/);
+  });
+});
+
+describe('Discord', () => {
+  it('quotes a question asked by mention in a server channel (without the name), and only counts DM and /policy questions', async () => {
+    const h = await startDiscord({ seedsDir: seeds() });
+    cleanup.push(() => h.close());
+
+    const dm = h.say({ content: 'Is my salary of 3,000 too low for a work permit?', dm: true });
+    await h.replyTo(dm);
+    h.slash('Who decides on my asylum case next week?');
+    const inChannel = h.say({ content: `<@${IDS.bot}> has <@${IDS.bob}> read the parking rules?` });
+    await h.replyTo(inChannel);
+    await waitFor(async () => expect(await h.desk.store.questionsSince(new Date(0))).toHaveLength(3));
+    // A person is named by username (one word), so the digest can drop all of it.
+    expect((await h.desk.store.questionsSince(new Date(0))).map((q) => q.question)).toContain('has @bob read the parking rules?');
+
+    const gaps = field(await digestOf(h.desk), 'Not covered by the documents');
+    expect(gaps).toContain('“has read the parking rules?”');
+    expect(gaps).toContain('2 questions asked privately (not quoted)');
+    expect(gaps).not.toMatch(/salary|permit|asylum|Bob|@/);
+  });
+});
+
+describe('the question log and the digest', () => {
+  it('a question whose adapter did not say where it was asked counts as private', async () => {
+    const desk = await deskOnNote();
+    await desk.handle({ type: 'message', text: 'What is the canteen menu on Fridays?', platform: 'test' });
+    const [logged] = await desk.store.questionsSince(new Date(0));
+    expect(logged).toMatchObject({ audience: 'private', outcome: 'none', answered: false });
+    expect(field(await digestOf(desk), 'Not covered by the documents')).toMatch(/^• 1 question asked privately \(not quoted\)\n/);
+  });
+
+  it('keeps the outcome of each question, and lists partly covered and not covered questions apart', async () => {
+    const desk = await deskOnNote();
+    const answered = await desk.handle({ type: 'message', text: 'Should agencies charge workers recruitment fees?', platform: 'test', audience: 'public' });
+    expect(answered.answered).toBe(true);
+    const at = new Date();
+    const log = (question: string, outcome: 'partial' | 'none', audience: 'public' | 'private') =>
+      desk.store.logQuestion({ platform: 'slack', question, answered: outcome === 'partial', outcome, audience, at });
+    await log('Do recruitment fees differ between Qatar and Nepal?', 'partial', 'public');
+    await log('Do recruitment fees differ between Qatar and Nepal', 'partial', 'public');
+    await log('My agency charged me 900 dollars, is that legal?', 'partial', 'private');
+    await log('What is the canteen menu on Fridays?', 'none', 'public');
+
+    expect((await desk.store.questionsSince(new Date(0))).map((q) => q.outcome)).toEqual(['high', 'partial', 'partial', 'partial', 'none']);
+    const digest = await digestOf(desk);
+    expect(field(digest, 'What the team asked')).toBe('5 questions in the last 24 hours; 1 answered from the documents, 3 in part.');
+    expect(field(digest, 'Partly covered by the documents')?.split('\n')).toEqual([
+      '• “Do recruitment fees differ between Qatar and Nepal?” (asked 2 times)',
+      '• and 1 question asked privately (not quoted)',
+      'Policy Desk found part of an answer; a document on the rest would complete it.',
+    ]);
+    expect(field(digest, 'Not covered by the documents')?.split('\n')[0]).toBe('• “What is the canteen menu on Fridays?”');
+    expect(JSON.stringify(digest)).not.toContain('900 dollars');
+  });
+
+  it('a quoted question loses every form of mention and address', () => {
+    expect(shown('<@U123> <@!456> <@&789> <#C0GENERAL|general> <!subteam^S1> what about @everyone, @here and @channel?')).toBe('what about, and?');
+    expect(shown('ask @bob.smith or mail jane.doe@example.org about fees')).toBe('ask or mail about fees');
+    expect(shown('is C143 ratified?')).toBe('is C143 ratified?');
+  });
+});
