@@ -5,7 +5,6 @@ import path from 'node:path';
 import type { CommandSpec, Edition, Incoming, Reply } from './types.js';
 import type { DigestConfig } from './config.js';
 import { apology, newErrorId } from './errors.js';
-import { notice } from './reply.js';
 import { silentLogger, type Logger } from './log.js';
 import { openStore, type Store } from './store.js';
 import { watchStoreWrites, type StoreWrites } from './store-health.js';
@@ -14,6 +13,9 @@ import { CatalogError, loadCatalog, type Catalog } from './catalog/load.js';
 import { buildIndex, type PassageIndex } from './search/index.js';
 import { deriveEntries, withDerivedEntries } from './catalog/derive.js';
 import { COMMANDS, runMessage, type CommandContext } from './commands/table.js';
+import { feedbackReply } from './commands/feedback.js';
+import { shareReply } from './commands/share.js';
+import type { Library, ReloadResult } from './library/library.js';
 import { editionHash, Shelf } from './library/shelf.js';
 import { questionLimit } from './rate-limit.js';
 
@@ -40,6 +42,11 @@ export interface Desk {
   /** How writes to the store are going (a full disk does not stop answers, but health says so). */
   readonly storeWrites: StoreWrites;
   readonly log: Logger;
+  /**
+   * True the first time a delivery key is claimed, false for a redelivery: platforms redeliver
+   * (retries, resumes) and each event must be answered once.
+   */
+  claimDelivery(key: string): Promise<boolean>;
   /** What is indexed now. */
   stats(): { documents: number; passages: number; edition: Edition };
   /** The live corpus, catalog and index: a new Library for every edition (the index itself is updated in place). */
@@ -54,24 +61,7 @@ export interface Desk {
   close(): void;
 }
 
-export interface ReloadResult {
-  /** False when the documents were unchanged, or the new edition could not be built. */
-  changed: boolean;
-  edition: Edition;
-  documents: number;
-  passages: number;
-  /** Files skipped or only partly read, and catalog problems, each naming the file. */
-  problems: string[];
-}
-
-export interface Library {
-  corpus: Corpus;
-  catalog: Catalog;
-  index: PassageIndex;
-  edition: Edition;
-  /** Problems that did not stop the build (a broken catalog file on reload, the old catalog kept). */
-  problems: string[];
-}
+export type { Library, ReloadResult } from './library/library.js';
 
 /** Loads the documents and opens the store. Throws (once, clearly) on start-up problems. */
 export async function openDesk(options: DeskOptions): Promise<Desk> {
@@ -138,6 +128,14 @@ export function createDesk(
     store,
     storeWrites,
     log,
+    claimDelivery: async (key) => {
+      try {
+        return store.claimEvent(key, now());
+      } catch (err) {
+        storeWrites.failed(err);
+        throw err;
+      }
+    },
     stats: () => {
       const { corpus, edition } = live();
       return { documents: corpus.documents.length, passages: corpus.passages.length, edition };
@@ -189,22 +187,10 @@ async function dispatch(incoming: Incoming, ctx: CommandContext): Promise<Reply>
   switch (incoming.type) {
     case 'message':
       return runMessage(incoming, ctx);
-    case 'feedback': {
-      if (!ctx.store.question(incoming.questionId)) {
-        return notice('ack', 'Feedback not recorded', 'That answer is no longer on record, so the feedback could not be saved.');
-      }
-      ctx.store.recordFeedback({ ...incoming, at: ctx.now() });
-      return notice('ack', 'Thanks for the feedback', incoming.helpful ? 'Marked as helpful.' : 'Marked as not helpful. The team will look at it.');
-    }
-    case 'share': {
-      const record = ctx.store.question(incoming.questionId);
-      if (!record) return notice('error', 'Nothing to share', 'That answer is no longer on record. Ask the question again to share it.');
-      // The same question on the same corpus gives the same answer, so re-asking is sharing.
-      const reply = await runMessage({ type: 'message', text: record.question, platform: incoming.platform }, ctx, { log: false });
-      const changed = record.edition && record.edition !== ctx.library.edition.hash;
-      const notes = changed ? [...reply.notes, 'The documents have changed since this answer was first given; this is the answer from the current edition.'] : reply.notes;
-      return { ...reply, notes, questionId: record.id };
-    }
+    case 'feedback':
+      return feedbackReply(incoming, ctx);
+    case 'share':
+      return shareReply(incoming, ctx);
   }
 }
 

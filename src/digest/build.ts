@@ -3,7 +3,7 @@
 // A section with nothing to say is left out.
 
 import type { Reply } from '../types.js';
-import type { Library } from '../desk.js';
+import type { Library } from '../library/library.js';
 import type { Store } from '../store.js';
 import { feedbackField, plural, questionFields } from './activity.js';
 import { changeFields, snapshotOf } from './changes.js';

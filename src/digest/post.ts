@@ -11,14 +11,15 @@
 // settled as unknown at once, with one warning. An owner on another host cannot be checked:
 // after staleAfterMs its claim is taken to be dead.
 //
-// Slack has no idempotency key, so a post whose outcome is unknown (interrupted, timed out) may
-// have arrived; posting it again risks a duplicate in front of the whole team. A missed digest is
+// Not every platform has an idempotency key, so a post whose outcome is unknown (interrupted, timed
+// out) may have arrived; posting it again risks a duplicate in front of the whole team. A missed digest is
 // cheaper than a doubled one: such posts are logged and not repeated that day.
 
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Platform, RunningPlatform } from '../types.js';
-import type { Library } from '../desk.js';
+import { DeliveryError } from '../errors.js';
+import type { Library } from '../library/library.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store.js';
 import { buildDigest } from './build.js';
@@ -205,23 +206,10 @@ export async function postDigest(target: DigestTarget, deps: PostDeps, options: 
   }
 }
 
-// Network-level codes after which a request may have been processed although no answer came back.
-const UNKNOWN_OUTCOME_CODES = new Set(['ETIMEDOUT', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-
 /**
- * True when the post may have arrived although it failed: a timeout or a connection lost mid-request.
- * A refusal (not in the channel, unknown channel, bad request, server error) means it did not.
+ * True when the post may have arrived although it failed, as the platform's adapter judged it
+ * (a DeliveryError). Any other failure is taken for a refusal: it did not arrive.
  */
 export function outcomeUnknown(err: unknown): boolean {
-  const seen = new Set<unknown>();
-  let current: unknown = err;
-  while (current && typeof current === 'object' && !seen.has(current)) {
-    seen.add(current);
-    const e = current as { name?: unknown; code?: unknown; cause?: unknown; original?: unknown };
-    if (e.name === 'AbortError' || e.name === 'TimeoutError') return true;
-    if (typeof e.code === 'string' && UNKNOWN_OUTCOME_CODES.has(e.code)) return true;
-    // Slack's web client keeps the underlying error in `original`, Node and discord.js in `cause`.
-    current = e.cause ?? e.original;
-  }
-  return false;
+  return err instanceof DeliveryError && err.outcome === 'may-have-arrived';
 }

@@ -13,7 +13,7 @@ import type { Platform, RunningPlatform } from '../types.js';
 import { localDate } from './local-time.js';
 import { DEFAULT_RETRY_POLICY, postDigest, settledToday, startRun, type PostDeps, type PostOutcome, type RetryPolicy } from './post.js';
 import { dueEarlierToday, scheduleProblems } from './schedule.js';
-import { digestChannels, type DigestChannel } from './targets.js';
+import { channelHint, digestChannels, type DigestChannel } from './targets.js';
 
 export interface DigestSchedulerOptions {
   desk: Desk;
@@ -63,7 +63,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     return false;
   });
   if (!channels.length) {
-    log.info('no digest: set DIGEST_SLACK_CHANNEL and/or DIGEST_DISCORD_CHANNEL to post one');
+    log.info(`no digest: ${channelHint(digest)} to post one`);
     return { nextRun: () => undefined, fire: async () => [], catchUp: Promise.resolve([]), idle: async () => {}, stop() {} };
   }
 
