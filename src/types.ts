@@ -101,6 +101,8 @@ export interface Reply {
   errorId?: string;
   /** Only for the person who asked, wherever they asked (a rate-limit note): adapters never post it for all. */
   private?: boolean;
+  /** Set when the person is past the rate limit: seconds until a question would be answered again. */
+  retryAfterSeconds?: number;
   edition?: Edition;
 }
 

@@ -45,6 +45,10 @@ export const openApiDocument = {
           },
         },
         responses: {
+          '429': {
+            description: 'Past the rate limit for this caller (RATE_LIMIT_PER_MINUTE): the body is the short note as a reply; the Retry-After header says how many seconds to wait.',
+            headers: { 'Retry-After': { schema: { type: 'integer' } } },
+          },
           '200': {
             description: 'The reply: the JSON `npm run ask -- --json` prints.',
             content: {

@@ -30,7 +30,7 @@ export function apiRoutes(deps: ApiDeps): HttpRoute[] {
 
   /** Authenticated, parsed and guarded (adapters/kit/handlers.ts): a failure is logged once and answered with an error id. */
   const endpoint =
-    (run: (body: Record<string, unknown>, user: string) => Promise<{ status: number; body: unknown }>) => async (req: IncomingMessage, res: ServerResponse) => {
+    (run: (body: Record<string, unknown>, user: string) => Promise<{ status: number; body: unknown; headers?: Record<string, string> }>) => async (req: IncomingMessage, res: ServerResponse) => {
       deps.onRequest?.();
       if (!auth.allows(req.headers.authorization)) {
         req.resume();
@@ -46,7 +46,7 @@ export function apiRoutes(deps: ApiDeps): HttpRoute[] {
         { path: req.url },
         async () => {
           const answer = await run(body.value, user);
-          sendJson(res, answer.status, answer.body);
+          sendJson(res, answer.status, answer.body, answer.headers);
         },
         async (sorry) => sendJson(res, 500, { error: sorry.text, errorId: sorry.errorId }),
       );
@@ -60,6 +60,8 @@ export function apiRoutes(deps: ApiDeps): HttpRoute[] {
         const text = body.text;
         if (typeof text !== 'string' || !text.trim()) return bad('"text" is required: a question or a command, as a non-empty string.');
         const reply = await desk.handle({ type: 'message', text, platform: 'api', user });
+        // Past the rate limit: 429 with Retry-After, so HTTP clients and flows back off on their own.
+        if (reply.retryAfterSeconds) return { status: 429, body: toJson(reply, text), headers: { 'retry-after': String(reply.retryAfterSeconds) } };
         return { status: reply.errorId ? 500 : 200, body: toJson(reply, text) };
       }),
     },

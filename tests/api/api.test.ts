@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_FIXTURES, startApi, TOKEN, type ApiHarness } from './helpers.js';
+import { openDesk } from '../../src/desk.js';
 
 let api: ApiHarness;
 beforeAll(async () => {
@@ -146,5 +147,27 @@ describe('POST /api/feedback', () => {
     expect((await api.post('/api/feedback', { questionId: 'one', helpful: true })).body.error).toMatch(/"questionId" is required/);
     expect((await api.post('/api/feedback', { questionId: 1, helpful: 'yes' })).body.error).toMatch(/"helpful" is required/);
     expect((await api.post('/api/feedback', { questionId: 1, helpful: true }, { token: null })).status).toBe(401);
+  });
+});
+
+describe('the rate limit over the API', () => {
+  it('answers a caller past the limit with 429 and Retry-After, and counts callers apart', async () => {
+    const desk = await openDesk({ seedsDir: API_FIXTURES, dataDir: ':memory:', rateLimitPerMinute: 2 });
+    const limited = await startApi({ desk });
+    try {
+      const ask = (user: string) => limited.post('/api/ask', { text: 'Who pays recruitment fees?', user });
+      expect((await ask('ana')).status).toBe(200);
+      expect((await ask('ana')).status).toBe(200);
+      const third = await ask('ana');
+      expect(third.status).toBe(429);
+      expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(third.body.answered).toBe(false);
+      expect(third.body.title).toMatch(/Too many questions/);
+      // Another person behind the same token is not held back by Ana's burst.
+      expect((await ask('ben')).status).toBe(200);
+    } finally {
+      await limited.close();
+      desk.close();
+    }
   });
 });
