@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_TOKEN, BOT_TOKEN, BOT_USER_ID, startFakeSlack, type FakeSlack } from '../fakes/slack.js';
 import { eventCallback, mention } from '../fakes/slack-payloads.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
-import { IDS, TOKEN as DISCORD_TOKEN, userMessage, users } from '../fakes/discord-payloads.js';
+import { TOKEN as DISCORD_TOKEN, userMessage, users } from '../fakes/discord-payloads.js';
 import { ILO_DIR } from '../fixtures/paths.js';
+import { fakePlatformsEnv } from '../fakes/platform-env.js';
 
 let slack: FakeSlack;
 let discord: FakeDiscord;
@@ -48,19 +49,10 @@ beforeAll(async () => {
   child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], {
     env: {
       PATH: process.env.PATH,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_APP_TOKEN: APP_TOKEN,
-      SLACK_API_URL: slack.apiUrl,
-      DISCORD_TOKEN,
-      DISCORD_API_URL: discord.apiUrl,
-      DISCORD_GUILD_ID: IDS.guild,
-      HEALTH_PORT: '0',
+      ...fakePlatformsEnv(slack, discord),
       API_TOKEN,
-      HOST: '127.0.0.1',
       SEEDS_DIR: seedsDir,
       DATA_DIR: path.join(tmp, 'data'),
-      LOG_FORMAT: 'json',
-      LOG_LEVEL: 'debug',
     },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
