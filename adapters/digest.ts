@@ -1,13 +1,16 @@
 // npm run digest -- --dry-run   prints today's digest (plain text), posts nothing.
-// npm run digest -- --post      posts it now to DIGEST_SLACK_CHANNEL / DIGEST_DISCORD_CHANNEL,
+// npm run digest -- --post      posts it now to each platform's digest channel (DIGEST_…_CHANNEL),
 //                               at most once per channel per day, like the schedule, then exits.
-// The entry point may import both adapters; they never import each other.
+// The entry point loops over the platform registry; platforms never import each other.
 
 import { boot, startupFailure, type Booted } from '../src/boot.js';
 import type { RunningPlatform } from '../src/types.js';
-import { previewDigest } from '../src/digest/preview.js';
-import { describeOutcome, postDigestNow } from '../src/digest/post-now.js';
+import { describeOutcome, digestPreviewNow, postDigestNow } from '../src/digest/post-now.js';
+import { channelHint } from '../src/digest/targets.js';
 import { renderText } from './cli/render.js';
+import { routeTable } from './http/routes.js';
+import { settingsOf } from './platform.js';
+import { PLATFORMS } from './platforms.js';
 
 const USAGE = 'Usage: npm run digest -- --dry-run   (print today\'s digest)\n   or: npm run digest -- --post      (post it now to the configured channels)\n';
 
@@ -22,36 +25,32 @@ if (args.includes('--post')) await post();
 else await dryRun();
 
 async function dryRun(): Promise<void> {
-  const { config, desk } = await boot({ defaultLogLevel: 'error' }).catch(startupFailure);
-  const reply = previewDigest({ library: desk.library(), store: desk.store, timeZone: config.digest.timezone, at: new Date() });
+  const { config, desk } = await boot({ defaultLogLevel: 'error', platforms: PLATFORMS }).catch(startupFailure);
+  const reply = await digestPreviewNow(desk, config.digest);
   process.stdout.write(renderText(reply) + '\n');
-  desk.close();
+  await desk.close();
 }
 
 async function post(): Promise<void> {
-  const booted = await boot().catch(startupFailure);
+  const booted = await boot({ platforms: PLATFORMS }).catch(startupFailure);
   const { config, desk } = booted;
   const problem = channelProblem(booted);
   if (problem) return fail(booted, [], problem);
 
   const platforms: RunningPlatform[] = [];
   try {
-    if (config.digest.slackChannel && config.slack) {
-      const { startSlack } = await import('./slack/index.js');
-      // In HTTP mode the running bot already holds PORT; this short-lived one listens on a spare local port.
-      const slack = config.slack.appToken ? config.slack : { ...config.slack, host: '127.0.0.1', port: 0 };
-      platforms.push(await startSlack(desk, slack, booted.log));
-    }
-    if (config.digest.discordChannel && config.discord) {
-      const { startDiscord } = await import('./discord/index.js');
-      platforms.push(await startDiscord(desk, config.discord, booted.log));
+    for (const platform of PLATFORMS) {
+      const settings = settingsOf(platform, config.platforms);
+      if (settings === undefined || !config.digest.channels?.some((c) => c.platform === platform.name)) continue;
+      const ctx = { desk, log: booted.log, routes: routeTable(), health: () => ({ ok: true }), postOnly: true };
+      platforms.push(await platform.start(ctx, settings));
     }
   } catch (err) {
     return fail(booted, platforms, `Could not connect to post the digest: ${(err as Error).message}`);
   }
 
   const outcomes = await postDigestNow({ desk, digest: config.digest, platforms, log: booted.log });
-  for (const o of outcomes) process.stdout.write(describeOutcome(o) + '\n');
+  for (const o of outcomes) process.stdout.write(describeOutcome(o, PLATFORMS.find((p) => p.name === o.platform)?.label) + '\n');
   const ok = outcomes.every((o) => o.result === 'posted' || o.result === 'already-posted');
   if (!ok) return fail(booted, platforms, 'The digest was not posted to every channel (see above).');
   await close(booted, platforms);
@@ -60,9 +59,11 @@ async function post(): Promise<void> {
 
 function channelProblem({ config }: Booted): string | undefined {
   const { digest } = config;
-  if (!digest.slackChannel && !digest.discordChannel) return 'No digest channel is set: set DIGEST_SLACK_CHANNEL and/or DIGEST_DISCORD_CHANNEL.';
-  if (digest.slackChannel && !config.slack) return 'DIGEST_SLACK_CHANNEL is set but Slack is off: set SLACK_BOT_TOKEN (see .env.example).';
-  if (digest.discordChannel && !config.discord) return 'DIGEST_DISCORD_CHANNEL is set but Discord is off: set DISCORD_TOKEN (see .env.example).';
+  if (!digest.channels?.length) return `No digest channel is set: ${channelHint(digest)}.`;
+  for (const c of digest.channels) {
+    const platform = PLATFORMS.find((p) => p.name === c.platform)!;
+    if (settingsOf(platform, config.platforms) === undefined) return `${c.variable} is set but ${platform.label} is off: set ${platform.turnOn} (see .env.example).`;
+  }
   return undefined;
 }
 
@@ -74,5 +75,5 @@ async function fail(booted: Booted, platforms: RunningPlatform[], message: strin
 
 async function close({ desk }: Booted, platforms: RunningPlatform[]): Promise<void> {
   await Promise.allSettled(platforms.map((p) => p.stop()));
-  desk.close();
+  await desk.close();
 }

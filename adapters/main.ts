@@ -5,51 +5,45 @@ import { boot, startupFailure } from '../src/boot.js';
 import { healthReport } from '../src/health.js';
 import { newestChange, watchFolder } from '../src/watch.js';
 import { startDigestScheduler } from '../src/digest/scheduler.js';
-import type { Platform } from '../src/types.js';
 import { runChat } from './cli/chat.js';
 import { serveHealth, type HealthServer } from './health-server.js';
+import { routeTable } from './http/routes.js';
 import { startPlatform, type PlatformSlot } from './platform-slot.js';
+import { settingsOf } from './platform.js';
+import { PLATFORMS } from './platforms.js';
 import { whenParentExits } from './parent-watch.js';
 
 /** Answers in flight get this long to finish on shutdown. */
 const SHUTDOWN_GRACE_MS = 15_000;
 
 const bootStarted = Date.now();
-const { config, log, desk } = await boot().catch(startupFailure);
+const { config, log, desk } = await boot({ platforms: PLATFORMS }).catch(startupFailure);
 const slots: PlatformSlot[] = [];
 let health: HealthServer | undefined;
 
 const watcher = watchFolder(config.seedsDir, () => void desk.reload(), { log });
 const report = () => healthReport({ desk, platforms: slots, nextDigest: digest?.nextRun(), documentsFolder: watcher.state(), now: new Date() });
 const fatal = (err: Error) => void shutdown('start-up failed', err);
+// Served with /healthz: on HEALTH_PORT, and on a platform's own port (Slack HTTP mode).
+const routes = routeTable();
 
 // Platform libraries load only when configured: the terminal chat starts in well under a second.
-if (config.slack) {
-  const slack = config.slack;
-  const slackLog = log.child({ platform: 'slack' });
-  slots.push(
-    startPlatform(
-      'slack',
-      async () => (await import('./slack/index.js')).startSlack(desk, slack, slackLog, { health: () => report().body }),
-      slackLog,
-      fatal,
-    ),
-  );
-}
-if (config.discord) {
-  const discord = config.discord;
-  const discordLog = log.child({ platform: 'discord' });
-  slots.push(startPlatform('discord', async () => (await import('./discord/index.js')).startDiscord(desk, discord, discordLog), discordLog, fatal));
+for (const platform of PLATFORMS) {
+  const settings = settingsOf(platform, config.platforms);
+  if (settings === undefined) continue;
+  const platformLog = log.child({ platform: platform.name });
+  const ctx = { desk, log: platformLog, routes, health: () => report().body };
+  slots.push(startPlatform(platform.name, () => platform.start(ctx, settings), platformLog, fatal));
 }
 const digest = startDigestScheduler({
   desk,
   digest: config.digest,
   // Read at every post: platforms connect (and reconnect) after start-up.
   platforms: () => slots.flatMap((s) => (s.running ? [s.running] : [])),
-  configured: slots.map((s) => s.name as Platform),
+  configured: slots.map((s) => s.name),
   log: log.child({ component: 'digest' }),
 });
-if (config.healthPort !== undefined) health = await serveHealth(config.healthPort, config.host, report, log).catch(startupFailure);
+if (config.healthPort !== undefined) health = await serveHealth(config.healthPort, config.host, report, log, routes).catch(startupFailure);
 
 // A file written while the documents were first being read is not in the index yet. File times
 // are coarser than Date.now(), hence the margin; a needless reload finds the edition unchanged.
@@ -70,7 +64,7 @@ async function shutdown(reason: string, failure?: Error) {
   // Platforms stop taking events first and finish the answers they are writing.
   // The saved index is finished too (or the next start builds it again).
   await Promise.allSettled([digest.idle(), ...slots.map((s) => s.stop()), health?.close(), desk.idle()]);
-  desk.close();
+  await desk.close();
   if (failure) startupFailure(failure);
   process.exit(0);
 }
@@ -79,10 +73,10 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 // npm forwards SIGTERM (see package.json: `exec` makes the bot npm's own child), but a killed npm forwards nothing.
 if (config.underNpm) whenParentExits(() => void shutdown('npm, which started the bot, has exited'));
 
-const banner = [
-  `Slack: ${config.slack ? `on (${config.slack.appToken ? 'Socket Mode' : `HTTP on ${config.slack.host}:${config.slack.port}`})` : 'off (set SLACK_BOT_TOKEN)'}`,
-  `Discord: ${config.discord ? 'on' : 'off (set DISCORD_TOKEN)'}`,
-].join(' · ');
+const banner = PLATFORMS.map((p) => {
+  const settings = settingsOf(p, config.platforms);
+  return `${p.label}: ${settings === undefined ? `off (set ${p.turnOn})` : p.describe(settings)}`;
+}).join(' · ');
 
 // The chat runs on a terminal, or on piped input when no platform is configured.
 if (process.stdin.isTTY || slots.length === 0) {

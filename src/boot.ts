@@ -2,7 +2,7 @@
 // the environment once, open the store and the documents, and turn any start-up problem into
 // one clear message that names the file or variable, never a value.
 
-import { ConfigError, readConfig, type Config, type LogLevel } from './config.js';
+import { ConfigError, readConfig, type Config, type LogLevel, type PlatformConfigSpec } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { openDesk, type Desk } from './desk.js';
 import { openStore, StoreError } from './store.js';
@@ -16,18 +16,21 @@ export interface Booted {
   desk: Desk;
 }
 
-export async function boot(options: { defaultLogLevel?: LogLevel } = {}): Promise<Booted> {
-  const config = readConfig();
-  const level = config.logLevel ?? options.defaultLogLevel ?? (config.slack || config.discord ? 'info' : 'warn');
-  const log = createLogger({ level, format: config.logFormat, secrets: config.secrets });
-  const store = openStore(config.dataDir);
+export async function boot(options: { defaultLogLevel?: LogLevel; platforms?: readonly PlatformConfigSpec[] } = {}): Promise<Booted> {
+  const config = readConfig(options.platforms);
+  const level = config.logLevel ?? options.defaultLogLevel ?? (Object.keys(config.platforms).length ? 'info' : 'warn');
+  // Every platform's redactions, on or off: a line that names one of its URLs is masked regardless.
+  const redactions = (options.platforms ?? []).flatMap((p) => p.logRedactions ?? []);
+  const log = createLogger({ level, format: config.logFormat, secrets: config.secrets, redactions });
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, log: log.child({ component: 'store' }) });
+  log.info('store opened', { backend: store.backend, where: store.where });
   try {
     const desk = await openDesk({ seedsDir: config.seedsDir, dataDir: config.dataDir, store, log, digest: config.digest, onReadProgress: terminalProgress(), rateLimitPerMinute: config.rateLimitPerMinute });
     const stats = desk.stats();
     log.info('documents indexed', { documents: stats.documents, passages: stats.passages, edition: stats.edition.hash });
     return { config, log, desk };
   } catch (err) {
-    store.close();
+    await store.close();
     throw err;
   }
 }

@@ -8,12 +8,16 @@ import { apology, newErrorId } from './errors.js';
 import { notice } from './reply.js';
 import { silentLogger, type Logger } from './log.js';
 import { openStore, type Store } from './store.js';
-import { watchStoreWrites, type StoreWrites } from './store-health.js';
+import { StoreUnavailableError } from './store/resilient.js';
+import { storeWritesOf, type StoreWrites } from './store-health.js';
 import { loadCorpus, type Corpus, type CorpusOptions } from './corpus/load.js';
 import { CatalogError, loadCatalog, type Catalog } from './catalog/load.js';
 import { buildIndex, type PassageIndex } from './search/index.js';
 import { deriveEntries, withDerivedEntries } from './catalog/derive.js';
 import { COMMANDS, runMessage, type CommandContext } from './commands/table.js';
+import { feedbackReply } from './commands/feedback.js';
+import { shareReply } from './commands/share.js';
+import type { Library, ReloadResult } from './library/library.js';
 import { editionHash, Shelf } from './library/shelf.js';
 import { questionLimit } from './rate-limit.js';
 
@@ -22,6 +26,8 @@ export interface DeskOptions {
   seedsDir: string;
   /** Folder for the SQLite store (ignored when store is given), parsed documents and the saved index; ":memory:" keeps none. */
   dataDir?: string;
+  /** postgres://… : the shared PostgreSQL store instead. Ignored when store is given. */
+  databaseUrl?: string;
   /** Progress while reading documents is slow (the terminal shows it). */
   onReadProgress?: CorpusOptions['onProgress'];
   store?: Store;
@@ -40,6 +46,11 @@ export interface Desk {
   /** How writes to the store are going (a full disk does not stop answers, but health says so). */
   readonly storeWrites: StoreWrites;
   readonly log: Logger;
+  /**
+   * True the first time a delivery key is claimed, false for a redelivery: platforms redeliver
+   * (retries, resumes) and each event must be answered once.
+   */
+  claimDelivery(key: string): Promise<boolean>;
   /** What is indexed now. */
   stats(): { documents: number; passages: number; edition: Edition };
   /** The live corpus, catalog and index: a new Library for every edition (the index itself is updated in place). */
@@ -54,24 +65,7 @@ export interface Desk {
   close(): void;
 }
 
-export interface ReloadResult {
-  /** False when the documents were unchanged, or the new edition could not be built. */
-  changed: boolean;
-  edition: Edition;
-  documents: number;
-  passages: number;
-  /** Files skipped or only partly read, and catalog problems, each naming the file. */
-  problems: string[];
-}
-
-export interface Library {
-  corpus: Corpus;
-  catalog: Catalog;
-  index: PassageIndex;
-  edition: Edition;
-  /** Problems that did not stop the build (a broken catalog file on reload, the old catalog kept). */
-  problems: string[];
-}
+export type { Library, ReloadResult } from './library/library.js';
 
 /** Loads the documents and opens the store. Throws (once, clearly) on start-up problems. */
 export async function openDesk(options: DeskOptions): Promise<Desk> {
@@ -80,7 +74,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const corpus = corpusOptions(options);
   const keep = options.dataDir && options.dataDir !== ':memory:';
   const shelf = await Shelf.open({ root: options.seedsDir, log, now, dataDir: keep ? options.dataDir : undefined, corpus });
-  const store = options.store ?? openStore(options.dataDir ?? ':memory:');
+  const store = options.store ?? (await openStore({ dataDir: options.dataDir ?? ':memory:', databaseUrl: options.databaseUrl, log }));
   return createDesk(shelf.current, { store, log, now, shelf, digest: options.digest, rateLimitPerMinute: options.rateLimitPerMinute });
 }
 
@@ -106,7 +100,7 @@ export function createDesk(
     }
   };
 
-  const storeWrites = watchStoreWrites(now);
+  const storeWrites = storeWritesOf(store);
 
   const handle = async (incoming: Incoming): Promise<Reply> => {
     const started = performance.now();
@@ -116,7 +110,7 @@ export function createDesk(
     try {
       const note = overLimit(incoming, now());
       if (note) return note;
-      const context: CommandContext = { library: current, store, log, now, reload: reloadFromQuestion, digest: deps.digest, storeWrites };
+      const context: CommandContext = { library: current, store, log, now, reload: reloadFromQuestion, digest: deps.digest };
       const reply = withEdition(await dispatch(incoming, context), current.edition);
       if (incoming.type === 'message') {
         log.info('question', { platform: incoming.platform, kind: reply.kind, answered: reply.answered, ms: Math.round((performance.now() - started) * 10) / 10 });
@@ -124,6 +118,7 @@ export function createDesk(
       }
       return reply;
     } catch (err) {
+      if (err instanceof StoreUnavailableError) return storeAway(incoming, live().edition);
       const errorId = newErrorId();
       log.error('handler failed', { errorId, platform: incoming.platform, err });
       return apology(errorId);
@@ -138,6 +133,7 @@ export function createDesk(
     store,
     storeWrites,
     log,
+    claimDelivery: (key) => store.claimEvent(key, now()),
     stats: () => {
       const { corpus, edition } = live();
       return { documents: corpus.documents.length, passages: corpus.passages.length, edition };
@@ -145,9 +141,9 @@ export function createDesk(
     library: live,
     reload,
     idle: async () => shelf?.idle(),
-    close: () => {
+    close: async () => {
       shelf?.close();
-      store.close();
+      await store.close();
     },
   };
 }
@@ -189,23 +185,17 @@ async function dispatch(incoming: Incoming, ctx: CommandContext): Promise<Reply>
   switch (incoming.type) {
     case 'message':
       return runMessage(incoming, ctx);
-    case 'feedback': {
-      if (!ctx.store.question(incoming.questionId)) {
-        return notice('ack', 'Feedback not recorded', 'That answer is no longer on record, so the feedback could not be saved.');
-      }
-      ctx.store.recordFeedback({ ...incoming, at: ctx.now() });
-      return notice('ack', 'Thanks for the feedback', incoming.helpful ? 'Marked as helpful.' : 'Marked as not helpful. The team will look at it.');
-    }
-    case 'share': {
-      const record = ctx.store.question(incoming.questionId);
-      if (!record) return notice('error', 'Nothing to share', 'That answer is no longer on record. Ask the question again to share it.');
-      // The same question on the same corpus gives the same answer, so re-asking is sharing.
-      const reply = await runMessage({ type: 'message', text: record.question, platform: incoming.platform }, ctx, { log: false });
-      const changed = record.edition && record.edition !== ctx.library.edition.hash;
-      const notes = changed ? [...reply.notes, 'The documents have changed since this answer was first given; this is the answer from the current edition.'] : reply.notes;
-      return { ...reply, notes, questionId: record.id };
-    }
+    case 'feedback':
+      return feedbackReply(incoming, ctx);
+    case 'share':
+      return shareReply(incoming, ctx);
   }
+}
+
+/** The database is away (logged once by the store): what needs it says so, the rest still answers. */
+function storeAway(incoming: Incoming, edition: Edition): Reply {
+  const what = incoming.type === 'feedback' ? 'Your feedback could not be saved' : incoming.type === 'share' ? 'That answer could not be looked up' : 'That needs the database';
+  return withEdition(notice('error', 'Not available right now', `${what}: Policy Desk cannot reach its database at the moment. Try again in a minute; questions are still answered.`), edition);
 }
 
 function withEdition(reply: Reply, edition: Edition): Reply {

@@ -35,3 +35,21 @@ export function apology(errorId: string): Reply {
     errorId,
   };
 }
+
+/**
+ * A post to a platform that failed, as the adapter that tried it judges it: "refused" means it
+ * did not arrive (safe to retry), "may-have-arrived" means the request may have been processed
+ * although no answer came back (a timeout, a connection lost mid-request): retrying risks a
+ * duplicate. The core decides what to do from this alone, never from a platform's error shapes.
+ */
+export class DeliveryError extends Error {
+  override name = 'DeliveryError';
+
+  constructor(
+    message: string,
+    readonly outcome: 'refused' | 'may-have-arrived',
+    options: { cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+  }
+}

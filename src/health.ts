@@ -1,4 +1,4 @@
-// What GET /healthz reports: the documents' edition, and per platform whether it is connected
+// What GET /healthz reports: the documents' edition, the store's state, and per platform whether it is connected
 // and when it last heard from it. Unhealthy (503) once a configured platform has been down
 // longer than a grace period: reconnects of a few seconds are normal and not worth a page.
 // A degraded platform (connected, but its token was rejected so no reply can be sent) is
@@ -45,15 +45,18 @@ export function healthReport(input: HealthInput): { status: 200 | 503; body: { o
     };
   }
   const ok = down.length === 0;
-  // A failing store does not stop answers: still 200 (taking the bot out of service would stop
-  // them too), but named, so monitoring can page someone about the disk.
+  // A store that is away (or a full disk) degrades the desk but is not a reason to pull it from a
+  // load balancer: every replica shares it, and questions are still answered. Still named, so
+  // monitoring can page someone.
+  const store = input.desk.store.health();
   const storeWrites = input.desk.storeWrites.status();
   return {
     status: ok ? 200 : 503,
     body: {
       ok,
       ...(ok ? {} : { down }),
-      ...(storeWrites.state === 'ok' ? {} : { degraded: ['store'] }),
+      ...(store.state === 'degraded' || storeWrites.state !== 'ok' ? { degraded: ['store'] } : {}),
+      store,
       storeWrites,
       edition: stats.edition,
       documents: stats.documents,

@@ -1,6 +1,7 @@
 // Structured logging: one JSON object per line for machines, one readable line for people.
 // Every line passes through a mask of the configured secrets (and of every part of a dotted
-// token, which libraries print half-censored) and of Slack response URLs, so a credential that
+// token, which libraries print half-censored) and of what platforms declare secret-bearing (a chat
+// platform's callback URLs), so a credential that
 // slips into a message (a library echoing a URL, a header or a payload) is never written out.
 // A failure repeating identically (a full disk fails every question) is written once a minute
 // with a count, not once per question.
@@ -27,6 +28,11 @@ export interface LoggerOptions {
   now?: () => Date;
   /** How long an identical failure stays quiet after it was written (default a minute). */
   repeatWindowMs?: number;
+  /**
+   * Rewrites every line before it is written, for credentials no list of secrets can name in
+   * advance (a platform's short-lived callback URLs): each platform module declares its own.
+   */
+  redactions?: readonly ((line: string) => string)[];
 }
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -79,7 +85,8 @@ interface Shared {
 /** What a logger and all its children have in common: the mask and the memory of repeats. */
 function sharedState(options: LoggerOptions): Shared {
   const mask = secretMask(options.secrets ?? []);
-  return { mask: (line) => redactResponseUrls(mask(line)), repeats: repeatLimiter(options.repeatWindowMs ?? REPEAT_WINDOW_MS) };
+  const redactions = options.redactions ?? [];
+  return { mask: (line) => redactions.reduce((out, redact) => redact(out), mask(line)), repeats: repeatLimiter(options.repeatWindowMs ?? REPEAT_WINDOW_MS) };
 }
 
 /**
@@ -99,11 +106,6 @@ export function secretMask(secrets: readonly string[]): (line: string) => string
   // Longest first, so a whole secret is masked as one, not as its pieces.
   const ordered = [...pieces].sort((a, b) => b.length - a.length);
   return (line) => ordered.reduce((out, s) => out.split(s).join('[redacted]'), line);
-}
-
-/** A Slack response_url lets anyone post as the app for 30 minutes: never print one. */
-export function redactResponseUrls(line: string): string {
-  return line.replace(/https?:\/\/hooks\.slack(?:-gov)?\.com\/[^\s"'\\<>]+/g, 'https://hooks.slack.com/[redacted]');
 }
 
 /**

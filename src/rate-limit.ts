@@ -72,6 +72,6 @@ export function questionLimit(perMinute: number | undefined, log: Logger): (inco
       log.info('questions rate-limited', { platform: incoming.platform, perMinute });
     }
     const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-    return notice('error', 'Too many questions at once', `Policy Desk answers up to ${perMinute} questions a minute from one person. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, { private: true });
+    return notice('error', 'Too many questions at once', `Policy Desk answers up to ${perMinute} questions a minute from one person. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, { private: true, retryAfterSeconds: seconds });
   };
 }

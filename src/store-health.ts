@@ -1,6 +1,9 @@
-// Whether the store is taking writes, as the writes themselves find out. A full disk or a
-// read-only database does not stop answers (the person still gets one), so without this it
-// would show nowhere but a log line: health reads it, and says the store is failing.
+// Whether the store is taking writes, as the writes themselves find out (src/store/resilient.ts
+// sees every one). A full disk or a read-only database does not stop answers (the person still
+// gets one), so without this it would show nowhere but a log line: health reads it, and says the
+// store is failing.
+
+import type { Store } from './store.js';
 
 export interface StoreStatus {
   state: 'ok' | 'failing';
@@ -13,22 +16,15 @@ export interface StoreStatus {
 }
 
 export interface StoreWrites {
-  ok(): void;
-  failed(err: unknown): void;
   status(): StoreStatus;
 }
 
-export function watchStoreWrites(now: () => Date = () => new Date()): StoreWrites {
-  let status: StoreStatus = { state: 'ok', failures: 0 };
+export function storeWritesOf(store: Pick<Store, 'health'>): StoreWrites {
   return {
-    ok() {
-      if (status.state !== 'ok') status = { state: 'ok', failures: 0 };
+    status() {
+      const health = store.health();
+      if (health.state === 'ok') return { state: 'ok', failures: 0 };
+      return { state: 'failing', since: health.since, failures: health.failures, lastError: health.lastError };
     },
-    failed(err) {
-      const e = err as { code?: unknown; name?: unknown } | null;
-      const lastError = typeof e?.code === 'string' ? e.code : typeof e?.name === 'string' ? e.name : 'Error';
-      status = { state: 'failing', since: status.since ?? now().toISOString(), failures: status.failures + 1, lastError };
-    },
-    status: () => ({ ...status }),
   };
 }

@@ -1,7 +1,11 @@
 // The neutral values that cross the line between the core and the adapters.
-// Nothing here knows about Slack, Discord or terminals: adapters translate.
+// Nothing here knows about any chat platform or terminal: adapters translate.
 
-export type Platform = 'cli' | 'slack' | 'discord' | 'digest' | 'test';
+/**
+ * Who is asking: a platform's name as its module under adapters/ declares it, or one of the
+ * core's own callers ("cli", "digest", "test"). The core keeps it as a label and never branches on it.
+ */
+export type Platform = string;
 
 /** What an adapter hands to the core. */
 export type Incoming =
@@ -97,6 +101,8 @@ export interface Reply {
   errorId?: string;
   /** Only for the person who asked, wherever they asked (a rate-limit note): adapters never post it for all. */
   private?: boolean;
+  /** Set when the person is past the rate limit: seconds until a question would be answered again. */
+  retryAfterSeconds?: number;
   edition?: Edition;
 }
 

@@ -2,7 +2,7 @@
 
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { VARIABLES } from '../src/config.js';
+import { VARIABLES } from '../adapters/platforms.js';
 import { COMMANDS } from '../src/commands/table.js';
 
 const readme = fs.readFileSync('README.md', 'utf8');

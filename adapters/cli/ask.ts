@@ -5,14 +5,16 @@ import readline from 'node:readline';
 import { boot, startupFailure } from '../../src/boot.js';
 import type { Desk } from '../../src/desk.js';
 import { renderOneLine, renderText } from './render.js';
-import { toJson } from './json.js';
+import { toJson } from '../reply-json.js';
+import { PLATFORMS } from '../platforms.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const question = args.filter((a) => a !== '--json').join(' ');
 
 // Unless LOG_LEVEL says otherwise, warnings (a skipped seed file) would be noise in a script's pipeline.
-const booted = await boot({ defaultLogLevel: 'error' }).catch(startupFailure);
+// Every platform's variables are checked too: a broken .env fails here as it would for npm start.
+const booted = await boot({ defaultLogLevel: 'error', platforms: PLATFORMS }).catch(startupFailure);
 const { desk } = booted;
 
 async function answer(text: string, oneLine: boolean): Promise<string> {
@@ -29,16 +31,16 @@ async function batch(d: Desk): Promise<void> {
   }
   // A first run saves the index it built, so the next one starts from it.
   await d.idle();
-  d.close();
+  await d.close();
 }
 
 if (question.trim()) {
   process.stdout.write((await answer(question, false)) + '\n');
   await desk.idle();
-  desk.close();
+  await desk.close();
 } else if (process.stdin.isTTY) {
   process.stderr.write('Usage: npm run ask -- "your question" [--json]\n   or: some-command | npm run ask [-- --json]   (one question per line)\n');
-  desk.close();
+  await desk.close();
   process.exit(2);
 } else {
   await batch(desk);

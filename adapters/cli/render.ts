@@ -1,6 +1,7 @@
 // Reply → readable plain text for a terminal (and for logs and pipes: no colours, no markup).
 
 import type { Citation, Reply } from '../../src/types.js';
+import { editionLine, editionShown, errorIdLine, leadText, ROLE_WORDS } from '../kit/reply-parts.js';
 import { pageLabel } from '../../src/types.js';
 
 const WIDTH = 100;
@@ -14,9 +15,11 @@ export function renderText(reply: Reply): string {
     // A closest match says first that it may not answer all of the question, then quotes.
     if (reply.kind === 'closest' && reply.text) out.push(...wrap(reply.text), '');
     const [best, ...rest] = reply.citations;
+    const lead = leadText(reply);
+    if (lead) out.push(...wrap(lead), '');
     if (best) out.push(...quoteBlock(best));
     if (rest.length) {
-      out.push('', 'Supporting passages:');
+      out.push('', `${ROLE_WORDS.supporting}:`);
       rest.forEach((c, i) => out.push(...quoteBlock(c, `${i + 1}. `)));
     }
   } else {
@@ -38,9 +41,9 @@ export function renderText(reply: Reply): string {
     }
   }
   for (const note of reply.notes) out.push('', ...wrap(`Note: ${note}`));
-  if (reply.edition && (reply.kind === 'answer' || reply.kind === 'closest' || reply.kind === 'no-answer')) {
-    out.push('', `Documents edition ${reply.edition.hash}, indexed ${reply.edition.indexedAt.replace('T', ' ').slice(0, 16)} UTC`);
-  }
+  if (reply.errorId) out.push('', errorIdLine(reply.errorId));
+  const edition = editionShown(reply);
+  if (edition) out.push('', editionLine(edition));
   return out.join('\n');
 }
 

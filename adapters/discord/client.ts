@@ -2,8 +2,9 @@
 // with start-up failures turned into messages that say what to fix.
 
 import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Options, Partials } from 'discord.js';
-import type { DiscordConfig } from '../../src/config.js';
+import type { DiscordConfig } from './config.js';
 import { StartupError } from '../../src/errors.js';
+import { CONNECT_TIMEOUT_MS, withDeadline } from '../kit/deadline.js';
 
 /** retryable: Discord could not be reached, unlike a rejected token or a missing intent. */
 export class DiscordStartError extends StartupError {
@@ -27,8 +28,6 @@ export function createClient(config: DiscordConfig): Client {
   });
 }
 
-const CONNECT_TIMEOUT_MS = 30_000;
-
 /** Logs in and waits until the guild list has arrived. Throws DiscordStartError with a remedy. */
 export async function connect(client: Client, config: DiscordConfig): Promise<Client<true>> {
   let closeCode: number | undefined;
@@ -37,19 +36,18 @@ export async function connect(client: Client, config: DiscordConfig): Promise<Cl
   };
   client.on(Events.ShardDisconnect, onDisconnect);
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
-  let timer: NodeJS.Timeout | undefined;
   // A gateway that accepts the socket but never says READY would leave Discord "starting" forever.
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DiscordStartError(`Discord did not finish connecting within ${CONNECT_TIMEOUT_MS / 1000} s.`, { retryable: true })), CONNECT_TIMEOUT_MS);
-  });
+  const late = () => new DiscordStartError(`Discord did not finish connecting within ${CONNECT_TIMEOUT_MS / 1000} s.`, { retryable: true });
   try {
-    await Promise.race([client.login(config.token), timeout]);
-    return await Promise.race([ready, timeout]);
+    return await withDeadline(
+      client.login(config.token).then(() => ready),
+      CONNECT_TIMEOUT_MS,
+      late,
+    );
   } catch (err) {
     if (err instanceof DiscordStartError) throw err;
     throw explain(err, closeCode, config);
   } finally {
-    clearTimeout(timer);
     client.off(Events.ShardDisconnect, onDisconnect);
   }
 }

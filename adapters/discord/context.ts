@@ -2,6 +2,7 @@
 
 import type { Desk } from '../../src/desk.js';
 import type { Logger } from '../../src/log.js';
+import { firstDelivery as kitFirstDelivery, type Guard } from '../kit/handlers.js';
 
 export interface HandlerContext {
   desk: Desk;
@@ -9,18 +10,13 @@ export interface HandlerContext {
 }
 
 /** Each Discord event is answered once: redeliveries after a resume or a restart are skipped. */
-export function firstDelivery(ctx: HandlerContext, eventId: string): boolean {
-  let first: boolean;
-  try {
-    first = ctx.desk.store.claimEvent(`discord:${eventId}`);
-  } catch (err) {
-    ctx.desk.storeWrites.failed(err);
-    // Without the record we cannot tell a redelivery apart; answering twice beats never answering.
-    ctx.log.warn('could not record the event; answering it anyway', { eventId, err: (err as Error).message });
-    return true;
-  }
-  if (!first) ctx.log.info('Skipped an event already answered', { eventId });
-  return first;
+export function firstDelivery(ctx: HandlerContext, eventId: string): Promise<boolean> {
+  return kitFirstDelivery(ctx.desk, ctx.log, 'discord', eventId, 'Discord');
+}
+
+/** The kit's guard for Discord: the error line carries the remedy Discord's error code suggests. */
+export function guard(ctx: HandlerContext): Guard {
+  return { log: ctx.log, label: 'Discord', explain: (err) => ({ remedy: remedyFor(err) }) };
 }
 
 /** What an operator should do about a Discord API error, when Discord's code says. */

@@ -2,8 +2,10 @@
 // The entry point calls startDiscord; everything platform-specific stays in this folder.
 
 import { Events, type Client } from 'discord.js';
-import type { DiscordConfig } from '../../src/config.js';
+import type { DiscordConfig } from './config.js';
 import type { Desk } from '../../src/desk.js';
+import { DeliveryError } from '../../src/errors.js';
+import { deliveryError } from '../kit/delivery.js';
 import type { Logger } from '../../src/log.js';
 import type { Reply, RunningPlatform } from '../../src/types.js';
 import { DRAIN_TIMEOUT_MS, drainAndReport, inFlight } from '../kit/in-flight.js';
@@ -55,9 +57,14 @@ export async function startDiscord(desk: Desk, config: DiscordConfig, parentLog:
   return {
     platform: 'discord',
     async post(channelId: string, reply: Reply) {
-      const channel = await ready.channels.fetch(channelId);
-      if (!channel?.isSendable()) throw new Error(`Discord channel ${channelId} is not a channel the bot can post in.`);
-      await channel.send(messageFor(reply));
+      try {
+        const channel = await ready.channels.fetch(channelId);
+        if (!channel?.isSendable()) throw new DeliveryError(`Discord channel ${channelId} is not a channel the bot can post in.`, 'refused');
+        await channel.send(messageFor(reply));
+      } catch (err) {
+        if (err instanceof DeliveryError) throw err;
+        throw deliveryError(err, `Discord would not post to channel ${channelId} (${(err as Error).message})`);
+      }
     },
     status: () => connection.status(),
     stop() {

@@ -3,11 +3,12 @@
 // "Share in channel" posts it for everyone. Feedback is acknowledged to the clicker only.
 
 import { cleanContent, MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
-import { apology, newErrorId } from '../../src/errors.js';
 import { notice } from '../../src/reply.js';
+import type { Reply } from '../../src/types.js';
+import { guarded as kitGuarded } from '../kit/handlers.js';
 import { parseCustomId } from './buttons.js';
 import { QUESTION_OPTION, SLASH_COMMAND } from './commands.js';
-import { firstDelivery, remedyFor, type HandlerContext } from './context.js';
+import { firstDelivery, guard, type HandlerContext } from './context.js';
 import { messageFor } from './message.js';
 
 export function onInteraction(ctx: HandlerContext) {
@@ -18,7 +19,7 @@ export function onInteraction(ctx: HandlerContext) {
 }
 
 async function answerSlash(ctx: HandlerContext, interaction: ChatInputCommandInteraction): Promise<void> {
-  if (!firstDelivery(ctx, interaction.id)) return;
+  if (!(await firstDelivery(ctx, interaction.id))) return;
   await guarded(ctx, interaction, async () => {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const typed = interaction.options.getString(QUESTION_OPTION, true);
@@ -43,7 +44,7 @@ async function answerButton(ctx: HandlerContext, interaction: ButtonInteraction)
       .catch((err: unknown) => ctx.log.debug('Could not answer an unknown button', { customId: interaction.customId, err }));
     return;
   }
-  if (!firstDelivery(ctx, interaction.id)) return;
+  if (!(await firstDelivery(ctx, interaction.id))) return;
 
   await guarded(ctx, interaction, async () => {
     if (action.kind === 'feedback') {
@@ -59,19 +60,15 @@ async function answerButton(ctx: HandlerContext, interaction: ButtonInteraction)
   });
 }
 
-/** Runs a handler; on failure logs once with an error id and tells the asker, privately. */
-async function guarded(ctx: HandlerContext, interaction: ChatInputCommandInteraction | ButtonInteraction, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (err) {
-    const errorId = newErrorId();
-    ctx.log.error('Could not answer a Discord interaction', { errorId, interactionId: interaction.id, remedy: remedyFor(err), err });
-    const sorry = messageFor(apology(errorId));
-    const send = interaction.deferred || interaction.replied
+/** Runs a handler through the kit's guard; the apology goes to the asker only, however far the answer got. */
+function guarded(ctx: HandlerContext, interaction: ChatInputCommandInteraction | ButtonInteraction, run: () => Promise<void>): Promise<void> {
+  const tell = (apology: Reply) => {
+    const sorry = messageFor(apology);
+    return interaction.deferred || interaction.replied
       ? interaction.deferred && !interaction.replied
         ? interaction.editReply(sorry)
         : interaction.followUp({ ...sorry, flags: MessageFlags.Ephemeral })
       : interaction.reply({ ...sorry, flags: MessageFlags.Ephemeral });
-    await send.catch((sendErr: unknown) => ctx.log.debug('Could not send the apology either', { errorId, err: sendErr }));
-  }
+  };
+  return kitGuarded(guard(ctx), 'Could not answer a Discord interaction', { interactionId: interaction.id }, run, tell);
 }

@@ -1,18 +1,19 @@
 // A message in a channel (mentioning the bot) or in a DM: ask the core, reply to the message.
 
 import { cleanContent, type Message } from 'discord.js';
-import { apology, newErrorId } from '../../src/errors.js';
+import { guarded } from '../kit/handlers.js';
 import { addressedText, type MessageFacts } from './addressed.js';
-import { firstDelivery, remedyFor, type HandlerContext } from './context.js';
+import { firstDelivery, guard, type HandlerContext } from './context.js';
 import { messageFor } from './message.js';
 
 export function onMessage(ctx: HandlerContext) {
   return async (message: Message): Promise<void> => {
     const me = message.client.user;
     const text = addressedText(factsOf(message), { userId: me.id, roleId: message.guild?.roles.botRoleFor(me)?.id });
-    if (text === undefined || !firstDelivery(ctx, message.id)) return;
+    if (text === undefined || !(await firstDelivery(ctx, message.id))) return;
 
-    try {
+    const fields = { messageId: message.id, channelId: message.channelId };
+    await guarded(guard(ctx), 'Could not answer a Discord message', fields, async () => {
       const reply = await ctx.desk.handle({
         type: 'message',
         // Other mentions become readable names ("@bob", "#general"): the core knows no Discord syntax.
@@ -36,13 +37,7 @@ export function onMessage(ctx: HandlerContext) {
       }
       // The question's id as nonce: if Discord sees the same nonce twice, it keeps one message.
       await message.reply({ ...messageFor(reply), nonce: message.id, enforceNonce: true });
-    } catch (err) {
-      const errorId = newErrorId();
-      ctx.log.error('Could not answer a Discord message', { errorId, messageId: message.id, channelId: message.channelId, remedy: remedyFor(err), err });
-      await message.reply(messageFor(apology(errorId))).catch((sendErr: unknown) => {
-        ctx.log.debug('Could not send the apology either', { errorId, err: sendErr });
-      });
-    }
+    }, (sorry) => message.reply(messageFor(sorry)));
   };
 }
 

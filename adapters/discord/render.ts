@@ -6,6 +6,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Citation, Reply, ReplyKind } from '../../src/types.js';
 import { pageLabel } from '../../src/types.js';
 import { blockQuote, clip, defuseMentions, ELLIPSIS, escapeText, shareBudget, splitLongLine } from './text.js';
+import { editionShown, errorIdLine, leadText, leftOutLine, ROLE_WORDS, trimHint } from '../kit/reply-parts.js';
 
 /** Discord's documented limits for one message. */
 export const LIMITS = {
@@ -20,7 +21,7 @@ export const LIMITS = {
   embedsTotal: 6000,
 } as const;
 
-export const TRIM_HINT = `Cut to fit Discord where marked ${ELLIPSIS}: ask a narrower question or search for the passage to see more.`;
+export const TRIM_HINT = trimHint('Discord');
 
 /** Name of a field that continues the one before it (Discord needs a non-empty name). */
 const CONTINUED = '\u200b';
@@ -37,12 +38,7 @@ const COLORS: Record<ReplyKind, number> = {
   error: 0xc62828,
 };
 
-const ROLE_LABEL: Record<Citation['role'], string> = {
-  answer: 'Source: ',
-  supporting: 'Also relevant: ',
-  closest: 'Closest match: ',
-  result: '',
-};
+const roleLabel = (role: Citation['role']) => (ROLE_WORDS[role] ? `${ROLE_WORDS[role]}: ` : '');
 
 export interface RenderOptions {
   /** Posting someone's answer for everyone ("Share in channel"): names them in the content. */
@@ -98,7 +94,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Rendered
 
   // The description carries the answer: it may always use at least half of what is left.
   const description = buildDescription(
-    reply.text,
+    leadText(reply),
     answers,
     Math.min(LIMITS.description, Math.max(remaining - fieldsWant - overflowReserve, Math.floor(remaining / 2))),
     fit,
@@ -124,7 +120,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Rendered
   }
   if (hidden > 0) {
     trimmed = true;
-    fields.push({ name: ELLIPSIS, value: `${hidden} more not shown here.` });
+    fields.push({ name: ELLIPSIS, value: leftOutLine(hidden) });
   }
 
   const embed: APIEmbed = { title, color: COLORS[reply.kind] };
@@ -132,7 +128,8 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Rendered
   if (fields.length) embed.fields = fields;
   const footer = footerText(reply, trimmed);
   if (footer) embed.footer = { text: footer };
-  if (reply.edition?.indexedAt && !Number.isNaN(Date.parse(reply.edition.indexedAt))) embed.timestamp = reply.edition.indexedAt;
+  const edition = editionShown(reply);
+  if (edition?.indexedAt && !Number.isNaN(Date.parse(edition.indexedAt))) embed.timestamp = edition.indexedAt;
 
   const rendered: RenderedReply = { embeds: [embed] };
   if (options.askedBy) rendered.content = askedByLine(options.askedBy, reply.question);
@@ -154,7 +151,7 @@ function fieldsLength(fields: readonly APIEmbedField[]): number {
 function citationUnit(c: Citation): Unit {
   const where = c.section || c.document;
   return {
-    name: ROLE_LABEL[c.role] + escapeText(where),
+    name: roleLabel(c.role) + escapeText(where),
     body: escapeText(quoteOf(c)),
     quoted: true,
     ...(c.section ? { source: `— *${escapeText(c.document)}*${c.page ? `, ${pageLabel(c.page)}` : ''}` } : c.page ? { source: `— ${pageLabel(c.page)}` } : {}),
@@ -246,8 +243,10 @@ function footerText(reply: Reply, withHint: boolean): string {
   // survives even if the notes themselves have to be cut.
   const lines = withHint ? [TRIM_HINT] : [];
   lines.push(...reply.notes.map((n) => n.trim()).filter(Boolean));
-  if (reply.errorId) lines.push(`Error id: ${reply.errorId}`);
-  if (reply.edition?.hash) lines.push(`Edition ${reply.edition.hash}`);
+  if (reply.errorId) lines.push(errorIdLine(reply.errorId));
+  // Discord shows the time itself, from the embed's timestamp.
+  const edition = editionShown(reply);
+  if (edition?.hash) lines.push(`Edition ${edition.hash}`);
   return clip(lines.join('\n'), LIMITS.footer);
 }
 

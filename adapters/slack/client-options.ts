@@ -4,7 +4,7 @@
 // dead server would hold a reply (or a test) for half an hour. Retries here are few and bounded.
 
 import type { Logger as BoltLogger, webApi } from '@slack/bolt';
-import type { SlackConfig } from '../../src/config.js';
+import type { SlackConfig } from './config.js';
 
 /** For every Web API call the bot makes: answers, shares, the digest, auth.test. */
 export function webClientOptions(config: SlackConfig, logger: BoltLogger): webApi.WebClientOptions {

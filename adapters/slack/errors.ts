@@ -1,7 +1,7 @@
 // What went wrong talking to Slack, in words a person can act on.
 // Messages name variables, never their values.
 
-import type { SlackConfig } from '../../src/config.js';
+import type { SlackConfig } from './config.js';
 import { StartupError } from '../../src/errors.js';
 
 /** retryable: Slack could not be reached (network, 5xx), unlike a rejected token. */

@@ -2,7 +2,7 @@
 // network becomes one clear SlackStartError naming the variable — never echoing its value.
 
 import { webApi } from '@slack/bolt';
-import type { SlackConfig } from '../../src/config.js';
+import type { SlackConfig } from './config.js';
 import { describeFailure, isOutage, SlackStartError } from './errors.js';
 
 export interface BotIdentity {

@@ -4,7 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App, SocketModeReceiver, webApi, type CustomRoute } from '@slack/bolt';
-import type { SlackConfig } from '../../src/config.js';
+import type { SlackConfig } from './config.js';
 import type { Desk } from '../../src/desk.js';
 import { newErrorId } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
@@ -20,18 +20,20 @@ import { listenForButtons } from './on-action.js';
 import { listenForCommands } from './on-command.js';
 import { listenForMessages } from './on-message.js';
 import { renderReply } from './render.js';
+import { deliveryError } from '../kit/delivery.js';
+import { CONNECT_TIMEOUT_MS, settleWithin, withDeadline } from '../kit/deadline.js';
+import type { RouteTable } from '../http/routes.js';
 
 export { SlackStartError } from './errors.js';
 
 export interface SlackOptions {
   /** Body of GET /healthz in HTTP mode (ok false → 503); defaults to this adapter's own status. */
   health?: () => { ok: boolean } & Record<string, unknown>;
+  /** More routes to serve on PORT in HTTP mode (the API, when HEALTH_PORT is unset). */
+  routes?: RouteTable;
   /** How long stop() waits for answers being written (default 10 s). */
   drainMs?: number;
 }
-
-/** Socket Mode gets this long to connect at start-up before it counts as a failure. */
-const CONNECT_TIMEOUT_MS = 30_000;
 
 export async function startSlack(
   desk: Desk,
@@ -79,7 +81,7 @@ export async function startSlack(
     botUserId: me.userId,
     logger,
     clientOptions,
-    receiver: receiver ?? httpReceiver({ signingSecret: config.signingSecret ?? '', routes: [healthRoute], logger, log: slackLog }),
+    receiver: receiver ?? httpReceiver({ signingSecret: config.signingSecret ?? '', routes: [healthRoute, ...(options.routes ? [everyOtherPath(options.routes)] : [])], logger, log: slackLog }),
   });
 
   app.error(async (error) => {
@@ -134,13 +136,13 @@ export async function startSlack(
         failed(err);
         const code = platformErrorCode(err);
         const hint = code === 'not_in_channel' ? ': invite the bot with /invite @Policy Desk' : '';
-        throw new Error(`Slack would not post to channel ${channel} (${code ?? (err as Error).message})${hint}`, { cause: err });
+        throw deliveryError(err, `Slack would not post to channel ${channel} (${code ?? (err as Error).message})${hint}`);
       }
     },
     stop() {
       stopped ??= (async () => {
         stopping = true;
-        if (receiver) await withTimeout(receiver.client.disconnect(), 5_000);
+        if (receiver) await settleWithin(receiver.client.disconnect(), 5_000);
         else await app.stop().catch((err: unknown) => slackLog.warn('Slack HTTP server did not close cleanly', { err }));
         await drainAndReport(work, options.drainMs ?? DRAIN_TIMEOUT_MS, slackLog, 'Slack');
         state.connected = false;
@@ -152,22 +154,27 @@ export async function startSlack(
   };
 }
 
+/** Every path Bolt does not serve itself goes to the shared routes, read at each request (platforms add theirs as they start). */
+function everyOtherPath(routes: RouteTable): CustomRoute {
+  return {
+    path: '/*path',
+    method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    handler: (req, res) => {
+      if (routes.dispatch(req, res)) return;
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('Not found.\n');
+    },
+  };
+}
+
 async function connectSocket(app: App, receiver: SocketModeReceiver, config: SlackConfig): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new SlackStartError(`Could not open a Socket Mode connection to Slack within ${CONNECT_TIMEOUT_MS / 1000} s.`, { retryable: true })),
-      CONNECT_TIMEOUT_MS,
-    );
-  });
+  const late = () => new SlackStartError(`Could not open a Socket Mode connection to Slack within ${CONNECT_TIMEOUT_MS / 1000} s.`, { retryable: true });
   try {
-    await Promise.race([app.start(), timeout]);
+    await withDeadline(app.start(), CONNECT_TIMEOUT_MS, late);
   } catch (err) {
-    await withTimeout(receiver.client.disconnect(), 5_000);
+    await settleWithin(receiver.client.disconnect(), 5_000);
     if (err instanceof SlackStartError) throw err;
     throw new SlackStartError(describeFailure(err, 'SLACK_APP_TOKEN', config), { retryable: isOutage(err) });
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -189,15 +196,4 @@ function watchSocket(receiver: SocketModeReceiver, state: PlatformStatus, log: L
   client.on('close', lost);
   client.on('reconnecting', lost);
   client.on('disconnected', lost);
-}
-
-async function withTimeout(promise: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    promise.catch(() => {}),
-    new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, ms);
-    }),
-  ]);
-  clearTimeout(timer);
 }

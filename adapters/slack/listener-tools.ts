@@ -1,9 +1,9 @@
-// What every Slack listener needs: the desk, a log, the in-flight tracker, answering each
-// delivery once, and turning a failure into one log line and an apology the asker can quote.
+// What every Slack listener needs: the desk, a log, the in-flight tracker, and the kit's
+// answering each delivery once and turning a failure into one log line and an apology.
 
 import type { webApi } from '@slack/bolt';
 import type { Desk } from '../../src/desk.js';
-import { apology, newErrorId } from '../../src/errors.js';
+import { firstDelivery as kitFirstDelivery, guarded as kitGuarded } from '../kit/handlers.js';
 import type { LogFields, Logger } from '../../src/log.js';
 import type { SlackMessage } from './blocks.js';
 import type { InFlight } from '../kit/in-flight.js';
@@ -17,24 +17,14 @@ export interface ListenerDeps {
   failed?: (err: unknown) => void;
 }
 
-/**
- * True the first time a delivery is seen. Slack redelivers events it thinks were not acked, and an
- * identical signed request replayed over HTTP reaches the listener again: each must be answered once.
- */
-export function firstDelivery(deps: ListenerDeps, key: string): boolean {
-  try {
-    return deps.desk.store.claimEvent(`slack:${key}`);
-  } catch (err) {
-    deps.desk.storeWrites.failed(err);
-    // A store that cannot record the claim should not silence the bot: answering twice is the lesser harm.
-    deps.log.warn('could not record a Slack delivery; answering anyway', { key, err });
-    return true;
-  }
+/** True the first time a delivery is seen (adapters/kit/handlers.ts). */
+export function firstDelivery(deps: ListenerDeps, key: string): Promise<boolean> {
+  return kitFirstDelivery(deps.desk, deps.log, 'slack', key, 'Slack');
 }
 
 /**
  * Runs a listener's work, tracked for a clean stop. On failure: one error line with an id, and the
- * apology carrying that id delivered by `tell` (itself allowed to fail: then a warning, same id).
+ * apology carrying that id delivered by `tell` (adapters/kit/handlers.ts).
  */
 export function guarded(
   deps: ListenerDeps,
@@ -43,20 +33,7 @@ export function guarded(
   work: () => Promise<void>,
   tell: (message: SlackMessage) => Promise<unknown>,
 ): Promise<void> {
-  return deps.work.run(async () => {
-    try {
-      await work();
-    } catch (err) {
-      const errorId = newErrorId();
-      deps.failed?.(err);
-      deps.log.error(`Slack ${what} failed`, { errorId, ...fields, err });
-      try {
-        await tell(renderReply(apology(errorId)));
-      } catch (tellErr) {
-        deps.log.warn('could not deliver the apology on Slack', { errorId, err: tellErr });
-      }
-    }
-  });
+  return kitGuarded({ log: deps.log, label: 'Slack', work: deps.work, failed: deps.failed }, `Slack ${what} failed`, fields, work, (sorry) => tell(renderReply(sorry)));
 }
 
 /** Posts a rendered message, never unfurling links from documents into big previews. */

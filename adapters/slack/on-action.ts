@@ -22,7 +22,7 @@ export function listenForButtons(app: App, deps: ListenerDeps): void {
     app.action<BlockAction<ButtonAction>>(ACTION[helpful ? 'helpful' : 'notHelpful'], async ({ ack, body, action, respond }) => {
       await ack();
       const click = readClick(body, action);
-      if (!firstDelivery(deps, `action:${body.trigger_id || action.action_ts}`)) return;
+      if (!(await firstDelivery(deps, `action:${body.trigger_id || action.action_ts}`))) return;
       await guarded(
         deps,
         'feedback',
@@ -44,7 +44,7 @@ export function listenForButtons(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION.share, async ({ ack, body, action, respond, client, context }) => {
     await ack();
     const click = readClick(body, action);
-    if (!firstDelivery(deps, `action:${body.trigger_id || action.action_ts}`)) return;
+    if (!(await firstDelivery(deps, `action:${body.trigger_id || action.action_ts}`))) return;
     await guarded(
       deps,
       'share',

@@ -19,7 +19,7 @@ export function listenForCommands(app: App, deps: ListenerDeps): void {
       return;
     }
     // Commands carry no event id; the trigger id is unique to one invocation.
-    if (!firstDelivery(deps, `command:${command.trigger_id || `${command.user_id}:${command.text}`}`)) return;
+    if (!(await firstDelivery(deps, `command:${command.trigger_id || `${command.user_id}:${command.text}`}`))) return;
     const fields = { user: command.user_id, channel: command.channel_id };
     await guarded(
       deps,

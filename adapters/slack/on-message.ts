@@ -42,7 +42,7 @@ async function answer(
 ): Promise<void> {
   // Keyed on the message rather than the event: a redelivery and a second event type for the
   // same message (a mention inside a DM) are both the same question.
-  if (!firstDelivery(deps, `message:${said.channel}:${said.ts || eventId}`)) return;
+  if (!(await firstDelivery(deps, `message:${said.channel}:${said.ts || eventId}`))) return;
   const where = { channel: said.channel, thread_ts: said.thread_ts };
   await guarded(
     deps,

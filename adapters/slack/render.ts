@@ -14,6 +14,7 @@ import {
   type SlackMessage,
 } from './blocks.js';
 import { blockQuote, clip, escapeMrkdwn } from './mrkdwn.js';
+import { editionLine, editionShown, errorIdLine, leadText, leftOutLine, ROLE_WORDS, trimHint } from '../kit/reply-parts.js';
 
 export const LIMITS = {
   /** Slack: section text ≤ 3,000 characters. */
@@ -28,7 +29,7 @@ export const LIMITS = {
   fallbackText: 3000,
 } as const;
 
-export const TRIMMED_HINT = '… Shortened to fit in a Slack message. Ask a narrower question to see the rest.';
+export const TRIMMED_HINT = trimHint('Slack');
 
 export interface RenderOptions {
   /** Put Helpful / Not helpful under an answer that came from a logged question. */
@@ -41,17 +42,11 @@ export interface RenderOptions {
   showQuestion?: boolean;
 }
 
-const ROLE_LABEL: Record<Citation['role'], string> = {
-  answer: 'Source',
-  supporting: 'Also',
-  closest: 'Closest match',
-  result: '',
-};
-
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage {
   const content = contentBlocks(reply, options);
   const tail = tailBlocks(reply, options);
-  const hint = contextBlock(TRIMMED_HINT);
+  // Sized for the longest it can be; what it says is known once the cut is made.
+  const hint = contextBlock(leftOutLine(LIMITS.blocks * 100), TRIMMED_HINT);
 
   // The tail (small print, edition, buttons) always fits: it is short and bounded.
   let blocksLeft = LIMITS.blocks - tail.length - 1;
@@ -75,7 +70,9 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   }
 
   const text = fallbackText(reply, options);
-  const blocks = [...kept, ...(trimmed ? [hint] : []), ...tail];
+  const leftOut = content.length - kept.length;
+  const said = leftOut > 0 ? contextBlock(leftOutLine(leftOut), TRIMMED_HINT) : contextBlock(TRIMMED_HINT);
+  const blocks = [...kept, ...(trimmed ? [said] : []), ...tail];
   // Slack refuses an empty block list; a reply with nothing in it still says something.
   return { text, blocks: blocks.length ? blocks : [sectionBlock(text)] };
 }
@@ -92,7 +89,7 @@ function contentBlocks(reply: Reply, options: RenderOptions): SlackBlock[] {
   const title = oneLine(reply.title);
   const marker = reply.kind === 'error' ? ':warning: ' : reply.kind === 'closest' ? ':large_yellow_circle: ' : '';
   if (title) blocks.push(sectionBlock(clip(`${marker}*${escapeMrkdwn(title)}*`, 500)));
-  for (const chunk of chunks(escapeMrkdwn(withoutTitle(reply.text, reply.title)), LIMITS.sectionText)) blocks.push(sectionBlock(chunk));
+  for (const chunk of chunks(escapeMrkdwn(withoutTitle(leadText(reply), reply.title)), LIMITS.sectionText)) blocks.push(sectionBlock(chunk));
   reply.citations.forEach((citation, i) => blocks.push(sectionBlock(citationText(citation, i))));
   for (const chunk of fieldChunks(reply.fields)) blocks.push(sectionBlock(chunk));
   return blocks;
@@ -107,11 +104,10 @@ function tailBlocks(reply: Reply, options: RenderOptions): SlackBlock[] {
     const elements = rest.length ? [...head, rest.join(' ')] : head;
     blocks.push(contextBlock(...elements.map((n) => clip(escapeMrkdwn(n), 600))));
   }
-  // Which edition answered matters for content; on a thank-you or an apology it is noise.
-  if (reply.edition && reply.kind !== 'ack' && reply.kind !== 'error') {
-    const { hash, indexedAt } = reply.edition;
-    blocks.push(contextBlock(`Edition ${escapeMrkdwn(clip(hash, 40))} · indexed ${escapeMrkdwn(readableTime(indexedAt))}`));
-  }
+  // In the tail, which is never cut: the id is what a person quotes to whoever runs the bot.
+  if (reply.errorId) blocks.push(contextBlock(escapeMrkdwn(clip(errorIdLine(reply.errorId), 100))));
+  const edition = editionShown(reply);
+  if (edition) blocks.push(contextBlock(escapeMrkdwn(clip(editionLine(edition), 200))));
   const answerLike = reply.kind === 'answer' || reply.kind === 'closest' || reply.kind === 'no-answer';
   const offer = { share: Boolean(options.share && reply.answered), feedback: Boolean(options.feedback) };
   if (reply.questionId !== undefined && answerLike && (offer.share || offer.feedback)) {
@@ -121,7 +117,7 @@ function tailBlocks(reply: Reply, options: RenderOptions): SlackBlock[] {
 }
 
 function citationText(citation: Citation, index: number): string {
-  const label = ROLE_LABEL[citation.role] || `${index + 1}.`;
+  const label = ROLE_WORDS[citation.role] || `${index + 1}.`;
   const where = [citation.document, citation.section].map((s) => oneLine(s)).filter(Boolean);
   const heading = `*${escapeMrkdwn(label)}${citation.role === 'result' ? '' : ':'}* ${clip(escapeMrkdwn(where.join(' › ') + (citation.page ? `, ${pageLabel(citation.page)}` : '')), 400)}`;
   const words = (citation.quote || citation.passage).trim();
@@ -195,7 +191,7 @@ function withoutTitle(text: string, title: string): string {
 /** The top-level `text`: what notifications, screen readers and old clients show. */
 function fallbackText(reply: Reply, options: RenderOptions): string {
   const asked = options.askedBy && isUserId(options.askedBy) && reply.question ? `<@${options.askedBy}> asked: ${escapeMrkdwn(reply.question)}` : '';
-  const parts = [reply.title.trim(), withoutTitle(reply.text, reply.title)];
+  const parts = [reply.title.trim(), withoutTitle(leadText(reply), reply.title)];
   const first = reply.citations[0];
   if (first) {
     const words = (first.quote || first.passage).trim();
@@ -205,12 +201,6 @@ function fallbackText(reply: Reply, options: RenderOptions): string {
   }
   const text = escapeMrkdwn(parts.filter(Boolean).join('\n') || 'Policy Desk');
   return clip(asked ? `${asked}\n${text}` : text, LIMITS.fallbackText);
-}
-
-function readableTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 function sameText(a: string, b: string): boolean {

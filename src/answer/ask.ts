@@ -6,6 +6,7 @@ import type { Hit, PassageIndex, Query } from '../search/index.js';
 import { analyse, entryTerms, isReferenceSection, type SentenceAnalysis } from '../search/analysis.js';
 import type { Catalog } from '../catalog/load.js';
 import { terms as termsOf } from '../search/text.js';
+import { partsOfSpeech } from '../search/wordnet.js';
 
 export interface AnswerOptions {
   /**
@@ -26,6 +27,15 @@ export interface AnswerOptions {
    * passages ("ILO" in ILO papers) are exempt; 0 turns the check off.
    */
   nameShare: number;
+  /**
+   * A confident answer holds every word of the question at least this specific (or a synonym of
+   * it): "What was the budget of …" is at best closest when no passage speaks of a budget.
+   */
+  highUnknownSpecificity: number;
+  /** A closest passage holds at least this many of the question's terms (all of them, when it has fewer). */
+  partialMinTerms: number;
+  /** A word no passage uses that English uses only as a noun counts twice against a "closest" reply, as a name does. */
+  unknownNounsWeigh: boolean;
   /** Words no passage uses count against a "closest" reply only when at least this specific (0.25 everyday … 1 rare). */
   unknownWordSpecificity: number;
   /**
@@ -59,6 +69,9 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   minCoverage: 0.7,
   partialCoverage: 0.35,
   unknownWordSpecificity: 0.5,
+  highUnknownSpecificity: 0.8,
+  unknownNounsWeigh: true,
+  partialMinTerms: 2,
   nameShare: 0.2,
   highMargin: 1.5,
   highMarginMinTerms: 3,
@@ -184,11 +197,12 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   // an answer to "when…".
   const fitting = ranked.filter((r) => answersTheKind(question, r.quote.text));
   const leaders = fitting.filter((r) => ranked.indexOf(r) < 2);
-  const best = leaders.find((r) => r.coverage >= options.minCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)));
   const unmatched = unmatchedWords(query, ranked, index, catalog);
+  const lacksSpecific = unmatched.some((u) => (query.specificity.get(u.term) ?? 1) >= options.highUnknownSpecificity);
+  const best = lacksSpecific ? undefined : leaders.find((r) => r.coverage >= options.minCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)) && holdsTheNames(question, query, r, index, catalog, options));
   if (!best) {
     const closest = leaders.find((r) => r.coverage >= options.partialCoverage);
-    if (closest && aboutTheDocuments(question, query, closest, unmatched, options) && holdsTheNames(question, query, closest, index, options)) return closestReply(question, closest, ranked, unmatched, options);
+    if (closest && aboutTheDocuments(question, query, closest, unmatched, options) && holdsTheNames(question, query, closest, index, catalog, options)) return closestReply(question, closest, ranked, unmatched, options);
     return {
       kind: 'no-answer',
       title: NOT_COVERED,
@@ -272,31 +286,49 @@ function unmatchedWords(query: Query, ranked: readonly Ranked[], index: PassageI
  */
 function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatched: readonly Unmatched[], options: AnswerOptions): boolean {
   // A name no passage uses ("Germany" in notes that never mention it) is likely the crux: it counts twice.
-  const unknown = unmatched.filter((u) => (query.specificity.get(u.term) ?? 1) >= options.unknownWordSpecificity).reduce((n, u) => n + (isName(u.word, question) ? 2 : 1), 0);
-  if (!unknown) return true;
+  // So is a thing the documents never name (a word English uses only as a noun: "carpentry",
+  // "honeybees"), where an unknown verb or adjective is more often paraphrase ("hinge", "wary").
+  const crux = (u: Unmatched) => isName(u.word, question) || (options.unknownNounsWeigh && isOnlyNoun(u.word));
+  const unknown = unmatched.filter((u) => (query.specificity.get(u.term) ?? 1) >= options.unknownWordSpecificity).reduce((n, u) => n + (crux(u) ? 2 : 1), 0);
   const missing = new Set(unmatched.map((u) => u.term));
   const present = analyse(hit.passage).terms;
   // A catalog entry the question names ("ICRMW") says most plainly what it is about: it counts twice.
-  const known = query.terms.filter((t) => !missing.has(t) && (present.has(t) || hit.matched.includes(t))).length + 2 * query.entities.length;
-  return known > unknown;
+  const known = query.terms.filter((t) => !missing.has(t) && (present.has(t) || hit.matched.includes(t) || hasAlternative(query, t, present))).length + 2 * query.entities.length;
+  // One word in common is a coincidence ("What is the population of Nepal?" and a passage naming Nepal).
+  if (known < Math.min(options.partialMinTerms, query.terms.length + query.entities.length)) return false;
+  return !unknown || known > unknown;
 }
 
-/** A capitalised word that does not start the question: "Germany", "Spain". */
+function isOnlyNoun(word: string): boolean {
+  const pos = partsOfSpeech(word);
+  return pos.length === 1 && pos[0] === 'noun';
+}
+
+/** A capitalised word that does not start the question: "Germany", "Spain"; or a product name with capitals inside ("PostgreSQL", "PayPal") wherever it stands. */
 function isName(word: string, question: string): boolean {
+  if (/^\p{Lu}\p{Ll}+\p{Lu}[\p{L}]*$/u.test(word)) return true;
   return /^\p{Lu}\p{Ll}+$/u.test(word) && /[\p{L}\p{N}]+/u.exec(question)?.[0] !== word;
 }
 
-function holdsTheNames(question: string, query: Query, hit: Ranked, index: PassageIndex, options: AnswerOptions): boolean {
+function holdsTheNames(question: string, query: Query, hit: Ranked, index: PassageIndex, catalog: Catalog | undefined, options: AnswerOptions): boolean {
   if (options.nameShare <= 0) return true;
   const present = analyse(hit.passage).terms;
+  const named = namedEntries(hit, query, index, catalog);
   for (const t of query.terms) {
     const typed = query.typed?.get(t);
     if (!typed || !isName(typed, question)) continue;
     const df = index.documentFrequency(t);
     if (df === 0 || df > options.nameShare * index.size) continue;
-    if (!present.has(t) && !hit.matched.includes(t) && !new Set(termsOf(hit.passage.document)).has(t)) return false;
+    if (!present.has(t) && !hit.matched.includes(t) && !named.some((n) => n.has(t)) && !new Set(termsOf(hit.passage.document)).has(t) && !derivedIn(t, present)) return false;
   }
   return true;
+}
+
+/** The passage holds a word derived from the name: "European" for "Europe". */
+function derivedIn(term: string, present: ReadonlySet<string>): boolean {
+  if (term.length < 4) return false;
+  for (const t of present) if (t.length > term.length && t.startsWith(term)) return true;
+  return false;
 }
 
 function noAnswerText(query: Query, ranked: Ranked[]): string {
@@ -332,17 +364,24 @@ function hasAlternative(query: Query, term: string, present: ReadonlySet<string>
   return !!alternatives && alternatives.some((a) => present.has(a));
 }
 
-function coverage(hit: Hit, query: Query, weights: Map<string, number>, index: PassageIndex, catalog: Catalog | undefined): number {
-  if (!query.terms.length) return query.entities.length ? 1 : 0;
-  const present = analyse(hit.passage).terms;
-  // A question that names a catalog entry ("ICRMW") is covered by passages that mention it,
-  // whatever words they use for it.
+/**
+ * The terms of each catalog entry the question names that the passage is tagged with: a question
+ * that names an entry ("ICRMW") is covered by passages that mention it, whatever words they use.
+ */
+function namedEntries(hit: Hit, query: Query, index: PassageIndex, catalog: Catalog | undefined): ReadonlySet<string>[] {
   const tags = index.entitiesOf(hit.passage.id);
   const named: ReadonlySet<string>[] = [];
   for (const id of query.entities) {
     const entry = tags.includes(id) ? catalog?.get(id) : undefined;
     if (entry) named.push(entryTerms(entry));
   }
+  return named;
+}
+
+function coverage(hit: Hit, query: Query, weights: Map<string, number>, index: PassageIndex, catalog: Catalog | undefined): number {
+  if (!query.terms.length) return query.entities.length ? 1 : 0;
+  const present = analyse(hit.passage).terms;
+  const named = namedEntries(hit, query, index, catalog);
   let total = 0;
   let covered = 0;
   // forEach rather than for…of: a Map's entries iterator allocates an array per step, and this

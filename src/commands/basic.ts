@@ -1,7 +1,7 @@
 // The replies of the plain commands: help, search and sources.
 
 import type { Reply } from '../types.js';
-import { exampleOf, type Command, type CommandContext } from './table.js';
+import { exampleOf, type Command, type CommandContext } from './context.js';
 import { rankPassages, DEFAULT_ANSWER_OPTIONS } from '../answer/ask.js';
 
 export const SEARCH_RESULTS = 5;

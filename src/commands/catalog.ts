@@ -4,7 +4,7 @@
 import type { Citation, Field, Reply } from '../types.js';
 import type { CatalogEntry, EntryKind } from '../catalog/load.js';
 import type { Passage } from '../corpus/types.js';
-import type { CommandContext } from './table.js';
+import type { CommandContext } from './context.js';
 import { analyse, isReferenceSection } from '../search/analysis.js';
 
 /** Passages shown on a card; the rest are counted. */

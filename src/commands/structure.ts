@@ -6,7 +6,7 @@
 import type { Citation, Field, Reply } from '../types.js';
 import type { DocumentInfo, Passage } from '../corpus/types.js';
 import type { EntryKind } from '../catalog/types.js';
-import type { CommandContext } from './table.js';
+import type { CommandContext } from './context.js';
 import { analyse } from '../search/analysis.js';
 import { terms as termsOf } from '../search/text.js';
 import { catalogList } from './catalog.js';

@@ -1,43 +1,19 @@
 // The command table: one static list of what Policy Desk understands. Help, the terminal's
 // completion and Discord's /policy registration are all read from it.
 
-import type { StoreWrites } from '../store-health.js';
-import type { CommandSpec, Incoming, Reply } from '../types.js';
-import type { Logger } from '../log.js';
-import type { Outcome, Store } from '../store.js';
-import type { Library, ReloadResult } from '../desk.js';
-import type { DigestConfig } from '../config.js';
+import type { CommandSpec, Reply } from '../types.js';
+import { exampleOf, type Command, type CommandContext, type MessageIncoming } from './context.js';
+import type { Outcome } from '../store.js';
 import { answerQuestion } from '../answer/ask.js';
 import { cleanText, truncationNote } from './clean.js';
 import { notice } from '../reply.js';
 import { helpReply, searchReply, sourcesReply } from './basic.js';
 import { catalogCard, catalogList, compareReply, attachCard, catalogExample, compareExample } from './catalog.js';
-import { digestCommand } from '../digest/preview.js';
+import { digestCommand } from './digest.js';
 import { structureAnswer } from './structure.js';
 
-export interface CommandContext {
-  library: Library;
-  store: Store;
-  log: Logger;
-  now: () => Date;
-  /** Re-reads the documents folder (absent for desks not opened from one). */
-  reload?: () => Promise<ReloadResult>;
-  /** The digest's time zone decides what "today" is for the digest command. */
-  digest?: Pick<DigestConfig, 'timezone'>;
-  /** Told how each question-log write went, for health. */
-  storeWrites?: StoreWrites;
-}
-
-export interface Command extends Omit<CommandSpec, 'example'> {
-  /** An example to type; commands about catalog entries take theirs from the catalog loaded. */
-  example?: string | ((ctx: CommandContext) => string | undefined);
-  /** Whether the command takes words after its name ("search remittances") or stands alone ("sources"). */
-  takesArgument: boolean;
-  /** Undefined means "this was not meant for me": the text is then asked as a question. */
-  run(argument: string, ctx: CommandContext, incoming: MessageIncoming): Reply | undefined | Promise<Reply | undefined>;
-}
-
-type MessageIncoming = Extract<Incoming, { type: 'message' }>;
+export type { Command, CommandContext, MessageIncoming } from './context.js';
+export { exampleOf } from './context.js';
 
 export const COMMAND_TABLE: readonly Command[] = [
   {
@@ -106,11 +82,6 @@ export const COMMAND_TABLE: readonly Command[] = [
 /** The table as plain data, for help screens and platform command registration. */
 export const COMMANDS: readonly CommandSpec[] = COMMAND_TABLE.map(({ name, summary, usage, example }) => ({ name, summary, usage, ...(typeof example === 'string' ? { example } : {}) }));
 
-/** A command's example for the documents loaded now. */
-export function exampleOf(command: Command, ctx: CommandContext): string | undefined {
-  return typeof command.example === 'function' ? command.example(ctx) : command.example;
-}
-
 const ALIASES: Record<string, string> = { '?': 'help', commands: 'help', find: 'search', program: 'programme', programs: 'programmes', documents: 'sources', docs: 'sources' };
 
 export interface RunOptions {
@@ -165,9 +136,10 @@ function ask(question: string, ctx: CommandContext): Reply {
   return attachCard(question, reply, ctx);
 }
 
-function logQuestion(reply: Reply, incoming: MessageIncoming, ctx: CommandContext): Reply {
+async function logQuestion(reply: Reply, incoming: MessageIncoming, ctx: CommandContext): Promise<Reply> {
   try {
-    const questionId = ctx.store.logQuestion({
+    // Waits briefly at most: the store retries a slow write in the background (no id on the reply then).
+    const questionId = await ctx.store.logQuestion({
       platform: incoming.platform,
       user: incoming.user,
       channel: incoming.channel,
@@ -179,11 +151,9 @@ function logQuestion(reply: Reply, incoming: MessageIncoming, ctx: CommandContex
       outcome: outcomeOf(reply),
       at: ctx.now(),
     });
-    ctx.storeWrites?.ok();
-    return { ...reply, questionId };
+    return questionId === undefined ? reply : { ...reply, questionId };
   } catch (err) {
     // The person still gets the answer; only the log line is lost.
-    ctx.storeWrites?.failed(err);
     ctx.log.error('question log write failed', { err });
     return reply;
   }

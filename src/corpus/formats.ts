@@ -2,20 +2,9 @@
 // reader gives the same result (metadata, passages under their headings, pages where the format
 // has them), so the rest of the corpus never asks what a file was.
 
-import type { DocumentMeta } from './document.js';
-import type { ParsedPassage } from './markdown.js';
+import type { ParsedFile } from './parsed-file.js';
 
-export interface ParsedFile {
-  meta: DocumentMeta;
-  /** The document's own printed title (first level-1 heading), if it has one. */
-  h1?: string;
-  passages: ParsedPassage[];
-  pages?: number;
-  /** Problems that did not stop the reading, e.g. "pages 3, 4 have no text layer". */
-  problems: string[];
-  /** Why the file could not be read at all (remembered, so a broken file is not parsed again). */
-  failure?: string;
-}
+export type { ParsedFile } from './parsed-file.js';
 
 export interface DocumentFormat {
   name: 'markdown' | 'text' | 'pdf' | 'docx' | 'html';

@@ -1,7 +1,7 @@
 // The Markdown and plain-text reader: UTF-8 text, optional YAML front matter, then Markdown
 // structure (plain text is Markdown without markup).
 
-import type { ParsedFile } from './formats.js';
+import type { ParsedFile } from './parsed-file.js';
 import { splitFrontMatter, stringField, yearField } from './front-matter.js';
 import { parseMarkdown } from './markdown.js';
 import { ReaderError } from './reader-error.js';

@@ -4,7 +4,7 @@
 // where the whole channel could see them: a question asked privately is counted, never quoted.
 
 import type { Field } from '../types.js';
-import type { Library } from '../desk.js';
+import type { Library } from '../library/library.js';
 import type { FeedbackCounts, Outcome, QuestionRecord } from '../store.js';
 
 const TOP_TOPICS = 3;

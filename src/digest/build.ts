@@ -3,7 +3,7 @@
 // A section with nothing to say is left out.
 
 import type { Reply } from '../types.js';
-import type { Library } from '../desk.js';
+import type { Library } from '../library/library.js';
 import type { Store } from '../store.js';
 import { feedbackField, plural, questionFields } from './activity.js';
 import { changeFields, snapshotOf } from './changes.js';
@@ -35,16 +35,16 @@ export interface BuiltDigest {
   coveredUntil: Date;
 }
 
-export function buildDigest(input: DigestInput): BuiltDigest {
+export async function buildDigest(input: DigestInput): Promise<BuiltDigest> {
   const { library, store, records, at, timeZone, previous } = input;
   const since = previous?.coveredUntil ?? new Date(at.getTime() - FIRST_DIGEST_LOOKBACK_MS);
   const period = previous ? `since the last digest (${shortDateTime(since, timeZone)})` : 'in the last 24 hours';
 
-  const item = focusFor(records, focusItems(library), localDate(at, timeZone), { record: input.recordFocus, at });
+  const item = await focusFor(records, focusItems(library), localDate(at, timeZone), { record: input.recordFocus, at });
   const focus = item ? focusContent(library, item) : undefined;
   // Half-open periods [since, until) tile without gaps or overlaps; until includes the current millisecond.
   const until = new Date(at.getTime() + 1);
-  const questions = store.questionsSince(since).filter((q) => new Date(q.at) < until);
+  const questions = (await store.questionsSince(since)).filter((q) => new Date(q.at) < until);
   const documents = snapshotOf(library.corpus.documents);
 
   const intro = previous
@@ -55,7 +55,7 @@ export function buildDigest(input: DigestInput): BuiltDigest {
     title: `Policy Desk digest · ${longDate(at, timeZone)}`,
     text: [intro, focus?.lead].filter(Boolean).join('\n\n') || 'Nothing in the documents to quote today.',
     citations: focus?.citations ?? [],
-    fields: [...questionFields(questions, library, period), ...feedbackField(store.feedbackSince(since)), ...changeFields(previous?.documents, documents)],
+    fields: [...questionFields(questions, library, period), ...feedbackField(await store.feedbackSince(since)), ...changeFields(previous?.documents, documents)],
     notes: [...(focus?.hint ? [focus.hint] : []), 'Ask Policy Desk anything about the documents; "help" lists what it can do.'],
     answered: false,
     edition: library.edition,

@@ -3,7 +3,7 @@
 // document sections take turns instead.
 
 import type { Citation } from '../types.js';
-import type { Library } from '../desk.js';
+import type { Library } from '../library/library.js';
 import type { CatalogEntry, EntryKind } from '../catalog/load.js';
 import type { Passage } from '../corpus/types.js';
 import { splitSentences } from '../answer/sentences.js';

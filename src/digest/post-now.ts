@@ -7,6 +7,12 @@ import type { Logger } from '../log.js';
 import type { RunningPlatform } from '../types.js';
 import { DEFAULT_RETRY_POLICY, postDigest, type PostOutcome } from './post.js';
 import { digestTargets } from './targets.js';
+import { previewDigest } from './preview.js';
+
+/** `npm run digest -- --dry-run`: today's digest as it would be posted now, posting nothing. */
+export function digestPreviewNow(desk: Desk, digest: DigestConfig, at = new Date()) {
+  return previewDigest({ library: desk.library(), store: desk.store, timeZone: digest.timezone, at });
+}
 
 export async function postDigestNow(options: { desk: Desk; digest: DigestConfig; platforms: readonly RunningPlatform[]; log: Logger; now?: () => Date }): Promise<PostOutcome[]> {
   const { desk, digest, log } = options;
@@ -20,8 +26,8 @@ export async function postDigestNow(options: { desk: Desk; digest: DigestConfig;
 }
 
 /** One line per channel for a person: what happened and, when it did not post, why and what next. */
-export function describeOutcome(o: PostOutcome): string {
-  const where = `${o.platform === 'slack' ? 'Slack' : o.platform === 'discord' ? 'Discord' : o.platform} channel ${o.channel}`;
+export function describeOutcome(o: PostOutcome, label = o.platform): string {
+  const where = `${label} channel ${o.channel}`;
   const why = o.error ? ` (${o.error})` : '';
   switch (o.result) {
     case 'posted':

@@ -11,19 +11,20 @@
 // settled as unknown at once, with one warning. An owner on another host cannot be checked:
 // after staleAfterMs its claim is taken to be dead.
 //
-// Slack has no idempotency key, so a post whose outcome is unknown (interrupted, timed out) may
-// have arrived; posting it again risks a duplicate in front of the whole team. A missed digest is
+// Not every platform has an idempotency key, so a post whose outcome is unknown (interrupted, timed
+// out) may have arrived; posting it again risks a duplicate in front of the whole team. A missed digest is
 // cheaper than a doubled one: such posts are logged and not repeated that day.
 
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Platform, RunningPlatform } from '../types.js';
-import type { Library } from '../desk.js';
+import { DeliveryError } from '../errors.js';
+import type { Library } from '../library/library.js';
 import type { Logger } from '../log.js';
 import type { Store } from '../store.js';
 import { buildDigest } from './build.js';
 import { localDate } from './local-time.js';
-import { digestRecords, type PostRecord } from './records.js';
+import { digestRecords, type PostChange, type PostRecord } from './records.js';
 
 export interface DigestTarget {
   platform: RunningPlatform;
@@ -110,8 +111,8 @@ function ownerGone(owner: string | undefined): boolean {
 }
 
 /** Today's outcome for a channel if nothing more will happen today (posted, unknown, given up); else undefined. */
-export function settledToday(store: Store, target: { platform: string; channel: string }, date: string, policy: RetryPolicy): PostResult | undefined {
-  const row = digestRecords(store).get(target.platform, target.channel, date);
+export async function settledToday(store: Store, target: { platform: string; channel: string }, date: string, policy: RetryPolicy): Promise<PostResult | undefined> {
+  const row = await digestRecords(store).get(target.platform, target.channel, date);
   if (!row) return undefined;
   if (row.status === 'posted') return 'already-posted';
   if (row.status === 'unknown') return 'unknown';
@@ -131,26 +132,21 @@ export async function postDigest(target: DigestTarget, deps: PostDeps, options: 
   const outcome = (result: PostResult, attempts: number, extra: Partial<PostOutcome> = {}): PostOutcome => ({ ...key, localDate: date, result, attempts, ...extra });
 
   const owner = deps.owner ?? defaultOwner();
-  const claim = records.exclusive((): Claim => {
-    const row = records.get(key.platform, key.channel, date);
-    if (!row) {
-      records.insert({ ...key, localDate: date, status: 'posting', attempts: 1, at, owner });
-      return { go: true, attempts: 1 };
-    }
+  type Decision = { write?: PostChange; result: Claim };
+  const claim = await records.claim({ ...key, localDate: date }, (row): Decision => {
+    if (!row) return { write: { status: 'posting', attempts: 1, owner, at }, result: { go: true, attempts: 1 } };
     switch (row.status) {
       case 'posted':
-        return { go: false, result: 'already-posted', row };
+        return { result: { go: false, result: 'already-posted', row } };
       case 'unknown':
-        return { go: false, result: 'unknown', row };
+        return { result: { go: false, result: 'unknown', row } };
       case 'posting':
-        if (!ownerGone(row.owner) && at.getTime() - row.updatedAt.getTime() < policy.staleAfterMs) return { go: false, result: 'in-progress', row };
-        records.update(key.platform, key.channel, date, { status: 'unknown', error: 'interrupted while posting', at });
-        return { go: false, result: 'unknown', row, interrupted: true };
+        if (!ownerGone(row.owner) && at.getTime() - row.updatedAt.getTime() < policy.staleAfterMs) return { result: { go: false, result: 'in-progress', row } };
+        return { write: { status: 'unknown', error: 'interrupted while posting', at }, result: { go: false, result: 'unknown', row, interrupted: true } };
       case 'failed':
-        if (row.attempts >= policy.maxAttempts) return { go: false, result: 'gave-up', row };
-        if (!options.retryNow && row.nextAttemptAt && row.nextAttemptAt > at) return { go: false, result: 'waiting', row };
-        records.update(key.platform, key.channel, date, { status: 'posting', attempts: row.attempts + 1, owner, at });
-        return { go: true, attempts: row.attempts + 1 };
+        if (row.attempts >= policy.maxAttempts) return { result: { go: false, result: 'gave-up', row } };
+        if (!options.retryNow && row.nextAttemptAt && row.nextAttemptAt > at) return { result: { go: false, result: 'waiting', row } };
+        return { write: { status: 'posting', attempts: row.attempts + 1, owner, at }, result: { go: true, attempts: row.attempts + 1 } };
     }
   });
 
@@ -168,60 +164,47 @@ export async function postDigest(target: DigestTarget, deps: PostDeps, options: 
   }
 
   const attempts = claim.attempts;
-  let built: ReturnType<typeof buildDigest>;
+  let built: Awaited<ReturnType<typeof buildDigest>>;
   try {
-    built = buildDigest({ library: deps.library, store, records, at, timeZone, previous: records.lastPostedBefore(date, key), recordFocus: true });
+    built = await buildDigest({ library: deps.library, store, records, at, timeZone, previous: await records.lastPostedBefore(date, key), recordFocus: true });
     await target.platform.post(target.channel, built.reply);
   } catch (err) {
     return failed(err);
   }
   // Outside the try: a store error here must not be taken for a failed post and posted again.
   try {
-    records.update(key.platform, key.channel, date, { status: 'posted', coveredUntil: built.coveredUntil, documents: built.documents, error: undefined, nextAttemptAt: undefined, at: deps.now() });
+    await records.update(key.platform, key.channel, date, { status: 'posted', coveredUntil: built.coveredUntil, documents: built.documents, error: undefined, nextAttemptAt: undefined, at: deps.now() });
   } catch (err) {
     log.error('digest posted, but the store could not record it; it will not be posted again today', { ...fields, err });
   }
   log.info('digest posted', { ...fields, attempt: attempts });
   return outcome('posted', attempts);
 
-  function failed(err: unknown): PostOutcome {
+  async function failed(err: unknown): Promise<PostOutcome> {
     const error = (err as Error)?.message ?? String(err);
     const failedAt = deps.now();
     if (outcomeUnknown(err)) {
-      records.update(key.platform, key.channel, date, { status: 'unknown', error, at: failedAt });
+      await records.update(key.platform, key.channel, date, { status: 'unknown', error, at: failedAt });
       log.error('digest post timed out or lost its connection; it may have arrived, so it is not retried today', { ...fields, attempt: attempts, err });
       return outcome('unknown', attempts, { error });
     }
     if (attempts >= policy.maxAttempts) {
-      records.update(key.platform, key.channel, date, { status: 'failed', error, nextAttemptAt: undefined, at: failedAt });
+      await records.update(key.platform, key.channel, date, { status: 'failed', error, nextAttemptAt: undefined, at: failedAt });
       log.error(`digest could not be posted after ${attempts} attempts; giving up for today`, { ...fields, err });
       return outcome('gave-up', attempts, { error });
     }
     const delays = policy.retryDelaysMs;
     const retryAt = new Date(failedAt.getTime() + (delays[Math.min(attempts - 1, delays.length - 1)] ?? 60_000));
-    records.update(key.platform, key.channel, date, { status: 'failed', error, nextAttemptAt: retryAt, at: failedAt });
+    await records.update(key.platform, key.channel, date, { status: 'failed', error, nextAttemptAt: retryAt, at: failedAt });
     log.warn('digest post failed; it will be retried', { ...fields, attempt: attempts, of: policy.maxAttempts, retryAt: retryAt.toISOString(), err });
     return outcome('failed', attempts, { error, retryAt });
   }
 }
 
-// Network-level codes after which a request may have been processed although no answer came back.
-const UNKNOWN_OUTCOME_CODES = new Set(['ETIMEDOUT', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-
 /**
- * True when the post may have arrived although it failed: a timeout or a connection lost mid-request.
- * A refusal (not in the channel, unknown channel, bad request, server error) means it did not.
+ * True when the post may have arrived although it failed, as the platform's adapter judged it
+ * (a DeliveryError). Any other failure is taken for a refusal: it did not arrive.
  */
 export function outcomeUnknown(err: unknown): boolean {
-  const seen = new Set<unknown>();
-  let current: unknown = err;
-  while (current && typeof current === 'object' && !seen.has(current)) {
-    seen.add(current);
-    const e = current as { name?: unknown; code?: unknown; cause?: unknown; original?: unknown };
-    if (e.name === 'AbortError' || e.name === 'TimeoutError') return true;
-    if (typeof e.code === 'string' && UNKNOWN_OUTCOME_CODES.has(e.code)) return true;
-    // Slack's web client keeps the underlying error in `original`, Node and discord.js in `cause`.
-    current = e.cause ?? e.original;
-  }
-  return false;
+  return err instanceof DeliveryError && err.outcome === 'may-have-arrived';
 }

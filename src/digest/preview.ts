@@ -2,24 +2,14 @@
 // content the channels get, built now, posted nowhere, and without moving the focus rotation on.
 
 import type { Reply } from '../types.js';
-import type { Library } from '../desk.js';
+import type { Library } from '../library/library.js';
 import type { Store } from '../store.js';
-import type { DigestConfig } from '../config.js';
-import type { CommandContext } from '../commands/table.js';
 import { buildDigest } from './build.js';
 import { localDate } from './local-time.js';
 import { digestRecords } from './records.js';
 
-export function previewDigest(input: { library: Library; store: Store; timeZone: string; at: Date }): Reply {
+export async function previewDigest(input: { library: Library; store: Store; timeZone: string; at: Date }): Promise<Reply> {
   const records = digestRecords(input.store);
-  const previous = records.lastPostedBefore(localDate(input.at, input.timeZone));
-  return buildDigest({ ...input, records, previous, recordFocus: false }).reply;
-}
-
-/**
- * The "digest" command. The command context carries no configuration today, so the time zone
- * is read from an optional `digest` field and is UTC until the desk passes DigestConfig along.
- */
-export function digestCommand(ctx: CommandContext & { digest?: Pick<DigestConfig, 'timezone'> }): Reply {
-  return previewDigest({ library: ctx.library, store: ctx.store, timeZone: ctx.digest?.timezone ?? 'UTC', at: ctx.now() });
+  const previous = await records.lastPostedBefore(localDate(input.at, input.timeZone));
+  return (await buildDigest({ ...input, records, previous, recordFocus: false })).reply;
 }

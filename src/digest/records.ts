@@ -1,9 +1,7 @@
-// The digest's own tables in the store: one row per (platform, channel, local date) recording the
+// The digest's records in the store: one row per (platform, channel, local date) recording the
 // intent to post and its outcome, and the focus chosen for each date. Both survive restarts,
 // which is what makes "at most one digest per channel per day" and the rotation hold.
 
-import type Database from 'better-sqlite3';
-import type { Store } from '../store.js';
 
 /**
  * posting: claimed, the post is under way (or the process died during it).
@@ -42,145 +40,33 @@ export interface FocusRecord {
   cycle: number;
 }
 
-export interface DigestRecords {
-  get(platform: string, channel: string, localDate: string): PostRecord | undefined;
-  insert(row: { platform: string; channel: string; localDate: string; status: PostStatus; attempts: number; at: Date; owner?: string }): void;
-  update(platform: string, channel: string, localDate: string, change: Partial<Omit<PostRecord, 'platform' | 'channel' | 'localDate'>> & { at: Date }): void;
-  /** The latest digest posted before a local date, to a channel or (no channel) to any. */
-  lastPostedBefore(localDate: string, target?: { platform: string; channel: string }): PostRecord | undefined;
-  /** Runs fn in a transaction that takes the write lock first, so two processes cannot both claim a post. */
-  exclusive<T>(fn: () => T): T;
-  focusOn(localDate: string): FocusRecord | undefined;
-  /** The most recent focus before a date, and every item shown in its cycle before that date. */
-  rotationBefore(localDate: string): { last?: FocusRecord; shownInCycle: string[] };
-  saveFocus(focus: FocusRecord, at: Date): void;
-}
+/** A change to a post's row; `at` becomes its updatedAt. */
+export type PostChange = Partial<Omit<PostRecord, 'platform' | 'channel' | 'localDate' | 'updatedAt'>> & { at: Date };
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS digest_posts (
-  platform TEXT NOT NULL,
-  channel TEXT NOT NULL,
-  local_date TEXT NOT NULL,
-  status TEXT NOT NULL,
-  attempts INTEGER NOT NULL,
-  updated_at TEXT NOT NULL,
-  covered_until TEXT,
-  next_attempt_at TEXT,
-  error TEXT,
-  documents TEXT,
-  owner TEXT,
-  PRIMARY KEY (platform, channel, local_date)
-);
-CREATE TABLE IF NOT EXISTS digest_focus (
-  local_date TEXT PRIMARY KEY,
-  item TEXT NOT NULL,
-  cycle INTEGER NOT NULL,
-  chosen_at TEXT NOT NULL
-);
-`;
-
-const opened = new WeakMap<Database.Database, DigestRecords>();
-
-export function digestRecords(store: Store): DigestRecords {
-  const existing = opened.get(store.db);
-  if (existing) return existing;
-  const records = open(store.db);
-  opened.set(store.db, records);
-  return records;
-}
-
-function open(db: Database.Database): DigestRecords {
-  db.exec(SCHEMA);
-  // Stores made before claims named their owner.
-  if (!(db.prepare('PRAGMA table_info(digest_posts)').all() as { name: string }[]).some((c) => c.name === 'owner')) db.exec('ALTER TABLE digest_posts ADD COLUMN owner TEXT');
-  const select = db.prepare('SELECT * FROM digest_posts WHERE platform = ? AND channel = ? AND local_date = ?');
-  const insert = db.prepare('INSERT INTO digest_posts (platform, channel, local_date, status, attempts, updated_at, owner) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const lastForChannel = db.prepare(
-    "SELECT * FROM digest_posts WHERE status = 'posted' AND local_date < ? AND platform = ? AND channel = ? ORDER BY local_date DESC LIMIT 1",
-  );
-  const lastAny = db.prepare("SELECT * FROM digest_posts WHERE status = 'posted' AND local_date < ? ORDER BY local_date DESC, covered_until DESC LIMIT 1");
-  const focusOn = db.prepare('SELECT * FROM digest_focus WHERE local_date = ?');
-  const lastFocus = db.prepare('SELECT * FROM digest_focus WHERE local_date < ? ORDER BY local_date DESC LIMIT 1');
-  const inCycle = db.prepare('SELECT item FROM digest_focus WHERE cycle = ? AND local_date < ? ORDER BY local_date');
-  const saveFocus = db.prepare('INSERT OR REPLACE INTO digest_focus (local_date, item, cycle, chosen_at) VALUES (?, ?, ?, ?)');
-
-  const columns: Record<string, string> = {
-    status: 'status',
-    attempts: 'attempts',
-    coveredUntil: 'covered_until',
-    nextAttemptAt: 'next_attempt_at',
-    error: 'error',
-    documents: 'documents',
-    owner: 'owner',
-  };
-
-  return {
-    get: (platform, channel, date) => toPost(select.get(platform, channel, date) as PostRow | undefined),
-    insert(row) {
-      insert.run(row.platform, row.channel, row.localDate, row.status, row.attempts, row.at.toISOString(), row.owner ?? null);
-    },
-    update(platform, channel, date, change) {
-      const sets = ['updated_at = ?'];
-      const values: unknown[] = [change.at.toISOString()];
-      for (const [key, column] of Object.entries(columns)) {
-        if (!(key in change)) continue;
-        const value = change[key as keyof typeof change];
-        sets.push(`${column} = ?`);
-        values.push(value === undefined ? null : value instanceof Date ? value.toISOString() : Array.isArray(value) ? JSON.stringify(value) : value);
-      }
-      db.prepare(`UPDATE digest_posts SET ${sets.join(', ')} WHERE platform = ? AND channel = ? AND local_date = ?`).run(...values, platform, channel, date);
-    },
-    lastPostedBefore: (date, target) => toPost((target ? lastForChannel.get(date, target.platform, target.channel) : lastAny.get(date)) as PostRow | undefined),
-    exclusive: (fn) => db.transaction(fn).immediate(),
-    focusOn: (date) => toFocus(focusOn.get(date) as FocusRow | undefined),
-    rotationBefore(date) {
-      const last = toFocus(lastFocus.get(date) as FocusRow | undefined);
-      const shownInCycle = last ? (inCycle.all(last.cycle, date) as { item: string }[]).map((r) => r.item) : [];
-      return { last, shownInCycle };
-    },
-    saveFocus(focus, at) {
-      saveFocus.run(focus.localDate, focus.item, focus.cycle, at.toISOString());
-    },
-  };
-}
-
-interface PostRow {
+export interface PostKey {
   platform: string;
   channel: string;
-  local_date: string;
-  status: PostStatus;
-  attempts: number;
-  updated_at: string;
-  covered_until: string | null;
-  next_attempt_at: string | null;
-  error: string | null;
-  documents: string | null;
-  owner: string | null;
+  localDate: string;
 }
 
-interface FocusRow {
-  local_date: string;
-  item: string;
-  cycle: number;
+/** The digest's records, kept by the store (SQLite or PostgreSQL) behind this interface. */
+export interface DigestRecords {
+  get(platform: string, channel: string, localDate: string): Promise<PostRecord | undefined>;
+  /**
+   * Reads a channel's row for a date and writes what `decide` returns, as one atomic step: while
+   * it runs, no other process (replica) can read or change that row, so two cannot both claim a post.
+   * `write` creates the row when there is none (then status and attempts are required).
+   */
+  claim<T>(key: PostKey, decide: (row: PostRecord | undefined) => { write?: PostChange; result: T }): Promise<T>;
+  update(platform: string, channel: string, localDate: string, change: PostChange): Promise<void>;
+  /** The latest digest posted before a local date, to a channel or (no channel) to any. */
+  lastPostedBefore(localDate: string, target?: { platform: string; channel: string }): Promise<PostRecord | undefined>;
+  focusOn(localDate: string): Promise<FocusRecord | undefined>;
+  /** The most recent focus before a date, and every item shown in its cycle before that date. */
+  rotationBefore(localDate: string): Promise<{ last?: FocusRecord; shownInCycle: string[] }>;
+  saveFocus(focus: FocusRecord, at: Date): Promise<void>;
 }
 
-function toPost(row: PostRow | undefined): PostRecord | undefined {
-  if (!row) return undefined;
-  return {
-    platform: row.platform,
-    channel: row.channel,
-    localDate: row.local_date,
-    status: row.status,
-    attempts: row.attempts,
-    updatedAt: new Date(row.updated_at),
-    coveredUntil: row.covered_until ? new Date(row.covered_until) : undefined,
-    nextAttemptAt: row.next_attempt_at ? new Date(row.next_attempt_at) : undefined,
-    error: row.error ?? undefined,
-    documents: row.documents ? (JSON.parse(row.documents) as DocumentSnapshot[]) : undefined,
-    owner: row.owner ?? undefined,
-  };
-}
-
-function toFocus(row: FocusRow | undefined): FocusRecord | undefined {
-  return row ? { localDate: row.local_date, item: row.item, cycle: row.cycle } : undefined;
+export function digestRecords(store: { readonly digest: DigestRecords }): DigestRecords {
+  return store.digest;
 }

@@ -40,11 +40,11 @@ export function nextInRotation(items: readonly string[], history: { last?: Focus
  * The focus for a local date: the one already chosen for that date if it still exists, or the
  * next in the rotation. `record` is false for previews, which must not move the rotation on.
  */
-export function focusFor(records: DigestRecords, items: readonly string[], date: string, options: { record: boolean; at: Date }): string | undefined {
-  const chosen = records.focusOn(date);
+export async function focusFor(records: DigestRecords, items: readonly string[], date: string, options: { record: boolean; at: Date }): Promise<string | undefined> {
+  const chosen = await records.focusOn(date);
   if (chosen && items.includes(chosen.item)) return chosen.item;
-  const next = nextInRotation(items, records.rotationBefore(date));
-  if (next && options.record) records.saveFocus({ localDate: date, ...next }, options.at);
+  const next = nextInRotation(items, await records.rotationBefore(date));
+  if (next && options.record) await records.saveFocus({ localDate: date, ...next }, options.at);
   return next?.item;
 }
 

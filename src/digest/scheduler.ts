@@ -13,7 +13,8 @@ import type { Platform, RunningPlatform } from '../types.js';
 import { localDate } from './local-time.js';
 import { DEFAULT_RETRY_POLICY, postDigest, settledToday, startRun, type PostDeps, type PostOutcome, type RetryPolicy } from './post.js';
 import { dueEarlierToday, scheduleProblems } from './schedule.js';
-import { digestChannels, type DigestChannel } from './targets.js';
+import { channelHint, digestChannels, type DigestChannel } from './targets.js';
+import { StoreUnavailableError } from '../store/resilient.js';
 
 export interface DigestSchedulerOptions {
   desk: Desk;
@@ -63,7 +64,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     return false;
   });
   if (!channels.length) {
-    log.info('no digest: set DIGEST_SLACK_CHANNEL and/or DIGEST_DISCORD_CHANNEL to post one');
+    log.info(`no digest: ${channelHint(digest)} to post one`);
     return { nextRun: () => undefined, fire: async () => [], catchUp: Promise.resolve([]), idle: async () => {}, stop() {} };
   }
 
@@ -104,11 +105,17 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     if (!platform) {
       const date = today();
       // Nothing to wait for when today's digest is already settled (posted, or not to be repeated).
-      const settled = settledToday(desk.store, c, date, policy);
+      const settled = await settledToday(desk.store, c, date, policy);
       if (!settled) waitForPlatform(c, date);
+      else log.debug(`digest not posted: ${settled}`, { platform: c.platform, channel: c.channel, date });
       return { platform: c.platform, channel: c.channel, localDate: date, result: settled ?? 'not-connected', attempts: 0 };
     }
-    const outcome = await postDigest({ platform, channel: c.channel }, deps(), { retryNow });
+    const outcome = await postDigest({ platform, channel: c.channel }, deps(), { retryNow }).catch((err: unknown): PostOutcome => {
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      // Nothing was claimed or posted: try again shortly, the same day only (as a refused post is).
+      log.warn("today's digest waits for the store to come back", { platform: c.platform, channel: c.channel });
+      return { platform: c.platform, channel: c.channel, localDate: today(), result: 'failed', attempts: 0, error: 'the store is unreachable', retryAt: new Date(now().getTime() + platformWaitMs) };
+    });
     // "waiting": a failure recorded before a restart; its retry is armed again here.
     if ((outcome.result === 'failed' || outcome.result === 'waiting') && outcome.retryAt) retryLater(c, outcome);
     return outcome;

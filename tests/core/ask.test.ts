@@ -59,8 +59,8 @@ describe('ask', () => {
   it('logs every question with whether it was answered and the top passage', async () => {
     const answered = await ask('What is the Berne Initiative?');
     const refused = await ask('What is the capital of France?');
-    const a = desk.store.question(answered.questionId!)!;
-    const r = desk.store.question(refused.questionId!)!;
+    const a = (await desk.store.question(answered.questionId!))!;
+    const r = (await desk.store.question(refused.questionId!))!;
     expect(a).toMatchObject({ platform: 'test', user: 'U1', question: 'What is the Berne Initiative?', answered: true, topPassageId: answered.citations[0]!.id });
     expect(r).toMatchObject({ answered: false });
   });
@@ -165,25 +165,25 @@ describe('feedback and share', () => {
     const reply = await ask('What is MIGRANT?');
     const ack = await desk.handle({ type: 'feedback', questionId: reply.questionId!, helpful: false, platform: 'test', user: 'U2' });
     expect(ack.kind).toBe('ack');
-    expect(desk.store.feedbackSince(new Date(0)).notHelpful).toBeGreaterThanOrEqual(1);
+    expect((await desk.store.feedbackSince(new Date(0))).notHelpful).toBeGreaterThanOrEqual(1);
   });
 
   it('counts one vote per person per answer: a second click changes the vote', async () => {
     const reply = await ask('What is the Geneva Migration Group?');
-    const before = desk.store.feedbackSince(new Date(0));
+    const before = await desk.store.feedbackSince(new Date(0));
     for (const helpful of [true, true, false]) await desk.handle({ type: 'feedback', questionId: reply.questionId!, helpful, platform: 'test', user: 'U9' });
-    const after = desk.store.feedbackSince(new Date(0));
+    const after = await desk.store.feedbackSince(new Date(0));
     expect(after.helpful - before.helpful).toBe(0);
     expect(after.notHelpful - before.notHelpful).toBe(1);
   });
 
   it('share gives the same answer again without logging a new question', async () => {
     const reply = await ask('What does the paper say about nurses?');
-    const before = desk.store.questionsSince(new Date(0)).length;
+    const before = (await desk.store.questionsSince(new Date(0))).length;
     const shared = await desk.handle({ type: 'share', questionId: reply.questionId!, platform: 'test', user: 'U1' });
     expect(shared.citations).toEqual(reply.citations);
     expect(shared.questionId).toBe(reply.questionId);
-    expect(desk.store.questionsSince(new Date(0)).length).toBe(before);
+    expect((await desk.store.questionsSince(new Date(0))).length).toBe(before);
   });
 
   it('feedback or share on an unknown answer gets a clear reply, not an error', async () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOT_COVERED } from '../../src/answer/ask.js';
 import { renderText, renderOneLine } from '../../adapters/cli/render.js';
-import { toJson } from '../../adapters/cli/json.js';
+import { toJson } from '../../adapters/reply-json.js';
 import { renderReply as slackReply } from '../../adapters/slack/render.js';
 import { renderReply as discordReply } from '../../adapters/discord/render.js';
 import { ask, useTwoDesks } from './two-desks.js';

@@ -12,7 +12,7 @@ import { SNAPSHOT_FILE } from '../../src/library/snapshot.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { createLogger, silentLogger } from '../../src/log.js';
 import { watchFolder, type Watcher } from '../../src/watch.js';
-import { toJson } from '../../adapters/cli/json.js';
+import { toJson } from '../../adapters/reply-json.js';
 import { renderText } from '../../adapters/cli/render.js';
 import { renderReply as slackReply } from '../../adapters/slack/render.js';
 import { renderReply as discordReply } from '../../adapters/discord/render.js';

@@ -86,7 +86,7 @@ describe('what the team asked', () => {
     const text = renderText(reply);
     expect(text).not.toMatch(/undefined|NaN|\b0 questions|null/);
     // Asking for the digest is not a question to report in the next one.
-    expect(desk.store.questionsSince(new Date(0))).toEqual([]);
+    expect(await desk.store.questionsSince(new Date(0))).toEqual([]);
   });
 });
 

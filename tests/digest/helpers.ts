@@ -72,8 +72,19 @@ export function tempDir(prefix = 'digest-test-'): string {
 
 export const SLACK_CHANNEL = 'C0DIGEST';
 
-export function digestConfig(overrides: Partial<DigestConfig> = {}): DigestConfig {
-  return { cron: '0 9 * * 1-5', timezone: 'Europe/Berlin', slackChannel: SLACK_CHANNEL, ...overrides };
+/** Channels as DIGEST_<PLATFORM>_CHANNEL would set them; Slack's is set unless overridden. */
+export interface DigestOverrides extends Partial<DigestConfig> {
+  slackChannel?: string;
+  discordChannel?: string;
+}
+
+export function digestConfig(overrides: DigestOverrides = {}): DigestConfig {
+  const { slackChannel = SLACK_CHANNEL, discordChannel, ...rest } = overrides;
+  const channels = [
+    ...(slackChannel ? [{ platform: 'slack', channel: slackChannel, variable: 'DIGEST_SLACK_CHANNEL' }] : []),
+    ...(discordChannel ? [{ platform: 'discord', channel: discordChannel, variable: 'DIGEST_DISCORD_CHANNEL' }] : []),
+  ];
+  return { cron: '0 9 * * 1-5', timezone: 'Europe/Berlin', channels, channelVariables: ['DIGEST_SLACK_CHANNEL', 'DIGEST_DISCORD_CHANNEL'], ...rest };
 }
 
 /** A desk on the ILO fixture (or another folder) whose store lives in dataDir, so a second desk there is a restart. */
@@ -88,7 +99,7 @@ export interface Running {
 }
 
 /** A scheduler posting to one stub Slack channel; waits for its start-up check for a missed run. */
-export async function startWithStub(desk: Desk, c: Clock, options: { digest?: Partial<DigestConfig>; policy?: Partial<RetryPolicy>; platform?: StubPlatform } = {}): Promise<Running> {
+export async function startWithStub(desk: Desk, c: Clock, options: { digest?: DigestOverrides; policy?: Parameters<typeof startDigestScheduler>[0]['policy']; platform?: StubPlatform } = {}): Promise<Running> {
   const platform = options.platform ?? stubPlatform();
   const { log, lines } = captureLog();
   const scheduler = startDigestScheduler({ desk, digest: digestConfig(options.digest), platforms: [platform], log, now: c.now, policy: options.policy });

@@ -7,6 +7,7 @@ import type { DigestScheduler } from '../../src/digest/scheduler.js';
 import { startDigestScheduler } from '../../src/digest/scheduler.js';
 import type { RunningPlatform } from '../../src/types.js';
 import { captureLog, clock, deskAt, digestConfig, seedsWith, startWithStub, stubPlatform, tempDir, type Clock, type Running } from './helpers.js';
+import { deliveryError } from '../../adapters/kit/delivery.js';
 
 const open: { desk: Desk; scheduler?: DigestScheduler }[] = [];
 afterEach(() => {
@@ -174,7 +175,8 @@ describe('failures', () => {
   it('a post that timed out may have arrived: it is logged and never repeated that day', async () => {
     const c = clock(MONDAY_0900);
     const platform = stubPlatform();
-    platform.failures = [Object.assign(new Error('A request error occurred: timeout of 15000ms exceeded'), { code: 'slack_webapi_request_error', original: { code: 'ECONNABORTED' } })];
+    // What an adapter throws for a post that timed out (tests/kit/delivery.test.ts: how it judges one).
+    platform.failures = [deliveryError(Object.assign(new Error('A request error occurred: timeout of 15000ms exceeded'), { code: 'slack_webapi_request_error', original: { code: 'ECONNABORTED' } }), 'timed out')];
     const running = await boot(':memory:', c, { platform, policy: quick });
     await running.scheduler.fire();
     await running.scheduler.idle();

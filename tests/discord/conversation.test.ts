@@ -36,7 +36,7 @@ describe('mentions in a channel', () => {
     expect(embed.fields.some((f: any) => f.name.startsWith('Also relevant: '))).toBe(true);
     expect(Object.keys(buttonsOf(reply.body))).toEqual(['Helpful', 'Not helpful']);
     // The question is in the log, asked by this user in this channel.
-    const logged = h.desk.store.questionsSince(new Date(0)).find((q) => q.question.includes('GATS Mode 4 cover'));
+    const logged = (await h.desk.store.questionsSince(new Date(0))).find((q) => q.question.includes('GATS Mode 4 cover'));
     expect(logged).toMatchObject({ platform: 'discord', user: IDS.alice, channel: IDS.channel });
   });
 
@@ -72,7 +72,7 @@ describe('mentions in a channel', () => {
     expect(reply.status).toBe(200);
     expect(reply.body.allowed_mentions).toEqual(NO_MENTIONS);
     // The core gets readable names, not Discord's mention syntax.
-    const logged = h.desk.store.questionsSince(new Date(0)).at(-1);
+    const logged = (await h.desk.store.questionsSince(new Date(0))).at(-1);
     expect(logged?.question).toContain('@Researchers @bob what is GATS Mode 4?');
   });
 
@@ -109,7 +109,7 @@ describe('/policy', () => {
     const buttons = buttonsOf(edit.body);
     expect(Object.keys(buttons)).toEqual(['Helpful', 'Not helpful', 'Share in channel']);
 
-    const questionsBefore = h.desk.store.questionsSince(new Date(0)).length;
+    const questionsBefore = (await h.desk.store.questionsSince(new Date(0))).length;
     const share = h.click(buttons['Share in channel']!, edit.response);
     const shared = await h.fake.waitForCall((c) => c.path === `/interactions/${share.id}/${share.token}/callback`, 'the shared answer');
     expect(shared.status).toBe(204);
@@ -120,21 +120,20 @@ describe('/policy', () => {
     expect(shared.body.data.embeds[0].description).toBe(edit.body.embeds[0].description);
     expect(Object.keys(buttonsOf(shared.body.data))).toEqual(['Helpful', 'Not helpful']);
     // Sharing repeats an answer; it is not a new question.
-    expect(h.desk.store.questionsSince(new Date(0))).toHaveLength(questionsBefore);
+    expect(await h.desk.store.questionsSince(new Date(0))).toHaveLength(questionsBefore);
   });
 
   it('stores feedback clicks with the question and thanks only the clicker', async () => {
     const reply = await h.replyTo(h.say({ content: `${mention} what does the paper say about remittances?` }));
-    const before = h.desk.store.feedbackSince(new Date(0));
+    const before = await h.desk.store.feedbackSince(new Date(0));
     const click = h.click(buttonsOf(reply.body)['Not helpful']!, reply.response, { user: users.bob });
     const thanks = await h.fake.waitForCall((c) => c.path === `/interactions/${click.id}/${click.token}/callback`, 'the thanks');
     expect(thanks.body.type).toBe(4);
     expect(thanks.body.data.flags & 64).toBe(64);
     expect(thanks.body.data.embeds[0].title).toBe('Thanks for the feedback');
-    expect(h.desk.store.feedbackSince(new Date(0))).toEqual({ helpful: before.helpful, notHelpful: before.notHelpful + 1 });
-    const row = h.desk.store.db.prepare('SELECT question_id, user, platform FROM feedback ORDER BY id DESC LIMIT 1').get();
+    expect(await h.desk.store.feedbackSince(new Date(0))).toEqual({ helpful: before.helpful, notHelpful: before.notHelpful + 1 });
     const questionId = Number(/(\d+)$/.exec(buttonsOf(reply.body)['Not helpful']!)![1]);
-    expect(row).toEqual({ question_id: questionId, user: IDS.bob, platform: 'discord' });
+    expect(await h.desk.store.feedbackFor(questionId)).toEqual([expect.objectContaining({ questionId, user: IDS.bob, platform: 'discord', helpful: false })]);
     expect(h.fake.postsTo(IDS.channel).filter((c) => c.body.embeds?.[0]?.title === 'Thanks for the feedback')).toEqual([]);
   });
 

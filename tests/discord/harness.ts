@@ -2,7 +2,7 @@
 // and a fake Discord on 127.0.0.1, plus helpers to send it what a person would do.
 
 import { openDesk, type Desk } from '../../src/desk.js';
-import type { DiscordConfig } from '../../src/config.js';
+import type { DiscordConfig } from '../../adapters/discord/config.js';
 import { createLogger } from '../../src/log.js';
 import type { RunningPlatform } from '../../src/types.js';
 import { startDiscord } from '../../adapters/discord/index.js';

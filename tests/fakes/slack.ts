@@ -58,6 +58,8 @@ export interface FakeSlack {
   dropSockets(): void;
   /** Socket Mode: sends an envelope and resolves with the bot's ack. */
   push(type: 'events_api' | 'slash_commands' | 'interactive', payload: Record<string, unknown>, extra?: Record<string, unknown>): Promise<SocketAck>;
+  /** Socket Mode: the same, on the n-th open connection (Slack spreads events over an app's connections). */
+  pushVia(connection: number, type: 'events_api' | 'slash_commands' | 'interactive', payload: Record<string, unknown>, extra?: Record<string, unknown>): Promise<SocketAck>;
   close(): Promise<void>;
 }
 
@@ -153,6 +155,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const port = () => (server.address() as AddressInfo).port;
   const base = `http://127.0.0.1:${port()}`;
 
+  const pushVia: FakeSlack['pushVia'] = (connection, type, payload, extra = {}) => {
+    const open = [...sockets].filter((s) => s.readyState === s.OPEN)[connection];
+    if (!open) return Promise.reject(new Error(`fake Slack: no Socket Mode connection ${connection} to push to`));
+    const envelope_id = `env-${++envelopes}`;
+    const acked = new Promise<SocketAck>((resolve) => ackWaiters.set(envelope_id, resolve));
+    open.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: type !== 'events_api', ...extra }));
+    return acked;
+  };
+
   const fake: FakeSlack = {
     apiUrl: `${base}/api/`,
     calls,
@@ -170,14 +181,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     dropSockets() {
       for (const s of sockets) s.terminate();
     },
-    push(type, payload, extra = {}) {
-      const open = [...sockets].find((s) => s.readyState === s.OPEN);
-      if (!open) return Promise.reject(new Error('fake Slack: no Socket Mode connection to push to'));
-      const envelope_id = `env-${++envelopes}`;
-      const acked = new Promise<SocketAck>((resolve) => ackWaiters.set(envelope_id, resolve));
-      open.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: type !== 'events_api', ...extra }));
-      return acked;
-    },
+    push: (type, payload, extra = {}) => pushVia(0, type, payload, extra),
+    pushVia,
     async close() {
       for (const s of sockets) s.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -22,8 +22,8 @@ export async function openTinyDesk(): Promise<Desk> {
   const desk = await openDesk({ seedsDir: seeds.dir, dataDir: ':memory:' });
   return {
     ...desk,
-    close() {
-      desk.close();
+    async close() {
+      await desk.close();
       seeds.remove();
     },
   };

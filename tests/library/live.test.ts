@@ -102,7 +102,7 @@ function comparable(reply: Reply): unknown {
 
 async function expectSameAsFresh(desk: Desk, extra: string[], step: string) {
   const fresh = await buildLibrary(dir, silentLogger);
-  const reference = createDesk(fresh, { store: openStore(':memory:') });
+  const reference = createDesk(fresh, { store: await openStore({ dataDir: ':memory:' }) });
   try {
     expect(desk.stats().edition.hash, `${step}: edition`).toBe(fresh.edition.hash);
     expect(desk.library().corpus.passages.map((p) => p.id), `${step}: passages`).toEqual(fresh.corpus.passages.map((p) => p.id));

@@ -9,12 +9,16 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDesk, type Desk } from '../../src/desk.js';
 import { healthReport } from '../../src/health.js';
 import { createLogger } from '../../src/log.js';
-import { openStore, type Store } from '../../src/store.js';
+import type { Store } from '../../src/store.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite.js';
+import { resilient } from '../../src/store/resilient.js';
 import { tinySeeds, TINY_QUESTION } from '../fakes/tiny-seeds.js';
 import { startHarness, type Harness } from '../slack/harness.js';
 
 const seeds = tinySeeds();
 let dataDir: string;
+/** SQLite itself, to fill its file; the desk gets it as openStore would hand it over. */
+let backend: SqliteStore;
 let store: Store;
 let desk: Desk;
 let h: Harness;
@@ -23,24 +27,26 @@ const deskLogs: string[] = [];
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-desk-full-'));
-  store = openStore(dataDir);
-  desk = await openDesk({ seedsDir: seeds.dir, store, log: createLogger({ level: 'debug', write: (l) => deskLogs.push(l) }) });
+  const log = createLogger({ level: 'debug', write: (l) => deskLogs.push(l) });
+  backend = openSqliteStore(dataDir);
+  store = resilient(backend, { log, pingEveryMs: 50, retryMaxDelayMs: 200 });
+  desk = await openDesk({ seedsDir: seeds.dir, store, log });
   h = await startHarness('socket', { desk });
 });
 afterAll(async () => {
   await h?.close();
-  desk?.close();
+  await desk?.close();
   seeds.remove();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** Fills the database file to its cap, so that every further write fails for real. */
-function fillDisk(): void {
-  store.db.pragma(`max_page_count = ${store.db.pragma('page_count', { simple: true })}`);
-  const fill = (write: (i: number) => void) => {
+async function fillDisk(): Promise<void> {
+  backend.db.pragma(`max_page_count = ${backend.db.pragma('page_count', { simple: true })}`);
+  const fill = async (write: (i: number) => Promise<unknown>) => {
     for (let i = 0; i < 100_000; i++) {
       try {
-        write(i);
+        await write(i);
       } catch (err) {
         expect((err as { code?: string }).code).toBe('SQLITE_FULL');
         return;
@@ -50,8 +56,8 @@ function fillDisk(): void {
   };
   // Big rows, then small ones into whatever room is left in each table's last page.
   for (const size of [40, 4, 1]) {
-    fill(() => store.logQuestion({ platform: 'test', question: 'filler '.repeat(size), answered: false }));
-    fill((i) => store.claimEvent(`filler:${size}:${i}:${'x'.repeat(size)}`));
+    await fill(() => backend.logQuestion({ platform: 'test', question: 'filler '.repeat(size), answered: false }));
+    await fill((i) => backend.claimEvent(`filler:${size}:${i}:${'x'.repeat(size)}`));
   }
 }
 
@@ -60,7 +66,7 @@ const report = () => healthReport({ desk, platforms: [{ name: 'slack', status: h
 describe('a full disk', () => {
   it('answers every question, logs each kind of failure once rather than per question, and shows in /healthz', async () => {
     expect(report().body.storeWrites).toEqual({ state: 'ok', failures: 0 });
-    fillDisk();
+    await fillDisk();
     const before = h.logs.length;
     const deskBefore = deskLogs.length;
     const asked = [];
@@ -71,8 +77,8 @@ describe('a full disk', () => {
 
     const failures = [...h.logs.slice(before), ...deskLogs.slice(deskBefore)].filter((l) => / (warn|error) /.test(l));
     expect(failures.map((l) => l.replace(/^\S+ /, '').slice(0, 60))).toEqual([
-      expect.stringMatching(/^warn {2}could not record a Slack delivery/),
-      expect.stringMatching(/^error question log write failed/),
+      expect.stringMatching(/^error store unreachable: answering without it/),
+      expect.stringMatching(/^warn {2}event claims not shared/),
     ]);
 
     // Two writes fail per question: the delivery claim and the question log.
@@ -81,10 +87,14 @@ describe('a full disk', () => {
     expect(full.body).toMatchObject({ degraded: ['store'], storeWrites: { state: 'failing', failures: 40, lastError: 'SQLITE_FULL', since: expect.any(String) } });
 
     // Space again: the next question is logged, and health says the store is fine.
-    store.db.pragma('max_page_count = 1073741823');
+    backend.db.pragma('max_page_count = 1073741823');
     const sent = await h.command({ text: TINY_QUESTION });
     await vi.waitFor(() => expect(h.fake.responses.some((r) => r.id === sent.response_url.split('/').pop())).toBe(true), { timeout: 5000 });
     expect(report().body.storeWrites).toEqual({ state: 'ok', failures: 0 });
+    expect(report().body.store).toMatchObject({ backend: 'sqlite', state: 'ok' });
     expect(report().body.degraded).toBeUndefined();
+    // The questions asked meanwhile waited, and are in the log now.
+    await vi.waitFor(() => expect(store.health().pendingWrites).toBe(0), { timeout: 10_000 });
+    expect((await store.questionsSince(new Date(0))).filter((q) => q.question.startsWith(TINY_QUESTION))).toHaveLength(asked.length + 1);
   });
 });

@@ -20,6 +20,7 @@ let child: ChildProcess;
 let output = '';
 let exitCode: number | null | undefined;
 let seedsDir: string;
+const API_TOKEN = 'full-run-api-token-0123456789';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-full-run-'));
 
 function logLines(): Array<Record<string, any>> {
@@ -54,6 +55,7 @@ beforeAll(async () => {
       DISCORD_API_URL: discord.apiUrl,
       DISCORD_GUILD_ID: IDS.guild,
       HEALTH_PORT: '0',
+      API_TOKEN,
       HOST: '127.0.0.1',
       SEEDS_DIR: seedsDir,
       DATA_DIR: path.join(tmp, 'data'),
@@ -114,6 +116,13 @@ describe('a full run', () => {
     expect(await folder()).toBe('watching');
   });
 
+  it('answers the HTTP API beside /healthz', async () => {
+    const url = await until('the health URL', () => logLines().find((l) => l.msg === 'health check listening')?.url as string);
+    const res = await fetch(url.replace('/healthz', '/api/ask'), { method: 'POST', headers: { authorization: `Bearer ${API_TOKEN}` }, body: JSON.stringify({ text: 'What does GATS Mode 4 cover?' }) });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as any).answer).toMatch(/movement of natural persons/);
+  });
+
   it('picks up a new document without a restart', async () => {
     fs.writeFileSync(path.join(seedsDir, 'seasonal.md'), '# Seasonal work note\n\n## Orchards\n\nThe quokka orchard scheme lets seasonal pickers change employer once per harvest.\n');
     await until('the reload', () => logLines().find((l) => l.msg === 'documents reloaded' && l.changed));
@@ -125,7 +134,7 @@ describe('a full run', () => {
 
   it('logs each question with its platform and latency, the text only at debug level', () => {
     const questions = logLines().filter((l) => l.msg === 'question');
-    expect(questions.map((q) => q.platform).sort()).toEqual(expect.arrayContaining(['discord', 'slack']));
+    expect(questions.map((q) => q.platform).sort()).toEqual(expect.arrayContaining(['api', 'discord', 'slack']));
     for (const q of questions) expect(typeof q.ms).toBe('number');
     expect(logLines().filter((l) => l.msg === 'question text').every((l) => l.level === 'debug')).toBe(true);
   });
@@ -142,6 +151,6 @@ describe('a full run', () => {
 
   it('never wrote a token to its output', () => {
     expect(output.length).toBeGreaterThan(1000);
-    for (const secret of [BOT_TOKEN, APP_TOKEN, DISCORD_TOKEN]) expect(output).not.toContain(secret);
+    for (const secret of [BOT_TOKEN, APP_TOKEN, DISCORD_TOKEN, API_TOKEN]) expect(output).not.toContain(secret);
   });
 });

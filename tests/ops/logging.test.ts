@@ -3,11 +3,15 @@
 
 import { describe, expect, it } from 'vitest';
 import { createLogger, REPEAT_WINDOW_MS } from '../../src/log.js';
+import { PLATFORMS } from '../../adapters/platforms.js';
+
+// As boot() builds it: with every platform's redactions.
+const redactions = PLATFORMS.flatMap((p) => p.logRedactions ?? []);
 
 function logger(secrets: string[] = []) {
   const lines: Array<Record<string, any>> = [];
   let now = Date.parse('2026-12-01T09:00:00Z');
-  const log = createLogger({ level: 'debug', format: 'json', secrets, now: () => new Date(now), write: (l) => lines.push(JSON.parse(l)) });
+  const log = createLogger({ level: 'debug', format: 'json', secrets, redactions, now: () => new Date(now), write: (l) => lines.push(JSON.parse(l)) });
   return { lines, log, advance: (ms: number) => (now += ms) };
 }
 

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => desk?.close());
 
-const questionsLogged = () => desk.store.questionsSince(new Date(0)).map((q) => q.question);
+const questionsLogged = async () => (await desk.store.questionsSince(new Date(0))).map((q) => q.question);
 const now = () => Math.floor(Date.now() / 1000);
 
 describe('Slack HTTP mode: bad input', () => {
@@ -54,7 +54,7 @@ describe('Slack HTTP mode: bad input', () => {
     for (const offset of [310, -310]) {
       expect((await send(commandBody(command(`future ${offset}`)), { timestamp: now() + offset })).status, `${offset} s`).toBe(401);
     }
-    expect(questionsLogged().filter((q) => q.startsWith('future'))).toEqual([]);
+    expect((await questionsLogged()).filter((q) => q.startsWith('future'))).toEqual([]);
   });
 
   it('answers 400 with one warning line to payloads Slack never sends, and keeps answering', async () => {
@@ -111,7 +111,7 @@ describe('Slack HTTP mode: bad input', () => {
         expect(await post(commandBody({ ...slashCommand(h.fake, { text: `smuggled ${value}` }), ssl_check: value }), {}), value).toBe(401);
       }
       await new Promise((r) => setTimeout(r, 200));
-      expect(questionsLogged().filter((q) => q.startsWith('smuggled'))).toEqual([]);
+      expect((await questionsLogged()).filter((q) => q.startsWith('smuggled'))).toEqual([]);
     });
 
     it('missing, garbled or unknown-scheme signature headers, and an unsigned url_verification, get 401', async () => {
@@ -121,7 +121,7 @@ describe('Slack HTTP mode: bad input', () => {
       expect(await post(body, { 'x-slack-request-timestamp': 'Hello there!', 'x-slack-signature': 'v0=00' })).toBe(401);
       expect(await post(body, { 'x-slack-request-timestamp': ts, 'x-slack-signature': 'v1=' + '0'.repeat(64) })).toBe(401);
       expect(await post(JSON.stringify({ type: 'url_verification', challenge: 'x' }), {}, 'application/json')).toBe(401);
-      expect(questionsLogged().filter((q) => q.startsWith('garbled'))).toEqual([]);
+      expect((await questionsLogged()).filter((q) => q.startsWith('garbled'))).toEqual([]);
     });
 
     it('a body over 4 MB gets 413 without being read whole, and the next request is answered', async () => {

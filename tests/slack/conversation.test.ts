@@ -64,7 +64,7 @@ describe.each<Mode>(['socket', 'http'])('Slack over %s', (mode) => {
     expect(body.text).toContain('movement of natural persons');
     expect(allText(body)).toContain('>Trade, especially trade in services, presents a vast untapped potential');
     expect(buttonsOf(body).map((b) => b.action_id)).toEqual([ACTION.share, ACTION.helpful, ACTION.notHelpful]);
-    const logged = desk.store.questionsSince(new Date(0)).find((q) => q.user === 'U0CMD001');
+    const logged = (await desk.store.questionsSince(new Date(0))).find((q) => q.user === 'U0CMD001');
     expect(logged).toMatchObject({ platform: 'slack', channel: 'C0CMD001', question: QUESTION, answered: true });
   });
 
@@ -74,7 +74,7 @@ describe.each<Mode>(['socket', 'http'])('Slack over %s', (mode) => {
     const post = await postIn('C0MENTION', at);
     expect(post.args.text).toContain('movement of natural persons');
     expect(buttonsOf(post.args).map((b) => b.action_id)).toEqual([ACTION.helpful, ACTION.notHelpful]);
-    expect(desk.store.questionsSince(new Date(0)).find((q) => q.channel === 'C0MENTION')?.question).toBe(QUESTION);
+    expect((await desk.store.questionsSince(new Date(0))).find((q) => q.channel === 'C0MENTION')?.question).toBe(QUESTION);
   });
 
   it('stays in the thread when mentioned inside one', async () => {
@@ -92,7 +92,7 @@ describe.each<Mode>(['socket', 'http'])('Slack over %s', (mode) => {
 
   it('Share posts the answer in the channel, naming who asked, and removes the private copy', async () => {
     const id = await askPrivately('C0SHARE1');
-    const questionsBefore = desk.store.questionsSince(new Date(0)).length;
+    const questionsBefore = (await desk.store.questionsSince(new Date(0))).length;
     const click = await clickAndWait(h, { actionId: ACTION.share, value: id, channel: 'C0SHARE1', ephemeral: true });
     const post = await postIn('C0SHARE1');
     expect(post.args.text).toMatch(/^<@U0ASKER1> asked: what is GATS Mode 4\?/);
@@ -100,7 +100,7 @@ describe.each<Mode>(['socket', 'http'])('Slack over %s', (mode) => {
     expect(allText(post.args)).toContain('movement of natural persons');
     expect(buttonsOf(post.args).map((b) => b.action_id)).toEqual([ACTION.helpful, ACTION.notHelpful]);
     expect((await click()).body).toEqual({ delete_original: true });
-    expect(desk.store.questionsSince(new Date(0))).toHaveLength(questionsBefore);
+    expect(await desk.store.questionsSince(new Date(0))).toHaveLength(questionsBefore);
   });
 
   it('Share in a channel the bot is not in tells the asker how to invite it, and posts nothing', async () => {
@@ -115,7 +115,7 @@ describe.each<Mode>(['socket', 'http'])('Slack over %s', (mode) => {
 
   it('stores Helpful and Not helpful, thanks the clicker privately and posts nothing in the channel', async () => {
     const id = await askPrivately('C0FEEDBK');
-    const before = desk.store.feedbackSince(new Date(0));
+    const before = await desk.store.feedbackSince(new Date(0));
     const postsBefore = h.fake.callsTo('chat.postMessage').length;
 
     const helpful = await clickAndWait(h, { actionId: ACTION.helpful, value: id, channel: 'C0FEEDBK', user: 'U0CLICK1' });
@@ -125,7 +125,7 @@ describe.each<Mode>(['socket', 'http'])('Slack over %s', (mode) => {
     const notHelpful = await clickAndWait(h, { actionId: ACTION.notHelpful, value: id, channel: 'C0FEEDBK', user: 'U0CLICK2' });
     await notHelpful();
 
-    expect(desk.store.feedbackSince(new Date(0))).toEqual({ helpful: before.helpful + 1, notHelpful: before.notHelpful + 1 });
+    expect(await desk.store.feedbackSince(new Date(0))).toEqual({ helpful: before.helpful + 1, notHelpful: before.notHelpful + 1 });
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(postsBefore);
   });
 
@@ -143,7 +143,7 @@ describe.each<Mode>(['socket', 'http'])('Slack over %s', (mode) => {
     const all = allText(body);
     expect(all).toContain('&lt;!channel&gt;');
     expect(all).not.toMatch(/<!(channel|here|everyone)/);
-    expect(desk.store.questionsSince(new Date(0)).find((q) => q.channel === 'C0ESCAPE')?.question).toContain('<!channel>');
+    expect((await desk.store.questionsSince(new Date(0))).find((q) => q.channel === 'C0ESCAPE')?.question).toContain('<!channel>');
   });
 
   it('answers a redelivered event once', async () => {
@@ -159,7 +159,7 @@ describe.each<Mode>(['socket', 'http'])('Slack over %s', (mode) => {
     await h.command({ text: QUESTION, channel: 'C0REPLAY', triggerId: 'trigger-replayed' });
     await responseTo(first);
     await sentinel();
-    expect(desk.store.questionsSince(new Date(0)).filter((q) => q.channel === 'C0REPLAY')).toHaveLength(1);
+    expect((await desk.store.questionsSince(new Date(0))).filter((q) => q.channel === 'C0REPLAY')).toHaveLength(1);
   });
 
   it('ignores its own messages and other bots', async () => {

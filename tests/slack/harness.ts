@@ -3,9 +3,10 @@
 // Socket Mode or signed HTTP.
 
 import { openDesk, type Desk } from '../../src/desk.js';
-import type { SlackConfig } from '../../src/config.js';
+import type { SlackConfig } from '../../adapters/slack/config.js';
 import { createLogger } from '../../src/log.js';
 import { startSlack } from '../../adapters/slack/index.js';
+import type { RouteTable } from '../../adapters/http/routes.js';
 import type { RunningPlatform } from '../../src/types.js';
 import { APP_TOKEN, BOT_TOKEN, startFakeSlack, type FakeSlack } from '../fakes/slack.js';
 import { buttonClick, eventCallback, slashCommand, type ClickOptions, type CommandOptions, type SlashCommandPayload } from '../fakes/slack-payloads.js';
@@ -37,6 +38,8 @@ export interface HarnessOptions {
   desk?: Desk;
   /** Wrap the desk, e.g. to make its answers longer than Slack allows. */
   wrap?: (desk: Desk) => Desk;
+  /** More routes for HTTP mode to serve on its port (the API). */
+  routes?: RouteTable;
 }
 
 export async function openTestDesk(): Promise<Desk> {
@@ -60,7 +63,7 @@ export async function startHarness(mode: Mode, options: HarnessOptions = {}): Pr
   };
   let slack: Harness['slack'];
   try {
-    slack = await startSlack(desk, config, log);
+    slack = await startSlack(desk, config, log, { routes: options.routes });
   } catch (err) {
     await fake.close();
     throw err;

@@ -14,7 +14,7 @@ describe('Slack HTTP mode', () => {
     await h?.close();
   });
 
-  const questionsLogged = () => h.desk.store.questionsSince(new Date(0)).map((q) => q.question);
+  const questionsLogged = async () => (await h.desk.store.questionsSince(new Date(0))).map((q) => q.question);
   const command = (text: string) => {
     const payload = slashCommand(h.fake, { text });
     return { payload, body: commandBody(payload) };
@@ -42,10 +42,10 @@ describe('Slack HTTP mode', () => {
     await vi.waitFor(() => expect(h.fake.responses.map((r) => r.id)).toContain(goodId), { timeout: 5000 });
 
     expect(h.fake.responses.map((r) => r.id)).toEqual([goodId]);
-    expect(questionsLogged()).not.toContain('forged question');
-    expect(questionsLogged()).not.toContain('unsigned question');
-    expect(questionsLogged()).not.toContain('stale question');
-    expect(questionsLogged()).not.toContain('wrong secret question');
+    expect(await questionsLogged()).not.toContain('forged question');
+    expect(await questionsLogged()).not.toContain('unsigned question');
+    expect(await questionsLogged()).not.toContain('stale question');
+    expect(await questionsLogged()).not.toContain('wrong secret question');
   });
 
   it('answers a body tampered with after signing with 401', async () => {

@@ -2,7 +2,7 @@
 
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSlack, SlackStartError } from '../../adapters/slack/index.js';
-import type { SlackConfig } from '../../src/config.js';
+import type { SlackConfig } from '../../adapters/slack/config.js';
 import type { Desk } from '../../src/desk.js';
 import { createLogger } from '../../src/log.js';
 import type { Reply } from '../../src/types.js';
@@ -179,5 +179,13 @@ describe('the digest post', () => {
     const reply = await desk.handle({ type: 'message', text: 'sources', platform: 'test' });
     await expect(h.slack.post('C0DIGEST', reply)).rejects.toThrow(/Slack would not post to channel C0DIGEST/);
     expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0DIGEST')).toHaveLength(1);
+  });
+
+  it('tells the core a server error is a refusal (retried), not a post that may have arrived', async () => {
+    const h = await startHarness('socket', { desk });
+    cleanups.push(() => h.close());
+    h.fake.failingMethods.add('chat.postMessage');
+    const reply = await desk.handle({ type: 'message', text: 'sources', platform: 'test' });
+    await expect(h.slack.post('C0DIGEST', reply)).rejects.toMatchObject({ name: 'DeliveryError', outcome: 'refused' });
   });
 });
