@@ -126,7 +126,9 @@ export function withDerivedEntries(catalog: Catalog, derived: readonly CatalogEn
 
 function entriesIn(text: string, title: string | undefined, file: string, options: DeriveOptions): CatalogEntry[] {
   const out: CatalogEntry[] = [];
-  const summary = (at: number) => sentenceAround(text, at, options.maxSummaryChars);
+  // A passage is cut into sentences once, however many names it cites.
+  let sentences: ReturnType<typeof splitSentences> | undefined;
+  const summary = (at: number) => sentenceAround(text, (sentences ??= splitSentences(text)), at, options.maxSummaryChars);
   const source = `${DERIVED_PREFIX}${file}`;
   if (options.instruments) {
     for (const m of text.matchAll(NAMED_INSTRUMENT)) {
@@ -200,8 +202,8 @@ function cleanName(name: string): string {
     .trim();
 }
 
-function sentenceAround(text: string, at: number, max: number): string {
-  const sentence = splitSentences(text).find((s) => s.start <= at && at < s.end)?.text ?? text;
+function sentenceAround(text: string, sentences: ReturnType<typeof splitSentences>, at: number, max: number): string {
+  const sentence = sentences.find((s) => s.start <= at && at < s.end)?.text ?? text;
   return sentence.length > max ? `${sentence.slice(0, max - 1).trimEnd()}…` : sentence;
 }
 

@@ -32,19 +32,41 @@ const folded = new Map<string, string>();
 const FOLD_CACHE_LIMIT = 200_000;
 
 export function words(text: string): Word[] {
-  const plain = NEEDS_FOLDING.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '') : text;
-  const out: Word[] = [];
+  const plain = plainText(text);
+  const bounds: number[] = [];
+  const n = wordBounds(plain, bounds);
+  const out: Word[] = new Array(n);
+  for (let k = 0; k < n; k++) out[k] = word(plain.slice(bounds[2 * k]!, bounds[2 * k + 1]!));
+  return out;
+}
+
+/** Text as words are read from it: accents stripped. */
+export function plainText(text: string): string {
+  return NEEDS_FOLDING.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '') : text;
+}
+
+/**
+ * Where the words of plain text (see plainText) are, without cutting them out: word k runs from
+ * bounds[2k] to bounds[2k + 1]. Returns the number of words. (The mention finder cuts out only
+ * the few words that can start a name.)
+ */
+export function wordBounds(plain: string, bounds: number[]): number {
   // A hand-written scan: a regex over every passage was the slowest step of indexing.
+  let n = 0;
   let start = -1;
   let kind = 0;
   for (let i = 0; i <= plain.length; i++) {
     const k = i < plain.length ? charKind(plain, i) : 0;
     if (k === kind) continue;
-    if (kind) out.push(word(plain.slice(start, i)));
+    if (kind) {
+      bounds[2 * n] = start;
+      bounds[2 * n + 1] = i;
+      n++;
+    }
     kind = k;
     start = i;
   }
-  return out;
+  return n;
 }
 
 /** 1 for a letter, 2 for a digit, 0 for anything else. */
@@ -56,13 +78,18 @@ function charKind(text: string, i: number): number {
 }
 
 function word(raw: string): Word {
+  return { raw, norm: fold(raw) };
+}
+
+/** A word's folded form, remembered. */
+export function fold(raw: string): string {
   let norm = folded.get(raw);
   if (norm === undefined) {
     norm = foldWord(raw);
     if (folded.size >= FOLD_CACHE_LIMIT) folded.clear();
     folded.set(raw, norm);
   }
-  return { raw, norm };
+  return norm;
 }
 
 export function foldWord(raw: string): string {
