@@ -7,6 +7,7 @@ import { analyse, entryTerms, isReferenceSection, type SentenceAnalysis } from '
 import type { Catalog } from '../catalog/load.js';
 import { terms as termsOf } from '../search/text.js';
 import { partsOfSpeech } from '../search/wordnet.js';
+import { citePassage } from '../reply.js';
 
 export interface AnswerOptions {
   /**
@@ -410,15 +411,7 @@ function withQuote(quote: Quote): { quote: Quote; sentenceCoverage: number } {
 }
 
 function cite(hit: Ranked, role: CitationRole): Citation {
-  return {
-    role,
-    document: hit.passage.document,
-    section: hit.passage.section,
-    id: hit.passage.id,
-    passage: hit.passage.text,
-    quote: hit.quote.text,
-    ...(hit.passage.page ? { page: hit.passage.page } : {}),
-  };
+  return citePassage(hit.passage, role, hit.quote.text);
 }
 
 export interface Quote {

@@ -3,6 +3,7 @@
 import type { Reply } from '../types.js';
 import { exampleOf, type Command, type CommandContext } from './context.js';
 import { rankPassages, DEFAULT_ANSWER_OPTIONS } from '../answer/ask.js';
+import { citePassage } from '../reply.js';
 
 export const SEARCH_RESULTS = 5;
 
@@ -28,15 +29,7 @@ export function searchReply(words: string, ctx: CommandContext): Reply {
     kind: 'list',
     title: `Search: ${words}`,
     text: top.length ? `The ${top.length === 1 ? 'best passage' : `${top.length} best passages`} for "${words}", best first.` : `No passage matches "${words}". Try other words, or ask a question.`,
-    citations: top.map((r) => ({
-      role: 'result',
-      document: r.passage.document,
-      section: r.passage.section,
-      id: r.passage.id,
-      passage: r.passage.text,
-      quote: r.quote.text,
-      ...(r.passage.page ? { page: r.passage.page } : {}),
-    })),
+    citations: top.map((r) => citePassage(r.passage, 'result', r.quote.text)),
     fields: [],
     notes: [],
     answered: top.length > 0,

@@ -6,6 +6,7 @@ import type { CatalogEntry, EntryKind } from '../catalog/load.js';
 import type { Passage } from '../corpus/types.js';
 import type { CommandContext } from './context.js';
 import { analyse, isReferenceSection } from '../search/analysis.js';
+import { citePassage } from '../reply.js';
 
 /** Passages shown on a card; the rest are counted. */
 export const CARD_PASSAGES = 5;
@@ -179,7 +180,7 @@ function mentionCitation(p: Passage, entries: CatalogEntry[], ctx: CommandContex
   // Two sentences only when they stand side by side: a quote is one unbroken slice of the text.
   const last = next && sentences.indexOf(next) === sentences.indexOf(first!) + 1 ? next : first;
   const quote = first ? p.text.slice(first.start, last!.end) : p.text;
-  return { role: 'result', document: p.document, section: p.section, id: p.id, passage: p.text, quote, ...(p.page ? { page: p.page } : {}) };
+  return citePassage(p, 'result', quote);
 }
 
 function splitPair(text: string, ctx: CommandContext): [string, string] | undefined {

@@ -10,6 +10,7 @@ import type { CommandContext } from './context.js';
 import { analyse } from '../search/analysis.js';
 import { terms as termsOf } from '../search/text.js';
 import { catalogList } from './catalog.js';
+import { citePassage } from '../reply.js';
 
 const SECTION_SEPARATOR = ' › ';
 /** Sections listed in one outline (Discord shows at most 25 fields). */
@@ -208,7 +209,7 @@ function sectionReply(label: string, found: Passage[]): Reply {
 }
 
 function citation(p: Passage): Citation {
-  return { role: 'result', document: p.document, section: p.section, id: p.id, passage: p.text, quote: opening(p) };
+  return citePassage(p, 'result', opening(p));
 }
 
 /** The passages that name the most of the entries, most first: where a list is set out (or where its first entry is taken up). */

@@ -7,6 +7,7 @@ import type { Library } from '../library/library.js';
 import type { CatalogEntry, EntryKind } from '../catalog/load.js';
 import type { Passage } from '../corpus/types.js';
 import { splitSentences } from '../answer/sentences.js';
+import { citePassage } from '../reply.js';
 
 export interface Focus {
   /** "Focus of the day: …", plain text. */
@@ -94,7 +95,7 @@ function citation(p: Passage, start: number): Citation {
     }
     quote = p.text.slice(sentences[start]!.start, sentences[end]!.end);
   }
-  return { role: 'result', document: p.document, section: p.section, id: p.id, passage: p.text, quote, ...(p.page ? { page: p.page } : {}) };
+  return citePassage(p, 'result', quote);
 }
 
 /** Passages tagged with the entry, those that say most about it first (as the entry's card orders them). */

@@ -74,7 +74,7 @@ describe('a PDF in the documents folder', () => {
 });
 
 describe('the evaluation corpus with the ILO paper as a PDF', () => {
-  it('cites a page for every PDF passage in every answer to the tuning questions', async () => {
+  it('cites a page for every PDF passage in every answer to the tuning questions, commands and structure questions', async () => {
     const seeds = tempDir('pd-evalpdf-');
     fs.cpSync(EVAL_DIR, seeds, { recursive: true });
     fs.rmSync(path.join(seeds, 'ilo-key-issues-hld-2006.md'));
@@ -82,11 +82,13 @@ describe('the evaluation corpus with the ILO paper as a PDF', () => {
     const desk = await deskOn(seeds);
     const pdfTitle = desk.library().corpus.documents.find((d) => d.format === 'pdf')!.title;
     let cited = 0;
-    for (const item of loadSplit('tune').inScope) {
-      for (const c of (await ask(desk, item.q)).citations) {
+    // Structure questions and commands build their citations elsewhere than answers do.
+    const structural = ['What does section A.2 say?', `Give me an outline of ${pdfTitle}`, 'search remittances', 'convention C143', 'What are the key issues?', 'issue 1'];
+    for (const q of [...loadSplit('tune').inScope.map((item) => item.q), ...structural]) {
+      for (const c of (await ask(desk, q)).citations) {
         if (c.document !== pdfTitle) continue;
         cited++;
-        expect(c.page, `${item.q} → ${c.id}`).toMatch(/^\d+(–\d+)?$/);
+        expect(c.page, `${q} → ${c.id}`).toMatch(/^\d+(–\d+)?$/);
       }
     }
     expect(cited).toBeGreaterThan(100);
