@@ -12,8 +12,7 @@ export function renderText(reply: Reply): string {
   out.push(heading);
   out.push('');
   if (reply.kind === 'answer' || reply.kind === 'closest') {
-    // A closest match says first that it may not answer all of the question, then quotes.
-    if (reply.kind === 'closest' && reply.text) out.push(...wrap(reply.text), '');
+    // A closest match's lead (it may not answer every part) comes before the quote, once.
     const [best, ...rest] = reply.citations;
     const lead = leadText(reply);
     if (lead) out.push(...wrap(lead), '');

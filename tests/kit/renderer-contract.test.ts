@@ -111,6 +111,12 @@ describe.each(Object.keys(RENDERERS))('the %s renderer', (name) => {
     }
   });
 
+  it('says once that a closest match may not answer every part of the question', () => {
+    const view = render(closest);
+    if (view.json) expect(count(JSON.stringify(view.json), closest.text)).toBeLessThanOrEqual(1);
+    else expect(count(view.shown, closest.text)).toBe(1);
+  });
+
   it.each(Object.keys(byKind) as ReplyKind[])('shows the edition on a "%s" reply exactly when its content comes from the documents', (kind) => {
     const view = render(byKind[kind]);
     const drawn = ['answer', 'closest', 'no-answer', 'list', 'card', 'digest'].includes(kind);
