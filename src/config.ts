@@ -83,6 +83,9 @@ export interface Config {
   underNpm: boolean;
 }
 
+/** The user's documents folder when SEEDS_DIR is unset (relative to where Policy Desk starts). */
+export const DEFAULT_SEEDS_DIR = 'seeds';
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Configuration problem${problems.length > 1 ? 's' : ''}:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
@@ -201,7 +204,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd(), platform
   problems.push(...scheduleProblems(digestCron, digestTimezone));
 
   const config: Config = {
-    seedsDir: path.resolve(cwd, get('SEEDS_DIR') ?? 'seeds'),
+    seedsDir: path.resolve(cwd, get('SEEDS_DIR') ?? DEFAULT_SEEDS_DIR),
     // ":memory:" is SQLite's throw-away store, not a folder.
     dataDir: get('DATA_DIR') === ':memory:' ? ':memory:' : path.resolve(cwd, get('DATA_DIR') ?? 'data'),
     databaseUrl,

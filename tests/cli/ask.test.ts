@@ -53,9 +53,9 @@ describe('npm run ask', () => {
   });
 
   it('fails once, clearly, when the documents folder is missing', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'adapters/cli/ask.ts', 'x'], { encoding: 'utf8', env: { PATH: process.env.PATH, SEEDS_DIR: '/nonexistent/seeds', DATA_DIR: ':memory:' } });
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'adapters/cli/ask.ts', 'x'], { encoding: 'utf8', env: { PATH: process.env.PATH, SEEDS_DIR: '/nonexistent/documents', DATA_DIR: ':memory:' } });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/Policy Desk could not start\.\nCannot read the documents folder \/nonexistent\/seeds \(SEEDS_DIR\)/);
+    expect(result.stderr).toMatch(/Policy Desk could not start\.\nCannot read the documents folder \/nonexistent\/documents \(SEEDS_DIR\)/);
     expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });
