@@ -9,7 +9,6 @@ import { notice } from './reply.js';
 import { silentLogger, type Logger } from './log.js';
 import { openStore, type Store } from './store.js';
 import { StoreUnavailableError } from './store/resilient.js';
-import { storeWritesOf, type StoreWrites } from './store-health.js';
 import { loadCorpus, type Corpus, type CorpusOptions } from './corpus/load.js';
 import { CatalogError, loadCatalog, type Catalog } from './catalog/load.js';
 import { buildIndex, type PassageIndex } from './search/index.js';
@@ -43,8 +42,6 @@ export interface Desk {
   handle(incoming: Incoming): Promise<Reply>;
   readonly commands: readonly CommandSpec[];
   readonly store: Store;
-  /** How writes to the store are going (a full disk does not stop answers, but health says so). */
-  readonly storeWrites: StoreWrites;
   readonly log: Logger;
   /**
    * True the first time a delivery key is claimed, false for a redelivery: platforms redeliver
@@ -100,8 +97,6 @@ export function createDesk(
     }
   };
 
-  const storeWrites = storeWritesOf(store);
-
   const handle = async (incoming: Incoming): Promise<Reply> => {
     const started = performance.now();
     // One edition from start to end: updates wait until no question is being answered.
@@ -131,7 +126,6 @@ export function createDesk(
     handle,
     commands: COMMANDS,
     store,
-    storeWrites,
     log,
     claimDelivery: (key) => store.claimEvent(key, now()),
     stats: () => {

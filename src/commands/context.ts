@@ -6,7 +6,6 @@ import type { Logger } from '../log.js';
 import type { Store } from '../store.js';
 import type { Library, ReloadResult } from '../library/library.js';
 import type { DigestConfig } from '../config.js';
-import type { StoreWrites } from '../store-health.js';
 
 export interface CommandContext {
   library: Library;
@@ -17,8 +16,6 @@ export interface CommandContext {
   reload?: () => Promise<ReloadResult>;
   /** The digest's time zone decides what "today" is for the digest command. */
   digest?: Pick<DigestConfig, 'timezone'>;
-  /** Told how each question-log write went, for health. */
-  storeWrites?: StoreWrites;
 }
 
 export interface Command extends Omit<CommandSpec, 'example'> {
