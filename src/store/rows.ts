@@ -1,7 +1,7 @@
 // Rows as both back ends return them (SQLite: text times and 0/1; PostgreSQL: Dates and booleans),
 // turned into the store's records in one place.
 
-import type { Audience, FeedbackRecord, Outcome, QuestionRecord } from './types.js';
+import type { Audience, FeedbackRecord, QuestionRecord } from './types.js';
 import type { DocumentSnapshot, FocusRecord, PostChange, PostRecord, PostStatus } from '../digest/records.js';
 
 type Time = string | Date;

@@ -3,7 +3,6 @@
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ILO_DIR } from '../fixtures/paths.js';
 
 export const SEEDS_DIR = ILO_DIR;

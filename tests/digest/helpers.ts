@@ -9,7 +9,6 @@ import type { DigestConfig } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import type { Platform, Reply, RunningPlatform } from '../../src/types.js';
 import { startDigestScheduler, type DigestScheduler } from '../../src/digest/scheduler.js';
-import type { RetryPolicy } from '../../src/digest/post.js';
 import { ILO_DIR } from '../fixtures/paths.js';
 
 export { seedsWith } from '../catalog/helpers.js';

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Cron } from 'croner';
 import type { Desk } from '../../src/desk.js';
 import { startDigestScheduler, type DigestScheduler } from '../../src/digest/scheduler.js';
-import { captureLog, clock, deskAt, digestConfig, startWithStub, stubPlatform, tempDir } from './helpers.js';
+import { captureLog, clock, deskAt, digestConfig, startWithStub, stubPlatform } from './helpers.js';
 
 const cleanup: (() => void)[] = [];
 afterEach(() => {
