@@ -273,8 +273,10 @@ function unmatchedWords(query: Query, ranked: readonly Ranked[], index: PassageI
   const named = query.entities.map((id) => catalog?.get(id)).filter((e) => e !== undefined).map(entryTerms);
   const out: Unmatched[] = [];
   for (const term of query.terms) {
-    if (index.documentFrequency(term) > 0 || query.alternatives?.has(term)) continue;
+    if (index.documentFrequency(term) > 0) continue;
     if (ranked.some((r) => r.matched.includes(term)) || named.some((n) => n.has(term))) continue;
+    // A synonym only passages far down the ranking use ("package" for "software") is no match.
+    if (ranked.slice(0, 2).some((r) => hasAlternative(query, term, analyse(r.passage).terms))) continue;
     out.push({ term, word: query.typed?.get(term) ?? term });
   }
   return out;

@@ -222,10 +222,15 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
     for (const synonym of wordnetSynonyms(word)) {
       const ts = termsOf(synonym);
       const t = ts[0];
-      if (ts.length !== 1 || !t || !df.has(t) || out.includes(t)) continue;
-      if (specificity(synonym.split(' ')[0]!) < options.synonymMinSpecificity) continue;
-      out.push(t);
-      if (out.length === 4) break;
+      if (ts.length !== 1 || !t || out.includes(t)) continue;
+      const head = synonym.split(' ')[0]!;
+      if (specificity(head) < options.synonymMinSpecificity) continue;
+      // "leave out" for "exclude" is found as "left out" too: a synonym's irregular forms count.
+      const forms = options.irregularVerbs ? knownForms(head, t) : [];
+      if (!df.has(t) && !forms.length) continue;
+      if (df.has(t)) out.push(t);
+      for (const f of forms) if (!out.includes(f)) out.push(f);
+      if (out.length >= 4) break;
     }
     return out;
   };

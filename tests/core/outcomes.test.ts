@@ -2,7 +2,8 @@
 // ("partial", named as such, with the words no passage uses) and not covered ("none").
 
 import { describe, expect, it } from 'vitest';
-import { NOT_COVERED } from '../../src/answer/ask.js';
+import { NOT_COVERED, answerQuestion } from '../../src/answer/ask.js';
+import { buildIndex } from '../../src/search/index.js';
 import { renderText, renderOneLine } from '../../adapters/cli/render.js';
 import { toJson } from '../../adapters/reply-json.js';
 import { renderReply as slackReply } from '../../adapters/slack/render.js';
@@ -34,6 +35,18 @@ describe('three outcomes', () => {
       expect(reply, question).toMatchObject({ kind: 'no-answer', answered: false, confidence: 'none', title: NOT_COVERED });
       for (const c of reply.citations) expect(c.role).toBe('closest');
     }
+  });
+
+  it('names a word as unmatched when only passages far from the question use a synonym of it', () => {
+    const passages = [
+      ...['The labour market for developers is tight.', 'Labour market rules set what developers earn.', 'Labour market data on developers, by region.'].map((text, k) => ({ id: `d/a/${k}`, doc: 'd', document: 'N', section: 'A', text })),
+      { id: 'd/b/1', doc: 'd', document: 'N', section: 'B', text: 'An integrated package of research and advice.' },
+      ...Array.from({ length: 4 }, (_, k) => ({ id: `d/c/${k}`, doc: 'd', document: 'N', section: 'C', text: `Harvest report ${k}.` })),
+    ];
+    const index = buildIndex(passages);
+    const question = 'What is the labour market like for software developers?';
+    expect(index.parse(question).alternatives?.get('softwar')).toContain('packag');
+    expect(answerQuestion(question, index, undefined).unmatched).toContain('software');
   });
 
   it('refuses a "when" question whose passages hold no date, however well they match', async () => {

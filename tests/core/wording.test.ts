@@ -59,6 +59,17 @@ describe('wording', () => {
     expect(excluded.citations.map((c) => c.quote).join(' ')).toMatch(/leaves out people who do domestic work only occasionally/);
   });
 
+  it('finds a synonym in its irregular forms ("excluded" finds "left out", by "leave out")', async () => {
+    const passages = [
+      { id: 'd/a/1', doc: 'd', document: 'N', section: 'A', text: 'Casual workers are left out of the scheme on purpose.' },
+      ...Array.from({ length: 6 }, (_, k) => ({ id: `d/b/${k}`, doc: 'd', document: 'N', section: 'B', text: `The scheme pays benefit ${k} to workers at harvests.` })),
+    ];
+    const index = buildIndex(passages);
+    expect(index.parse('Which workers are excluded from the scheme?').alternatives?.get('exclud')).toContain('left');
+    expect(index.search(index.parse('Which workers are excluded from the scheme?'))[0]!.passage.id).toBe('d/a/1');
+    expect(buildIndex(passages, { irregularVerbs: false }).parse('excluded').alternatives?.get('exclud') ?? []).not.toContain('left');
+  });
+
   it('can switch synonyms and stray-number dropping off (options with defaults)', () => {
     const passages = [
       { id: 'd/a/1', doc: 'd', document: 'N', section: 'A', text: 'Seafarers are recruited at ports.' },
