@@ -298,7 +298,8 @@ export class IndexContents {
     yield out.take();
   }
 
-  private compare(a: string, b: string): number {
+  /** Passages in a fresh build's order: by document, then place (how ties in score are settled). */
+  compare(a: string, b: string): number {
     const pa = this.passages.get(a)!;
     const pb = this.passages.get(b)!;
     if (pa.doc !== pb.doc) return pa.doc < pb.doc ? -1 : 1;

@@ -9,6 +9,7 @@ import { specificity } from './specificity.js';
 import { irregularForms } from './inflections.js';
 import { entityToken, IndexContents, type RestoreData } from './incremental.js';
 import { isEnglishWord, synonyms as wordnetSynonyms } from './wordnet.js';
+import { TopScorer, type Subquery } from './scorer.js';
 
 export interface IndexOptions {
   /** Tags passages with the catalog entries they mention, and expands questions that name one. */
@@ -52,6 +53,11 @@ export interface IndexOptions {
   minPostings: number;
   /** …or this share of the corpus, whichever is larger. */
   postingsRatio: number;
+  /**
+   * How a question is scored: 'lean' keeps only the best passages, over MiniSearch's own index
+   * (scorer.ts); 'minisearch' runs MiniSearch's search(), which 'lean' must equal exactly.
+   */
+  scorer: 'lean' | 'minisearch';
 }
 
 export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
@@ -73,6 +79,7 @@ export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   commonTermRatio: 0.4,
   minPostings: 5_000,
   postingsRatio: 0.1,
+  scorer: 'lean',
 };
 
 export interface Hit {
@@ -159,6 +166,7 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
   );
   if (!restore) contents.add(passages);
   const { mini, df, titleDf } = contents;
+  const scorer = new TopScorer(mini, (a, b) => contents.compare(a, b));
 
   const parse = (typed: string): Query => {
     // The reply keeps what the person typed; search reads it without invisible characters.
@@ -241,7 +249,7 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
     // Synonyms are pruned as the question's own terms are: "close" for "near" touches half a large library.
     const synonyms = pruneTerms(allSynonyms, (t) => df.get(t) ?? 0, contents.size, options, false);
     const lastTerm = options.prefixLastTerm && query.openEnded ? query.terms[query.terms.length - 1] : undefined;
-    const subqueries = [];
+    const subqueries: Subquery[] = [];
     if (searched.length) {
       subqueries.push({
         queries: [searched.join(' ')],
@@ -271,8 +279,8 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       }
     }
     if (!subqueries.length) return [];
-    const results = mini.search({ combineWith: 'OR', queries: subqueries });
-    return contents.settleTies(results, limit).slice(0, limit).map((r) => toHit(r, contents.passages, query));
+    const results = options.scorer === 'lean' ? scorer.top(subqueries, limit) : contents.settleTies(mini.search({ combineWith: 'OR', queries: subqueries }), limit).slice(0, limit);
+    return results.map((r) => toHit(r, contents.passages, query));
   };
 
   return {
@@ -332,7 +340,7 @@ function titleTerms(title: string): string[] {
   return found;
 }
 
-function toHit(result: SearchResult, passages: ReadonlyMap<string, Passage>, query: Query): Hit {
+function toHit(result: Pick<SearchResult, 'id' | 'score' | 'queryTerms'>, passages: ReadonlyMap<string, Passage>, query: Query): Hit {
   const matched = new Set<string>(result.queryTerms.filter((t) => query.terms.includes(t)));
   return { passage: passages.get(result.id as string)!, score: result.score, matched: [...matched] };
 }
