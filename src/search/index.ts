@@ -166,7 +166,7 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
   );
   if (!restore) contents.add(passages);
   const { mini, df, titleDf } = contents;
-  const scorer = new TopScorer(mini, (a, b) => contents.compare(a, b));
+  const scorer = options.scorer === 'lean' ? new TopScorer(mini, (a, b) => contents.compare(a, b)) : undefined;
 
   const parse = (typed: string): Query => {
     // The reply keeps what the person typed; search reads it without invisible characters.
@@ -279,7 +279,7 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       }
     }
     if (!subqueries.length) return [];
-    const results = options.scorer === 'lean' ? scorer.top(subqueries, limit) : contents.settleTies(mini.search({ combineWith: 'OR', queries: subqueries }), limit).slice(0, limit);
+    const results = scorer ? scorer.top(subqueries, limit) : contents.settleTies(mini.search({ combineWith: 'OR', queries: subqueries }), limit).slice(0, limit);
     return results.map((r) => toHit(r, contents.passages, query));
   };
 

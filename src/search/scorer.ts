@@ -83,7 +83,13 @@ export class TopScorer {
     private readonly mini: MiniSearch<IndexedDoc>,
     /** Orders passages of equal score (by document, then place). */
     private readonly compare: (a: string, b: string) => number,
-  ) {}
+  ) {
+    // Another MiniSearch may keep its index otherwise: say so at start-up, not with wrong answers.
+    const m = mini as unknown as Partial<MiniInternals>;
+    if (typeof m.removeTerm !== 'function' || typeof m._index?.fuzzyGet !== 'function' || !(m._fieldLength instanceof Map) || !(m._documentIds instanceof Map) || !Array.isArray(m._avgFieldLength)) {
+      throw new Error('this MiniSearch does not keep its index as scorer.ts reads it: set the index option scorer to "minisearch"');
+    }
+  }
 
   /** The best `limit` passages, best first, as MiniSearch's search() followed by settleTies would give them. */
   top(subqueries: readonly Subquery[], limit: number): Scored[] {
