@@ -43,6 +43,19 @@ describe('wording', () => {
     expect(reply.citations[0]!.quote).toMatch(/^Four regional pilot projects/);
   });
 
+  it('reads numbers of several words as digits: years, compounds, ordinals and scales', () => {
+    expect(terms('nineteen forty-nine')).toEqual(terms('1949'));
+    expect(terms('the nineteen ninety convention')).toEqual(terms('the 1990 convention'));
+    expect(terms('two thousand and four')).toEqual(terms('2004'));
+    expect(terms('ninety-second session')).toEqual(terms('92nd session'));
+    expect(terms('Sixty-first session')).toEqual(terms('61st session'));
+    expect(terms('the twentieth State')).toEqual(terms('the 20th State'));
+    expect(terms('eighty-six million migrants')).toEqual(terms('86 million migrants'));
+    expect(terms('Ninety-three countries')).toEqual(terms('93 countries'));
+    // Ordinary words stay words: "first", "second" in prose, and "one by one".
+    expect(terms('the second approach, one by one')).toEqual(['second', 'approach', '1']);
+  });
+
   it('matches plurals and other forms of a verb', async () => {
     expect(terms('ratified ratifying ratify')).toEqual(terms('ratification'));
     const reply = await ask(desks.notes, 'Are domestic workers charged a fee by the agency?');
