@@ -128,6 +128,26 @@ describe('Discord', () => {
     expect(gaps).toContain('2 questions asked privately (not quoted)');
     expect(gaps).not.toMatch(/salary|permit|asylum|Bob|@/);
   });
+
+  it('only counts mentions in a channel @everyone cannot view, in a thread of one, and in a private thread', async () => {
+    const h = await startDiscord({ seedsDir: seeds() });
+    cleanup.push(() => h.close());
+
+    const asked = [
+      h.say({ content: `<@${IDS.bot}> is the redundancy plan for the Geneva office final?`, channelId: IDS.hiddenChannel }),
+      h.say({ content: `<@${IDS.bot}> who replaces Maria on sick leave?`, channelId: IDS.hiddenThread }),
+      h.say({ content: `<@${IDS.bot}> is my bonus taxed twice?`, channelId: IDS.privateThread }),
+      h.say({ content: `<@${IDS.bot}> what are the parking rules?` }),
+    ];
+    // Each is answered where it was asked.
+    for (const message of asked) await h.replyTo(message);
+    await waitFor(async () => expect(await h.desk.store.questionsSince(new Date(0))).toHaveLength(4));
+
+    const gaps = field(await digestOf(h.desk), 'Not covered by the documents');
+    expect(gaps).toContain('“what are the parking rules?”');
+    expect(gaps).toContain('3 questions asked privately (not quoted)');
+    expect(gaps).not.toMatch(/redundancy|Geneva|Maria|sick|bonus/);
+  });
 });
 
 describe('the question log and the digest', () => {
