@@ -1,8 +1,9 @@
 // Who could see a question asked by mention: the digest, posted where others read it, quotes only
-// questions anyone in the workspace could read (src/digest/activity.ts). Slack's app_mention event does not say whether its channel is
-// private, so Slack is asked (conversations.info), once per channel for a while. Failing closed:
-// a channel is public only when Slack says it is a plain public channel; a lookup that fails or
-// is slow makes the question private (counted in the digest, never quoted).
+// questions anyone in the workspace could read (src/digest/activity.ts). Slack's app_mention event
+// does not say whether its channel is private, so Slack is asked (conversations.info), once per
+// channel for a while. Failing closed: a channel is public only when Slack says it is a plain
+// public channel; a lookup that fails or is slow makes the question private (counted in the
+// digest, never quoted).
 
 import type { webApi } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
