@@ -331,7 +331,7 @@ function holdsTheNames(question: string, query: Query, hit: Ranked, index: Passa
     if (!typed || !isName(typed, question)) continue;
     const df = index.documentFrequency(t);
     if (df === 0 || df > options.nameShare * index.size) continue;
-    if (!present.has(t) && !hit.matched.includes(t) && !named.some((n) => n.has(t)) && !new Set(termsOf(hit.passage.document)).has(t) && !derivedIn(t, present)) return false;
+    if (!present.has(t) && !hit.matched.includes(t) && !named.some((n) => n.has(t)) && !new Set(termsOf(hit.passage.document)).has(t) && !derivedIn(t, present) && !hasAlternative(query, t, present)) return false;
   }
   return true;
 }

@@ -51,3 +51,28 @@ export function countriesIn(text: string): string[] {
   }
   return found;
 }
+
+// A continent as people name it, and the adjective they use for it ("Asian countries").
+const REGION_WORDS: ReadonlyMap<string, string> = new Map([
+  ['africa', 'AF'], ['african', 'AF'],
+  ['asia', 'AS'], ['asian', 'AS'],
+  ['europe', 'EU'], ['european', 'EU'],
+  ['oceania', 'OC'],
+]);
+
+let byContinent: Map<string, string[]> | undefined;
+
+/** The country names of the continent a word names ("Asia", "African"), or none. */
+export function countriesOfRegion(word: string): readonly string[] {
+  const code = REGION_WORDS.get(word.toLowerCase());
+  if (!code) return [];
+  if (!byContinent) {
+    byContinent = new Map();
+    for (const c of Object.values(countries) as { name: string; continent: string }[]) {
+      const list = byContinent.get(c.continent) ?? [];
+      list.push(c.name);
+      byContinent.set(c.continent, list);
+    }
+  }
+  return byContinent.get(code) ?? [];
+}

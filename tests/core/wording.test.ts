@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { terms, tokenize } from '../../src/search/text.js';
 import { buildIndex, DEFAULT_INDEX_OPTIONS } from '../../src/search/index.js';
 import { synonyms } from '../../src/search/wordnet.js';
+import { answerQuestion } from '../../src/answer/ask.js';
 import { ask, useTwoDesks } from './two-desks.js';
 
 const desks = useTwoDesks();
@@ -81,6 +82,20 @@ describe('wording', () => {
     expect(index.parse('Which workers are excluded from the scheme?').alternatives?.get('exclud')).toContain('left');
     expect(index.search(index.parse('Which workers are excluded from the scheme?'))[0]!.passage.id).toBe('d/a/1');
     expect(buildIndex(passages, { irregularVerbs: false }).parse('excluded').alternatives?.get('exclud') ?? []).not.toContain('left');
+  });
+
+  it('finds the countries of a continent the question names ("Asia": Indonesia, Malaysia)', () => {
+    const passages = [
+      { id: 'd/a/1', doc: 'd', document: 'N', section: 'A', text: 'A project freed trafficking victims in Indonesia and Malaysia.' },
+      { id: 'd/a/2', doc: 'd', document: 'N', section: 'A', text: 'Trafficking is a grave crime wherever it happens, in Asia as elsewhere.' },
+      ...Array.from({ length: 6 }, (_, k) => ({ id: `d/b/${k}`, doc: 'd', document: 'N', section: 'B', text: `Harvest report ${k} from the valley.` })),
+    ];
+    const index = buildIndex(passages);
+    expect(index.parse('trafficking victims freed in Asia').alternatives?.get('asia')).toEqual(expect.arrayContaining(['indonesia', 'malaysia']));
+    const reply = answerQuestion('Which trafficking victims were freed in Asia?', index, undefined);
+    expect(reply.citations[0]!.id).toBe('d/a/1');
+    expect(reply.confidence).not.toBe('none');
+    expect(buildIndex(passages, { regions: false }).parse('trafficking in Asia').alternatives?.get('asia')).toBeUndefined();
   });
 
   it('can switch synonyms and stray-number dropping off (options with defaults)', () => {
