@@ -1,6 +1,6 @@
 // Kinds of question that need a particular kind of quote: "When…" wants a date, "How many…" a
 // number that counts what is asked, "How much…" a figure, "Which countries…" country names, "On
-// what date…" a day. One table: each kind says what its quote must hold and what happens when it does not:
+// what date…" a day, "Which article…" an article number, "Who chairs…" a person. One table: each kind says what its quote must hold and what happens when it does not:
 // the passage cannot answer at all (refuse), or it can be the closest passage but never a
 // confident answer (closest). A passage may match such a question word for word and still not
 // answer it: "Which 22 countries does the project cover?" is not answered by "covering 22
@@ -38,6 +38,10 @@ export const QUESTION_KINDS: readonly QuestionKind[] = [
   { name: 'how many', asks: /^\s*how\s+many\b/i, holds: countsTheThing, otherwise: 'closest' },
   { name: 'how much', asks: /^\s*how\s+much\b/i, holds: (q) => FIGURE.test(q) || NUMBER_WORD.test(q), otherwise: 'closest' },
   { name: 'countries', asks: /^\s*(?:which|what)\s+((?:\S+\s+){0,2}?)(?:countries|states|nations)\b/i, holds: namesCountries, otherwise: 'closest' },
+  // An article number: "Which article of C143 covers…" is not answered by a passage on C143.
+  { name: 'article', asks: /\b(?:which|what)\s+(?:article|provision|paragraph|clause)s?\b|\barticle\s+number\b/i, holds: (q) => /\b(?:article|art\.?|paragraph|para\.?)\s*\d+/i.test(q), otherwise: 'closest' },
+  // A person: "Who chairs the Commission?", "What is the name of the Special Rapporteur?"
+  { name: 'person', asks: /^\s*who\s+(?:is|was)\s+the\b|\bname\s+of\s+the\b|^\s*who\s+(?:heads|chairs|leads|directs|runs|headed|chaired|led|directed|ran)\b/i, holds: namesAPerson, otherwise: 'closest' },
 ];
 
 /** How far a quote can answer the question's kind: fully, as the closest passage only, or not at all. */
@@ -74,5 +78,18 @@ function countsTheThing(quote: string, question: string): boolean {
       if (t && things.has(t)) return true;
     }
   }
+  return false;
+}
+
+// A title before a name ("Mr. Juan Somavia"), or two capitalised words running that the question
+// does not use and that are not the words institutions are named with.
+const TITLED = /\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Ambassador|Minister|President|Director-General)\.?\s+\p{Lu}/u;
+const INSTITUTION_WORDS = new Set('office organization organisation convention commission committee assembly council conference nations united international national group programme program union agreement declaration plan action labour labor rights human migration migrant migrants workers global special general world european secretary department ministry bank fund forum dialogue'.split(' '));
+
+function namesAPerson(quote: string, question: string): boolean {
+  if (TITLED.test(quote)) return true;
+  const asked = new Set((question.match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase()));
+  const fresh = (w: string) => !asked.has(w.toLowerCase()) && !INSTITUTION_WORDS.has(w.toLowerCase());
+  for (const m of quote.matchAll(/(?<=[\p{L}\p{N},;:)]\s+)(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)/gu)) if (fresh(m[1]!) && fresh(m[2]!)) return true;
   return false;
 }

@@ -35,6 +35,14 @@ describe('question kinds', () => {
     expect(kindFit('When was the group founded?', 'The group was founded in 2003.')).toBe('fits');
   });
 
+  it('"Which article…" needs an article number, "Who chairs…" a person', () => {
+    expect(kindFit('Which article of the convention prohibits collective expulsion?', 'The convention prohibits collective expulsion.')).toBe('closest');
+    expect(kindFit('Which article of the convention prohibits collective expulsion?', 'Article 22 prohibits collective expulsion.')).toBe('fits');
+    expect(kindFit('Who chairs the Global Commission?', 'The Global Commission reports to the Secretary-General of the United Nations.')).toBe('closest');
+    expect(kindFit('Who chairs the Global Commission?', 'The Global Commission is chaired by Jan Karlsson and Mamphela Ramphele.')).toBe('fits');
+    expect(kindFit('What is the name of the Director-General?', 'In the words of Mr. Juan Somavia, it is a milestone.')).toBe('fits');
+  });
+
   it('a quote that matches word for word but lacks what the kind needs is the closest passage, never the answer', () => {
     const passages = [
       { id: 'd/a/1', doc: 'd', document: 'Note', section: 'Project', text: 'The labour migration project covers 22 countries in Eastern and Western Africa, with funds from the Commission.' },
