@@ -149,7 +149,15 @@ export function rankPassages(question: string, index: PassageIndex, catalog: Cat
 
 const NONE: ReadonlySet<string> = new Set();
 
-const ASKS_WHAT_IS = /^\s*what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?(.+?)[\s?.!]*$/i;
+// Questions asking what something is, and where the something stands in them.
+const ASKS_WHAT_IS: readonly RegExp[] = [
+  /^\s*what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?(.+?)[\s?.!]*$/i,
+  // "How does the 1990 instrument define who counts as a migrant worker?"
+  /^\s*how\s+(?:does|do|did)\s+.+?\s+define\s+(?:who\s+counts\s+as\s+|what\s+counts\s+as\s+)?(?:the\s+|an?\s+)?(.+?)[\s?.!]*$/i,
+  /^\s*(?:who|what)\s+counts\s+as\s+(?:the\s+|an?\s+)?(.+?)(?:\s+(?:under|in|for)\s+.+?)?[\s?.!]*$/i,
+  /\bdefinition\s+of\s+(?:the\s+|an?\s+)?(.+?)[\s?.!]*$/i,
+  /^\s*what\s+does\s+(?:the\s+(?:term|word)\s+)?["'‘“]?(.+?)["'’”]?\s+mean[\s?.!]*$/i,
+];
 const COPULA = /\b(?:is|are|was|were)\b/;
 
 /**
@@ -157,11 +165,12 @@ const COPULA = /\b(?:is|are|was|were)\b/;
  * with X named by its words or by a catalog name, in the few words before the verb.
  */
 function definitionTest(question: string, query: Query, catalog: Catalog | undefined): ((sentence: string) => boolean) | undefined {
-  const m = ASKS_WHAT_IS.exec(question);
+  const m = ASKS_WHAT_IS.map((p) => p.exec(question)).find((x) => x !== null);
   if (!m) return undefined;
   const subject = termsOf(m[1]!);
   if (!subject.length) return undefined;
-  const maxWords = m[1]!.split(/\s+/).length + 6;
+  // "X, for the purposes of this instrument, is …": a definition may set its scope before the verb.
+  const maxWords = m[1]!.split(/\s+/).length + 8;
   return (sentence) => {
     const verb = COPULA.exec(sentence);
     if (!verb) return false;
