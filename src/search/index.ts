@@ -41,6 +41,8 @@ export interface IndexOptions {
   irregularVerbs: boolean;
   /** A continent the question names ("Asia", "African") also finds the passages naming its countries (countries-list). */
   regions: boolean;
+  /** A word with a negating prefix ("irregular", "undocumented", "non-binding") also finds its root, which the passage on it often uses. */
+  negatedRoots: boolean;
   /** Weight of a synonym against the word typed. */
   synonymWeight: number;
   /** Synonyms less specific than this are not used ("get" for "cope"): everyday words match everything. */
@@ -71,6 +73,7 @@ export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   synonyms: true,
   irregularVerbs: true,
   regions: true,
+  negatedRoots: true,
   synonymWeight: 0.6,
   synonymMinSpecificity: 0.5,
   maxQueryTerms: 8,
@@ -199,7 +202,9 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       const forms = options.irregularVerbs ? knownForms(typed, term) : [];
       // "trafficking in Asia" is answered by a passage on Indonesia and Malaysia.
       const places = options.regions ? regionCountries(typed) : [];
-      const more = [...phrasal, ...places].filter((t) => !forms.includes(t) && t !== term);
+      // "irregular migrants" is answered where the text sets them against those "in a regular situation".
+      const negated = options.negatedRoots ? unprefixed(typed) : [];
+      const more = [...phrasal, ...places, ...negated].filter((t) => !forms.includes(t) && t !== term);
       if (more.length || forms.length) alternatives.set(term, [...forms, ...new Set(more)]);
       // A short number no passage holds is a list marker or a stray key ("(0)", "2)"), not what is asked.
       if (options.dropStrayNumbers && /^\d{1,2}$/.test(term) && !df.has(term)) continue;
@@ -221,6 +226,13 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       if (t && t !== own && df.has(t) && !out.includes(t)) out.push(t);
     }
     return out;
+  };
+
+  /** The term of the root of a word with a negating prefix ("irregular" → "regular"), when passages contain it. */
+  const unprefixed = (word: string): string[] => {
+    const m = /^(?:ir|un|in|il|im|non|dis)-?(\p{L}{4,})$/iu.exec(word);
+    const t = m ? process(m[1]!) : null;
+    return t && df.has(t) ? [t] : [];
   };
 
   /** Terms of the countries of a continent the word names that passages contain (the rarest term of each name). */

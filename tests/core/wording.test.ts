@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { terms, tokenize } from '../../src/search/text.js';
 import { buildIndex, DEFAULT_INDEX_OPTIONS } from '../../src/search/index.js';
 import { synonyms } from '../../src/search/wordnet.js';
-import { answerQuestion } from '../../src/answer/ask.js';
+import { answerQuestion, rankPassages } from '../../src/answer/ask.js';
 import { ask, useTwoDesks } from './two-desks.js';
 
 const desks = useTwoDesks();
@@ -96,6 +96,18 @@ describe('wording', () => {
     expect(reply.citations[0]!.id).toBe('d/a/1');
     expect(reply.confidence).not.toBe('none');
     expect(buildIndex(passages, { regions: false }).parse('trafficking in Asia').alternatives?.get('asia')).toBeUndefined();
+  });
+
+  it('finds the root of a word with a negating prefix ("irregular" finds "regular")', () => {
+    const passages = [
+      { id: 'd/a/1', doc: 'd', document: 'N', section: 'A', text: 'Joining a union is reserved for workers in a regular situation.' },
+      { id: 'd/a/2', doc: 'd', document: 'N', section: 'A', text: 'A union may be joined by any worker who pays the fee.' },
+      ...Array.from({ length: 6 }, (_, k) => ({ id: `d/b/${k}`, doc: 'd', document: 'N', section: 'B', text: `Harvest report ${k} from the valley.` })),
+    ];
+    const question = 'Can irregular workers join a union?';
+    expect(buildIndex(passages).parse(question).alternatives?.get('irregular')).toEqual(['regular']);
+    expect(rankPassages(question, buildIndex(passages), undefined).ranked[0]!.passage.id).toBe('d/a/1');
+    expect(buildIndex(passages, { negatedRoots: false }).parse(question).alternatives?.get('irregular')).toBeUndefined();
   });
 
   it('can switch synonyms and stray-number dropping off (options with defaults)', () => {
