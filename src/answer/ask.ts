@@ -40,6 +40,8 @@ export interface AnswerOptions {
    * "centre" there) is at best the closest one.
    */
   highSentenceCoverage: number;
+  /** How much a question word no passage uses counts for a "closest" reply when the passage holds a synonym of it (1: as the word itself). */
+  synonymEvidence: number;
   /** A closest passage holds at least this many of the question's terms (all of them, when it has fewer). */
   partialMinTerms: number;
   /** A word no passage uses that English uses only as a noun counts twice against a "closest" reply, as a name does. */
@@ -80,6 +82,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   highUnknownSpecificity: 0.8,
   unknownNounsWeigh: true,
   partialMinTerms: 2,
+  synonymEvidence: 0,
   highSentenceCoverage: 0.45,
   nameShare: 0.2,
   highMargin: 1.5,
@@ -221,7 +224,7 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   const best = lacksSpecific ? undefined : leaders.find((r) => fit.get(r) === 'fits' && r.coverage >= options.minCoverage && r.sentenceCoverage >= options.highSentenceCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)) && holdsTheNames(question, query, r, index, catalog, options));
   if (!best) {
     const closest = leaders.find((r) => r.coverage >= options.partialCoverage);
-    if (closest && aboutTheDocuments(question, query, closest, unmatched, options) && holdsTheNames(question, query, closest, index, catalog, options)) return closestReply(question, closest, ranked, unmatched, options);
+    if (closest && aboutTheDocuments(question, query, closest, unmatched, index, options) && holdsTheNames(question, query, closest, index, catalog, options)) return closestReply(question, closest, ranked, unmatched, options);
     return {
       kind: 'no-answer',
       title: NOT_COVERED,
@@ -305,7 +308,7 @@ function unmatchedWords(query: Query, ranked: readonly Ranked[], index: PassageI
  * passage holds outnumber the specific words no passage uses ("Who won the 2006 World Cup?":
  * "2006" and "world" against "won" and "cup" is not enough).
  */
-function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatched: readonly Unmatched[], options: AnswerOptions): boolean {
+function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatched: readonly Unmatched[], index: PassageIndex, options: AnswerOptions): boolean {
   // A name no passage uses ("Germany" in notes that never mention it) is likely the crux: it counts twice.
   // So is a thing the documents never name (a word English uses only as a noun: "carpentry",
   // "honeybees"), where an unknown verb or adjective is more often paraphrase ("hinge", "wary").
@@ -314,7 +317,14 @@ function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatche
   const missing = new Set(unmatched.map((u) => u.term));
   const present = analyse(hit.passage).terms;
   // A catalog entry the question names ("ICRMW") says most plainly what it is about: it counts twice.
-  const known = query.terms.filter((t) => !missing.has(t) && (present.has(t) || hit.matched.includes(t) || hasAlternative(query, t, present))).length + 2 * query.entities.length;
+  const known = query.terms.reduce((n, t) => {
+    if (missing.has(t)) return n;
+    if (present.has(t) || hit.matched.includes(t)) return n + 1;
+    if (!hasAlternative(query, t, present)) return n;
+    // A word no passage uses, found through a synonym, helps to rank but is weak evidence that the
+    // documents are about the question ("Excel" as "stand out", "box" as "package").
+    return n + (index.documentFrequency(t) === 0 ? options.synonymEvidence : 1);
+  }, 0) + 2 * query.entities.length;
   // One word in common is a coincidence ("What is the population of Nepal?" and a passage naming Nepal).
   if (known < Math.min(options.partialMinTerms, query.terms.length + query.entities.length)) return false;
   return !unknown || known > unknown;

@@ -49,6 +49,15 @@ describe('answer options', () => {
     }
   });
 
+  it('synonymEvidence: a word no passage uses, found only through a synonym, is weak evidence for a closest reply', () => {
+    const index = buildIndex(corpus('Workers received a package of advice and training.'));
+    const q = 'Which workers got the software box?';
+    expect(index.parse(q).alternatives?.get('softwar')).toContain('packag');
+    // (minCoverage 1: no confident answer, so the question is for a closest reply or none.)
+    expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, minCoverage: 1, synonymEvidence: 1 }).confidence).toBe('partial');
+    expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, minCoverage: 1 }).confidence).toBe('none');
+  });
+
   it('unknownWordSpecificity: which words no passage uses count against a closest reply', () => {
     const index = buildIndex(corpus('Recruitment agencies charge fees to migrant workers.'));
     // "submarine" is specific and unknown: with the default it counts, and outnumbers nothing alone…

@@ -42,9 +42,9 @@ describe('answer quality on the tuning split', () => {
   });
 
   // Off-topic questions that share words with the documents ("software developers" and the labour
-  // market, "Mode 4 on my washing machine") leave 7 of 71 answered "partial": never "high", at most that.
+  // market, "Mode 4 on my washing machine") leave 5 of 71 answered "partial": never "high", at most that.
   it('answers off-topic questions at most "partial" and rarely, and near-miss questions "high" at most 10% of the time', async () => {
-    expect(ours.offTopic.answered, ours.offTopic.wrong.join('\n')).toBeLessThanOrEqual(0.1);
+    expect(ours.offTopic.answered, ours.offTopic.wrong.join('\n')).toBeLessThanOrEqual(0.08);
     for (const q of ours.offTopic.wrong) expect((await policyDesk(desk)(q)).outcome, q).toBe('partial');
     expect(ours.nearMiss.answeredHigh, ours.nearMiss.high.join('\n')).toBeLessThanOrEqual(0.1);
   });
