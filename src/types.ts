@@ -17,8 +17,9 @@ export type Incoming =
   | { type: 'share'; questionId: number; platform: Platform; user?: string };
 
 /**
- * Who could see the question where it was asked: 'public' only when the whole channel could
- * (a mention in a channel); DMs, private commands and the terminal are 'private'. Unset means
+ * Who could see the question where it was asked: 'public' only when anyone in the workspace or
+ * server could (a mention in a channel open to all of them); private channels and threads, DMs,
+ * private commands and the terminal are 'private', and so is a channel the adapter is unsure of. Unset means
  * private: a question is quoted in the digest only when an adapter said it was asked in the open.
  */
 export type Audience = 'public' | 'private';

@@ -3,6 +3,7 @@
 import { cleanContent, type Message } from 'discord.js';
 import { guarded } from '../kit/handlers.js';
 import { addressedText, type MessageFacts } from './addressed.js';
+import { audienceOf } from './audience.js';
 import { firstDelivery, guard, type HandlerContext } from './context.js';
 import { messageFor } from './message.js';
 
@@ -26,8 +27,8 @@ export function onMessage(ctx: HandlerContext) {
         platform: 'discord',
         user: message.author.id,
         channel: message.channelId,
-        // A mention in a server channel is seen by the channel; a DM only by the bot.
-        audience: message.inGuild() ? 'public' : 'private',
+        // Public only in a channel all of the server can view (audience.ts); a DM is seen only by the bot.
+        audience: audienceOf(message),
       });
       // Discord has no private reply to a channel message: a note meant for the asker alone (too many
       // questions) goes to them by DM, and if they accept no DMs the channel hears nothing of it.

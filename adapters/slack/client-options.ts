@@ -25,6 +25,15 @@ export function postOnceClientOptions(config: SlackConfig, logger: BoltLogger): 
 }
 
 /**
+ * For asking whether a channel is public, on the way to an answer: one try, soon given up. A
+ * lookup that fails makes the question private (adapters/slack/audience.ts), which is better
+ * than the answer waiting, and a rate-limited call fails at once rather than waiting its turn.
+ */
+export function lookupClientOptions(config: SlackConfig, logger: BoltLogger, timeoutMs: number): webApi.WebClientOptions {
+  return { ...webClientOptions(config, logger), timeout: timeoutMs, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true };
+}
+
+/**
  * For apps.connections.open only (Socket Mode). Opening a connection has no side effect worth
  * guarding, and when its retries run out during a reconnect the Socket Mode client gives up for
  * good, so it keeps trying for longer: about 50 minutes, at most 30 s apart.

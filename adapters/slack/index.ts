@@ -10,7 +10,8 @@ import { newErrorId } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import type { PlatformStatus, Reply, RunningPlatform } from '../../src/types.js';
 import { boltLogger } from './bolt-logger.js';
-import { postOnceClientOptions, socketModeClientOptions, webClientOptions } from './client-options.js';
+import { channelAudience, LOOKUP_TIMEOUT_MS } from './audience.js';
+import { lookupClientOptions, postOnceClientOptions, socketModeClientOptions, webClientOptions } from './client-options.js';
 import { describeFailure, isOutage, platformErrorCode, REJECTED_TOKEN, SlackStartError } from './errors.js';
 import { httpReceiver } from './http-receiver.js';
 import { whoAmI } from './identity.js';
@@ -103,7 +104,8 @@ export async function startSlack(
   };
   const deps = { desk, log: slackLog, work, failed };
   listenForCommands(app, deps);
-  listenForMessages(app, deps);
+  const lookups = new webApi.WebClient(config.botToken, lookupClientOptions(config, logger, LOOKUP_TIMEOUT_MS));
+  listenForMessages(app, deps, channelAudience(lookups, slackLog));
   listenForButtons(app, deps);
 
   let port: number | undefined;

@@ -8,6 +8,7 @@ import type { Catalog } from '../catalog/load.js';
 import { terms as termsOf } from '../search/text.js';
 import { partsOfSpeech } from '../search/wordnet.js';
 import { citePassage } from '../reply.js';
+import { kindFit } from './kinds.js';
 
 export interface AnswerOptions {
   /**
@@ -33,6 +34,14 @@ export interface AnswerOptions {
    * it): "What was the budget of …" is at best closest when no passage speaks of a budget.
    */
   highUnknownSpecificity: number;
+  /**
+   * A confident answer's core sentence holds at least this share of the question's weight: a
+   * passage that has the question's words only spread over several sentences ("convention" here,
+   * "centre" there) is at best the closest one.
+   */
+  highSentenceCoverage: number;
+  /** How much a question word no passage uses counts for a "closest" reply when the passage holds a synonym of it (1: as the word itself). */
+  synonymEvidence: number;
   /** A closest passage holds at least this many of the question's terms (all of them, when it has fewer). */
   partialMinTerms: number;
   /** A word no passage uses that English uses only as a noun counts twice against a "closest" reply, as a name does. */
@@ -73,6 +82,8 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   highUnknownSpecificity: 0.8,
   unknownNounsWeigh: true,
   partialMinTerms: 2,
+  synonymEvidence: 0,
+  highSentenceCoverage: 0.45,
   nameShare: 0.2,
   highMargin: 1.5,
   highMarginMinTerms: 3,
@@ -141,7 +152,15 @@ export function rankPassages(question: string, index: PassageIndex, catalog: Cat
 
 const NONE: ReadonlySet<string> = new Set();
 
-const ASKS_WHAT_IS = /^\s*what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?(.+?)[\s?.!]*$/i;
+// Questions asking what something is, and where the something stands in them.
+const ASKS_WHAT_IS: readonly RegExp[] = [
+  /^\s*what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?(.+?)[\s?.!]*$/i,
+  // "How does the 1990 instrument define who counts as a migrant worker?"
+  /^\s*how\s+(?:does|do|did)\s+.+?\s+define\s+(?:who\s+counts\s+as\s+|what\s+counts\s+as\s+)?(?:the\s+|an?\s+)?(.+?)[\s?.!]*$/i,
+  /^\s*(?:who|what)\s+counts\s+as\s+(?:the\s+|an?\s+)?(.+?)(?:\s+(?:under|in|for)\s+.+?)?[\s?.!]*$/i,
+  /\bdefinition\s+of\s+(?:the\s+|an?\s+)?(.+?)[\s?.!]*$/i,
+  /^\s*what\s+does\s+(?:the\s+(?:term|word)\s+)?["'‘“]?(.+?)["'’”]?\s+mean[\s?.!]*$/i,
+];
 const COPULA = /\b(?:is|are|was|were)\b/;
 
 /**
@@ -149,11 +168,12 @@ const COPULA = /\b(?:is|are|was|were)\b/;
  * with X named by its words or by a catalog name, in the few words before the verb.
  */
 function definitionTest(question: string, query: Query, catalog: Catalog | undefined): ((sentence: string) => boolean) | undefined {
-  const m = ASKS_WHAT_IS.exec(question);
+  const m = ASKS_WHAT_IS.map((p) => p.exec(question)).find((x) => x !== null);
   if (!m) return undefined;
   const subject = termsOf(m[1]!);
   if (!subject.length) return undefined;
-  const maxWords = m[1]!.split(/\s+/).length + 6;
+  // "X, for the purposes of this instrument, is …": a definition may set its scope before the verb.
+  const maxWords = m[1]!.split(/\s+/).length + 8;
   return (sentence) => {
     const verb = COPULA.exec(sentence);
     if (!verb) return false;
@@ -196,14 +216,15 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   const { query, ranked } = rankPassages(question, index, catalog, options);
   // Only the leaders may answer: a passage far down the list that happens to hold a date is not
   // an answer to "when…".
-  const fitting = ranked.filter((r) => answersTheKind(question, r.quote.text));
+  const fit = new Map(ranked.map((r) => [r, kindFit(question, r.quote.text)]));
+  const fitting = ranked.filter((r) => fit.get(r) !== 'refuse');
   const leaders = fitting.filter((r) => ranked.indexOf(r) < 2);
   const unmatched = unmatchedWords(query, ranked, index, catalog);
   const lacksSpecific = unmatched.some((u) => (query.specificity.get(u.term) ?? 1) >= options.highUnknownSpecificity);
-  const best = lacksSpecific ? undefined : leaders.find((r) => r.coverage >= options.minCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)) && holdsTheNames(question, query, r, index, catalog, options));
+  const best = lacksSpecific ? undefined : leaders.find((r) => fit.get(r) === 'fits' && r.coverage >= options.minCoverage && r.sentenceCoverage >= options.highSentenceCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)) && holdsTheNames(question, query, r, index, catalog, options));
   if (!best) {
     const closest = leaders.find((r) => r.coverage >= options.partialCoverage);
-    if (closest && aboutTheDocuments(question, query, closest, unmatched, options) && holdsTheNames(question, query, closest, index, catalog, options)) return closestReply(question, closest, ranked, unmatched, options);
+    if (closest && aboutTheDocuments(question, query, closest, unmatched, index, options) && holdsTheNames(question, query, closest, index, catalog, options)) return closestReply(question, closest, ranked, unmatched, options);
     return {
       kind: 'no-answer',
       title: NOT_COVERED,
@@ -287,7 +308,7 @@ function unmatchedWords(query: Query, ranked: readonly Ranked[], index: PassageI
  * passage holds outnumber the specific words no passage uses ("Who won the 2006 World Cup?":
  * "2006" and "world" against "won" and "cup" is not enough).
  */
-function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatched: readonly Unmatched[], options: AnswerOptions): boolean {
+function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatched: readonly Unmatched[], index: PassageIndex, options: AnswerOptions): boolean {
   // A name no passage uses ("Germany" in notes that never mention it) is likely the crux: it counts twice.
   // So is a thing the documents never name (a word English uses only as a noun: "carpentry",
   // "honeybees"), where an unknown verb or adjective is more often paraphrase ("hinge", "wary").
@@ -296,7 +317,14 @@ function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatche
   const missing = new Set(unmatched.map((u) => u.term));
   const present = analyse(hit.passage).terms;
   // A catalog entry the question names ("ICRMW") says most plainly what it is about: it counts twice.
-  const known = query.terms.filter((t) => !missing.has(t) && (present.has(t) || hit.matched.includes(t) || hasAlternative(query, t, present))).length + 2 * query.entities.length;
+  const known = query.terms.reduce((n, t) => {
+    if (missing.has(t)) return n;
+    if (present.has(t) || hit.matched.includes(t)) return n + 1;
+    if (!hasAlternative(query, t, present)) return n;
+    // A word no passage uses, found through a synonym, helps to rank but is weak evidence that the
+    // documents are about the question ("Excel" as "stand out", "box" as "package").
+    return n + (index.documentFrequency(t) === 0 ? options.synonymEvidence : 1);
+  }, 0) + 2 * query.entities.length;
   // One word in common is a coincidence ("What is the population of Nepal?" and a passage naming Nepal).
   if (known < Math.min(options.partialMinTerms, query.terms.length + query.entities.length)) return false;
   return !unknown || known > unknown;
@@ -322,7 +350,7 @@ function holdsTheNames(question: string, query: Query, hit: Ranked, index: Passa
     if (!typed || !isName(typed, question)) continue;
     const df = index.documentFrequency(t);
     if (df === 0 || df > options.nameShare * index.size) continue;
-    if (!present.has(t) && !hit.matched.includes(t) && !named.some((n) => n.has(t)) && !new Set(termsOf(hit.passage.document)).has(t) && !derivedIn(t, present)) return false;
+    if (!present.has(t) && !hit.matched.includes(t) && !named.some((n) => n.has(t)) && !new Set(termsOf(hit.passage.document)).has(t) && !derivedIn(t, present) && !hasAlternative(query, t, present)) return false;
   }
   return true;
 }
@@ -394,18 +422,6 @@ function coverage(hit: Hit, query: Query, weights: Map<string, number>, index: P
     if (present.has(t) || hit.matched.includes(t) || named.some((n) => n.has(t)) || hasAlternative(query, t, present)) covered += w;
   });
   return total ? covered / total : 0;
-}
-
-const ASKS_WHEN = /^\s*(when\b|(in )?what year\b|(in )?which year\b)/i;
-const ASKS_HOW_MANY = /^\s*how (many|much)\b/i;
-const YEAR_OR_DATE = /\b(1[89]\d\d|20\d\d)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
-const QUANTITY = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|third|quarter|dozen|several|few|many|most|majority)/i;
-
-/** "When…" wants a date and "how many…" a number: a quote without one does not answer it. */
-function answersTheKind(question: string, quote: string): boolean {
-  if (ASKS_WHEN.test(question)) return YEAR_OR_DATE.test(quote);
-  if (ASKS_HOW_MANY.test(question)) return QUANTITY.test(quote);
-  return true;
 }
 
 function withQuote(quote: Quote): { quote: Quote; sentenceCoverage: number } {

@@ -24,6 +24,9 @@ const SPELLING: ReadonlyMap<string, string> = new Map([
   ['labour', 'labor'],
   ['centre', 'center'],
   ['favour', 'favor'],
+  // A convention is also called a treaty: "the 1990 treaty" is "the 1990 convention".
+  ['treaty', 'convention'],
+  ['treatie', 'convention'],
 ]);
 
 // Folding is the costly part of reading a passage, and a corpus has a small vocabulary:

@@ -53,7 +53,19 @@ export const STRUCTURE_QUESTIONS: readonly StructureQuestion[] = [
   },
   {
     name: 'a section by heading',
-    pattern: /^what\s+(?:does|do)\s+the\s+(?:section|part|chapter)\s+(?:on|about|called|titled|headed)\s+(.+?)\s+say\s*[?.!]*$/i,
+    // "What does the section on migrant rights say?", "What does the section 'Who it protects' cover?"
+    pattern: /^(?:what\s+(?:does|do|is\s+in)\s+)?(?:the\s+)?(?:section|part|chapter)\s+(?:(?:on|about|called|titled|headed|named)\s+)?["'‘“](.+?)["'’”]\s*(?:say|says|cover|covers|contain|contains|discuss|discusses)?\s*[?.!]*$/i,
+    answer: (m, ctx) => sectionByHeading(m[1]!, ctx),
+  },
+  {
+    name: 'a section by heading, unquoted',
+    pattern: /^(?:what\s+(?:does|do|is\s+in)\s+)?(?:the\s+)?(?:section|part|chapter)\s+(?:on|about|called|titled|headed|named)\s+(.+?)(?:\s+(?:say|says|cover|covers|contain|contains|discuss|discusses))?\s*[?.!]*$/i,
+    answer: (m, ctx) => sectionByHeading(m[1]!, ctx),
+  },
+  {
+    name: 'a section by heading, named first',
+    // "What does the tripartite approach section say?", "What does the 'What the Programme does' section cover?"
+    pattern: /^what\s+(?:does|do)\s+the\s+["'‘“]?(.+?)["'’”]?\s+(?:section|part|chapter)\s+(?:say|cover|contain|discuss)\s*[?.!]*$/i,
     answer: (m, ctx) => sectionByHeading(m[1]!, ctx),
   },
   {
@@ -68,7 +80,7 @@ export const STRUCTURE_QUESTIONS: readonly StructureQuestion[] = [
 export function structureAnswer(question: string, ctx: CommandContext): Reply | undefined {
   const text = question.trim();
   // "What ILO programmes …" is "What programmes …": the catalog's qualifiers name who speaks.
-  const plain = withoutQualifiers(text, ctx);
+  const plain = withoutQualifiers(withoutStrays(text), ctx);
   for (const row of STRUCTURE_QUESTIONS) {
     const m = row.pattern.exec(plain);
     if (!m) continue;
@@ -76,6 +88,14 @@ export function structureAnswer(question: string, ctx: CommandContext): Reply | 
     if (reply) return { ...reply, question: text, answered: true, confidence: 'high', unmatched: [] };
   }
   return undefined;
+}
+
+// What people wrap a question in: a stray key ("(0)", "2)"), a greeting or a "please" at either end.
+const STRAY_START = /^(?:(?:\(?\d{1,2}\)|please|pls|hi|hello|hey|thanks|thank you|thx|ok|so)[\s,:;!.-]+)+/i;
+const STRAY_END = /(?:[\s,;:-]+(?:\(?\d{1,2}\)|please|pls|thanks|thank you|thx|cheers))+\s*([?.!]*)$/i;
+
+function withoutStrays(text: string): string {
+  return text.replace(STRAY_START, '').replace(STRAY_END, '$1').trim();
 }
 
 function withoutQualifiers(text: string, ctx: CommandContext): string {
@@ -197,7 +217,13 @@ function sectionByLabel(label: string, ctx: CommandContext): Reply | undefined {
   return found.length ? sectionReply(`Section ${label}`, found) : undefined;
 }
 
+// Every word, stop words too: "What the Programme does" is a heading of its own, not "programme".
+const headingWords = (text: string) => text.toLowerCase().replace(/^(?:[a-z]|[ivx]+|\d+)(?:\.\d+)*[.)]\s+/, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
+
 function sectionByHeading(heading: string, ctx: CommandContext): Reply | undefined {
+  const exact = headingWords(heading);
+  const named = ctx.library.corpus.passages.filter((p) => headingWords(p.section.split(SECTION_SEPARATOR).pop() ?? '') === exact);
+  if (exact && named.length) return sectionReply(`Section on ${heading}`, named);
   const wanted = termsOf(heading);
   if (!wanted.length) return undefined;
   const score = (p: Passage) => {

@@ -9,6 +9,7 @@ import { specificity } from './specificity.js';
 import { irregularForms } from './inflections.js';
 import { entityToken, IndexContents, type RestoreData } from './incremental.js';
 import { isEnglishWord, synonyms as wordnetSynonyms } from './wordnet.js';
+import { countriesOfRegion } from './places.js';
 import { TopScorer, type Subquery } from './scorer.js';
 
 export interface IndexOptions {
@@ -39,6 +40,10 @@ export interface IndexOptions {
   synonyms: boolean;
   /** Search the other forms of an irregular verb the question uses ("seeking" also finds "sought"). */
   irregularVerbs: boolean;
+  /** A continent the question names ("Asia", "African") also finds the passages naming its countries (countries-list). */
+  regions: boolean;
+  /** A word with a negating prefix ("irregular", "undocumented", "non-binding") also finds its root, which the passage on it often uses. */
+  negatedRoots: boolean;
   /** Weight of a synonym against the word typed. */
   synonymWeight: number;
   /** Synonyms less specific than this are not used ("get" for "cope"): everyday words match everything. */
@@ -73,6 +78,8 @@ export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   dropStrayNumbers: true,
   synonyms: true,
   irregularVerbs: true,
+  regions: true,
+  negatedRoots: true,
   synonymWeight: 0.6,
   synonymMinSpecificity: 0.5,
   maxQueryTerms: 8,
@@ -201,7 +208,12 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       const next = tokens[i + 1]?.toLowerCase();
       const phrasal = options.synonyms && next && PARTICLES.has(next) ? knownSynonyms(`${typed.toLowerCase()} ${next}`) : [];
       const forms = options.irregularVerbs ? knownForms(typed, term) : [];
-      if (phrasal.length || forms.length) alternatives.set(term, [...forms, ...phrasal.filter((t) => !forms.includes(t))]);
+      // "trafficking in Asia" is answered by a passage on Indonesia and Malaysia.
+      const places = options.regions ? regionCountries(typed) : [];
+      // "irregular migrants" is answered where the text sets them against those "in a regular situation".
+      const negated = options.negatedRoots ? unprefixed(typed) : [];
+      const more = [...phrasal, ...places, ...negated].filter((t) => !forms.includes(t) && t !== term);
+      if (more.length || forms.length) alternatives.set(term, [...forms, ...new Set(more)]);
       // A short number no passage holds is a list marker or a stray key ("(0)", "2)"), not what is asked.
       if (options.dropStrayNumbers && /^\d{1,2}$/.test(term) && !df.has(term)) continue;
       terms.push(term);
@@ -220,6 +232,26 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
     for (const form of listed.length ? listed : irregularForms(own)) {
       const t = process(form);
       if (t && t !== own && df.has(t) && !out.includes(t)) out.push(t);
+    }
+    return out;
+  };
+
+  /** The term of the root of a word with a negating prefix ("irregular" → "regular"), when passages contain it. */
+  const unprefixed = (word: string): string[] => {
+    const m = /^(?:ir|un|in|il|im|non|dis)-?(\p{L}{4,})$/iu.exec(word);
+    const t = m ? process(m[1]!) : null;
+    return t && df.has(t) ? [t] : [];
+  };
+
+  /** Terms of the countries of a continent the word names that passages contain (the rarest term of each name). */
+  const regionCountries = (word: string): string[] => {
+    const out: string[] = [];
+    for (const name of countriesOfRegion(word)) {
+      // Every word of the name must be there: "United Arab Emirates" is not found by "united".
+      const words = termsOf(name);
+      if (!words.length || !words.every((t) => df.has(t))) continue;
+      const rarest = words.sort((a, b) => df.get(a)! - df.get(b)!)[0]!;
+      if (!out.includes(rarest)) out.push(rarest);
     }
     return out;
   };

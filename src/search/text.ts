@@ -5,6 +5,7 @@
 // apart, and measured better on the evaluation set (top-1 86.7% vs 85.7%).
 
 import stemmer from 'wink-porter2-stemmer';
+import { numberPhrases } from './numbers.js';
 
 // Splitting on "not a letter, digit or mark" (rather than MiniSearch's default space/punctuation
 // list) also splits on tabs, NUL and zero-width spaces, which the default keeps inside tokens.
@@ -42,7 +43,7 @@ const JOINING_PREFIX = /\b(co|pre|anti|multi|inter|intra|sub|semi|socio|macro|mi
 
 export function tokenize(text: string): string[] {
   const plain = searchText(text);
-  return splitTokens(plain.includes('-') ? plain.replace(JOINING_PREFIX, '$1') : plain);
+  return numberPhrases(splitTokens(plain.includes('-') ? plain.replace(JOINING_PREFIX, '$1') : plain));
 }
 
 const TOKEN_CHAR = /[\p{L}\p{N}\p{M}]/u;

@@ -32,6 +32,9 @@ describe('find', () => {
     ['icrmw', 'icrmw'],
     ['UN Migrant Workers Convention', 'icrmw'],
     ['the 1990 convention', 'icrmw'],
+    // A convention is also called a treaty.
+    ['the 1990 treaty', 'icrmw'],
+    ['UN treaty on migrant workers', 'icrmw'],
     ['the 1949 convention', 'c097'],
     ['C97', 'c097'],
     ['C097', 'c097'],

@@ -40,6 +40,24 @@ describe('answer options', () => {
     expect(top(DEFAULT_ANSWER_OPTIONS.definitionBonus)).toBe('d/p/1');
   });
 
+  it('definitionBonus also serves "How does … define X?" and "Who counts as X?", and a definition that sets its scope first', () => {
+    const index = buildIndex(corpus('Recruitment fees rose again. Agencies charged recruitment fees of every kind to recruitment candidates.', 'Recruitment fees, for the purposes of this text, are payments that workers make to get a job.'));
+    for (const q of ['How does the guide define recruitment fees?', 'What counts as recruitment fees?', 'definition of recruitment fees']) {
+      const top = (bonus: number) => rankPassages(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, definitionBonus: bonus }).ranked[0]!.passage.id;
+      expect(top(1), q).toBe('d/p/0');
+      expect(top(DEFAULT_ANSWER_OPTIONS.definitionBonus), q).toBe('d/p/1');
+    }
+  });
+
+  it('synonymEvidence: a word no passage uses, found only through a synonym, is weak evidence for a closest reply', () => {
+    const index = buildIndex(corpus('Workers received a package of advice and training.'));
+    const q = 'Which workers got the software box?';
+    expect(index.parse(q).alternatives?.get('softwar')).toContain('packag');
+    // (minCoverage 1: no confident answer, so the question is for a closest reply or none.)
+    expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, minCoverage: 1, synonymEvidence: 1 }).confidence).toBe('partial');
+    expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, minCoverage: 1 }).confidence).toBe('none');
+  });
+
   it('unknownWordSpecificity: which words no passage uses count against a closest reply', () => {
     const index = buildIndex(corpus('Recruitment agencies charge fees to migrant workers.'));
     // "submarine" is specific and unknown: with the default it counts, and outnumbers nothing alone…

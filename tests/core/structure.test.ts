@@ -56,6 +56,24 @@ describe('structure questions', () => {
     expect(byHeading.citations[0]!.section).toBe('3. Recruitment fees');
   });
 
+  it.each([
+    "What does the section 'Working time and rest' cover?",
+    'What does the working time and rest section say?',
+    '(0) what does the section on working time and rest say',
+    'section on working time and rest',
+    'please, the part about working time and rest',
+  ])('finds a section by its heading however it is asked: %j', async (question) => {
+    const reply = await ask(desks.notes, question);
+    expect(reply).toMatchObject({ kind: 'list', confidence: 'high' });
+    expect(reply.citations[0]!.section).toBe('2. Working time and rest');
+  });
+
+  it('quotes only the section whose heading is asked for', async () => {
+    const reply = await ask(desks.notes, "What does the 'Private agencies' section say?");
+    expect(reply.citations.map((c) => c.section)).toEqual(expect.arrayContaining(['B. Instruments › 1. Private agencies']));
+    expect(new Set(reply.citations.map((c) => c.section)).size).toBe(1);
+  });
+
   it('gives the outline of a document named by its title, from its headings', async () => {
     const reply = await ask(desks.notes, 'Give me an outline of the note on fair recruitment of seafarers');
     expect(reply.title).toBe('Outline: Fair recruitment of seafarers and fishers');

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { terms, tokenize } from '../../src/search/text.js';
 import { buildIndex, DEFAULT_INDEX_OPTIONS } from '../../src/search/index.js';
 import { synonyms } from '../../src/search/wordnet.js';
+import { answerQuestion, rankPassages } from '../../src/answer/ask.js';
 import { ask, useTwoDesks } from './two-desks.js';
 
 const desks = useTwoDesks();
@@ -43,6 +44,19 @@ describe('wording', () => {
     expect(reply.citations[0]!.quote).toMatch(/^Four regional pilot projects/);
   });
 
+  it('reads numbers of several words as digits: years, compounds, ordinals and scales', () => {
+    expect(terms('nineteen forty-nine')).toEqual(terms('1949'));
+    expect(terms('the nineteen ninety convention')).toEqual(terms('the 1990 convention'));
+    expect(terms('two thousand and four')).toEqual(terms('2004'));
+    expect(terms('ninety-second session')).toEqual(terms('92nd session'));
+    expect(terms('Sixty-first session')).toEqual(terms('61st session'));
+    expect(terms('the twentieth State')).toEqual(terms('the 20th State'));
+    expect(terms('eighty-six million migrants')).toEqual(terms('86 million migrants'));
+    expect(terms('Ninety-three countries')).toEqual(terms('93 countries'));
+    // Ordinary words stay words: "first", "second" in prose, and "one by one".
+    expect(terms('the second approach, one by one')).toEqual(['second', 'approach', '1']);
+  });
+
   it('matches plurals and other forms of a verb', async () => {
     expect(terms('ratified ratifying ratify')).toEqual(terms('ratification'));
     const reply = await ask(desks.notes, 'Are domestic workers charged a fee by the agency?');
@@ -68,6 +82,32 @@ describe('wording', () => {
     expect(index.parse('Which workers are excluded from the scheme?').alternatives?.get('exclud')).toContain('left');
     expect(index.search(index.parse('Which workers are excluded from the scheme?'))[0]!.passage.id).toBe('d/a/1');
     expect(buildIndex(passages, { irregularVerbs: false }).parse('excluded').alternatives?.get('exclud') ?? []).not.toContain('left');
+  });
+
+  it('finds the countries of a continent the question names ("Asia": Indonesia, Malaysia)', () => {
+    const passages = [
+      { id: 'd/a/1', doc: 'd', document: 'N', section: 'A', text: 'A project freed trafficking victims in Indonesia and Malaysia.' },
+      { id: 'd/a/2', doc: 'd', document: 'N', section: 'A', text: 'Trafficking is a grave crime wherever it happens, in Asia as elsewhere.' },
+      ...Array.from({ length: 6 }, (_, k) => ({ id: `d/b/${k}`, doc: 'd', document: 'N', section: 'B', text: `Harvest report ${k} from the valley.` })),
+    ];
+    const index = buildIndex(passages);
+    expect(index.parse('trafficking victims freed in Asia').alternatives?.get('asia')).toEqual(expect.arrayContaining(['indonesia', 'malaysia']));
+    const reply = answerQuestion('Which trafficking victims were freed in Asia?', index, undefined);
+    expect(reply.citations[0]!.id).toBe('d/a/1');
+    expect(reply.confidence).not.toBe('none');
+    expect(buildIndex(passages, { regions: false }).parse('trafficking in Asia').alternatives?.get('asia')).toBeUndefined();
+  });
+
+  it('finds the root of a word with a negating prefix ("irregular" finds "regular")', () => {
+    const passages = [
+      { id: 'd/a/1', doc: 'd', document: 'N', section: 'A', text: 'Joining a union is reserved for workers in a regular situation.' },
+      { id: 'd/a/2', doc: 'd', document: 'N', section: 'A', text: 'A union may be joined by any worker who pays the fee.' },
+      ...Array.from({ length: 6 }, (_, k) => ({ id: `d/b/${k}`, doc: 'd', document: 'N', section: 'B', text: `Harvest report ${k} from the valley.` })),
+    ];
+    const question = 'Can irregular workers join a union?';
+    expect(buildIndex(passages).parse(question).alternatives?.get('irregular')).toEqual(['regular']);
+    expect(rankPassages(question, buildIndex(passages), undefined).ranked[0]!.passage.id).toBe('d/a/1');
+    expect(buildIndex(passages, { negatedRoots: false }).parse(question).alternatives?.get('irregular')).toBeUndefined();
   });
 
   it('can switch synonyms and stray-number dropping off (options with defaults)', () => {

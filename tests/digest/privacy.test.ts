@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDesk, type Desk } from '../../src/desk.js';
 import type { Reply } from '../../src/types.js';
 import { shown } from '../../src/digest/activity.js';
+import { LOOKUP_TIMEOUT_MS } from '../../adapters/slack/audience.js';
 import { BOT_USER_ID } from '../fakes/slack.js';
 import { directMessage, mention } from '../fakes/slack-payloads.js';
 import { startHarness as startSlack } from '../slack/harness.js';
@@ -54,7 +55,50 @@ describe('Slack', () => {
     expect(gaps).toContain('2 questions asked privately (not quoted)');
     expect(gaps).not.toMatch(/canteen|visa|manager|harassment|U0BOB001|@/);
   });
+
+  it('asks Slack once per channel whether it is public, and only counts mentions in a private channel or a group DM', async () => {
+    const desk = await deskOnNote();
+    const h = await startSlack('socket', { desk });
+    cleanup.push(() => h.close());
+    h.fake.channelKinds.set('C0SECRET1', 'private');
+    h.fake.channelKinds.set('C0GROUPDM', 'group-dm');
+
+    await h.event(mention({ text: `<@${BOT_USER_ID}> is the redundancy plan for the Geneva office final?`, channel: 'C0SECRET1' }));
+    await h.event(mention({ text: `<@${BOT_USER_ID}> who replaces Maria on sick leave?`, channel: 'C0GROUPDM' }));
+    await h.event(mention({ text: `<@${BOT_USER_ID}> what are the parking rules?`, channel: 'C0GENERAL' }));
+    await h.event(mention({ text: `<@${BOT_USER_ID}> when does the canteen open?`, channel: 'C0GENERAL' }));
+    await answersIn(h, ['C0SECRET1', 'C0GROUPDM', 'C0GENERAL', 'C0GENERAL']);
+
+    const gaps = field(await digestOf(desk), 'Not covered by the documents');
+    expect(gaps).toContain('“what are the parking rules?”');
+    expect(gaps).toContain('“when does the canteen open?”');
+    expect(gaps).toContain('2 questions asked privately (not quoted)');
+    expect(gaps).not.toMatch(/redundancy|Geneva|Maria|sick/);
+    expect(h.fake.callsTo('conversations.info').map((c) => c.args.channel).sort()).toEqual(['C0GENERAL', 'C0GROUPDM', 'C0SECRET1']);
+  });
+
+  it.each([
+    ['refuses the lookup', 'failingMethods'],
+    ['never answers the lookup', 'stalledMethods'],
+  ] as const)('counts a mention as private, and still answers it soon, when Slack %s', async (_, how) => {
+    const desk = await deskOnNote();
+    const h = await startSlack('socket', { desk });
+    cleanup.push(() => h.close());
+    h.fake[how].add('conversations.info');
+
+    await h.event(mention({ text: `<@${BOT_USER_ID}> is the Lisbon office closing?`, channel: 'C0GENERAL' }));
+    await answersIn(h, ['C0GENERAL'], LOOKUP_TIMEOUT_MS + 5000);
+
+    expect(field(await digestOf(desk), 'Not covered by the documents')).toMatch(/^• 1 question asked privately \(not quoted\)\n/);
+    expect(h.logs.some((l) => l.includes('Slack would not say whether a channel is public') && l.includes('C0GENERAL'))).toBe(true);
+  });
 });
+
+/** Waits until each channel has had its answers posted (one per entry). */
+async function answersIn(h: Awaited<ReturnType<typeof startSlack>>, channels: string[], timeout = 5000): Promise<void> {
+  const posted = () => h.fake.callsTo('chat.postMessage').filter((c) => c.result.ok).map((c) => c.args.channel as string);
+  await vi.waitFor(() => expect(posted().sort()).toEqual([...channels].sort()), { timeout, interval: 20 });
+}
 
 describe('Discord', () => {
   it('quotes a question asked by mention in a server channel (without the name), and only counts DM and /policy questions', async () => {
@@ -74,6 +118,26 @@ describe('Discord', () => {
     expect(gaps).toContain('“has read the parking rules?”');
     expect(gaps).toContain('2 questions asked privately (not quoted)');
     expect(gaps).not.toMatch(/salary|permit|asylum|Bob|@/);
+  });
+
+  it('only counts mentions in a channel @everyone cannot view, in a thread of one, and in a private thread', async () => {
+    const h = await startDiscord({ seedsDir: seeds() });
+    cleanup.push(() => h.close());
+
+    const asked = [
+      h.say({ content: `<@${IDS.bot}> is the redundancy plan for the Geneva office final?`, channelId: IDS.hiddenChannel }),
+      h.say({ content: `<@${IDS.bot}> who replaces Maria on sick leave?`, channelId: IDS.hiddenThread }),
+      h.say({ content: `<@${IDS.bot}> is my bonus taxed twice?`, channelId: IDS.privateThread }),
+      h.say({ content: `<@${IDS.bot}> what are the parking rules?` }),
+    ];
+    // Each is answered where it was asked.
+    for (const message of asked) await h.replyTo(message);
+    await waitFor(async () => expect(await h.desk.store.questionsSince(new Date(0))).toHaveLength(4));
+
+    const gaps = field(await digestOf(h.desk), 'Not covered by the documents');
+    expect(gaps).toContain('“what are the parking rules?”');
+    expect(gaps).toContain('3 questions asked privately (not quoted)');
+    expect(gaps).not.toMatch(/redundancy|Geneva|Maria|sick|bonus/);
   });
 });
 

@@ -1,6 +1,6 @@
 // Holds the line on answer quality, on the TUNING split only (npm run eval prints the detail).
-// The floors are the level measured after the second round of issue 10 on the grown split (163
-// in-scope, 28 near-miss, 43 off-topic), less a small margin, so a regression fails. No held-out figure belongs here: a held-out floor would become a target.
+// The floors are the level measured after the third round of issue 10 on the split grown again
+// (246 in-scope, 73 near-miss, 71 off-topic), less a small margin, so a regression fails. No held-out figure belongs here: a held-out floor would become a target.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../src/desk.js';
@@ -24,29 +24,29 @@ const missList = (m: SplitMetrics) => m.inScope.misses.map((x) => `${x.q} (want:
 
 describe('answer quality on the tuning split', () => {
   it('puts the right passage first for most in-scope questions', () => {
-    expect(ours.inScope.top1, missList(ours)).toBeGreaterThanOrEqual(0.75);
-    expect(ours.inScope.top3).toBeGreaterThanOrEqual(0.87);
+    expect(ours.inScope.top1, missList(ours)).toBeGreaterThanOrEqual(0.82);
+    expect(ours.inScope.top3).toBeGreaterThanOrEqual(0.9);
   });
 
   it('answers in-scope questions from the right passage', () => {
-    expect(ours.inScope.answeredRight, missList(ours)).toBeGreaterThanOrEqual(0.74);
+    expect(ours.inScope.answeredRight, missList(ours)).toBeGreaterThanOrEqual(0.81);
   });
 
   it('rarely answers "high" from the wrong passage', () => {
-    expect(ours.inScope.highWrong).toBeLessThanOrEqual(0.04);
+    expect(ours.inScope.highWrong).toBeLessThanOrEqual(0.03);
   });
 
   it('finds passages of the documents that have no catalog entry', () => {
-    expect(ours.newDocs.n).toBeGreaterThanOrEqual(45);
-    expect(ours.newDocs.top1).toBeGreaterThanOrEqual(0.62);
+    expect(ours.newDocs.n).toBeGreaterThanOrEqual(85);
+    expect(ours.newDocs.top1).toBeGreaterThanOrEqual(0.8);
   });
 
-  // The split grown with off-topic questions that share words with the documents ("software
-  // developers" and the labour market) leaves 2 of 43 answered "partial": never "high", at most that.
-  it('answers off-topic questions at most "partial" and rarely, and near-miss questions "high" at most 10% of the time', async () => {
-    expect(ours.offTopic.answered, ours.offTopic.wrong.join('\n')).toBeLessThanOrEqual(0.05);
+  // Off-topic questions that share words with the documents ("software developers" and the labour
+  // market, "Mode 4 on my washing machine") leave 5 of 71 answered "partial": never "high", at most that.
+  it('answers off-topic questions at most "partial" and rarely, and near-miss questions "high" at most 5% of the time', async () => {
+    expect(ours.offTopic.answered, ours.offTopic.wrong.join('\n')).toBeLessThanOrEqual(0.08);
     for (const q of ours.offTopic.wrong) expect((await policyDesk(desk)(q)).outcome, q).toBe('partial');
-    expect(ours.nearMiss.answeredHigh, ours.nearMiss.high.join('\n')).toBeLessThanOrEqual(0.1);
+    expect(ours.nearMiss.answeredHigh, ours.nearMiss.high.join('\n')).toBeLessThanOrEqual(0.05);
   });
 
   it('ranks better than a plain MiniSearch index on the same passages', () => {
@@ -55,6 +55,6 @@ describe('answer quality on the tuning split', () => {
   });
 
   it('finds catalog entries by alias ("ICRMW", "C97", "convention 143")', () => {
-    expect(ours.byTag.alias!.top1).toBeGreaterThanOrEqual(0.75);
+    expect(ours.byTag.alias!.top1).toBeGreaterThanOrEqual(0.85);
   });
 });

@@ -11,6 +11,12 @@ export const IDS = {
   botRole: '894000000000000101',
   otherRole: '894000000000000102',
   channel: '894000000000000200',
+  /** A channel @everyone cannot view (the bot's role can). */
+  hiddenChannel: '894000000000000201',
+  /** A private thread in the public channel. */
+  privateThread: '894000000000000202',
+  /** A public thread in the hidden channel. */
+  hiddenThread: '894000000000000203',
   dm: '894000000000000300',
   alice: '894000000000000401',
   bob: '894000000000000402',
@@ -82,6 +88,31 @@ const role = (id: string, name: string, position: number, extra: Record<string, 
   ...extra,
 });
 
+const VIEW_CHANNEL = String(1n << 10n);
+
+function thread(id: string, type: 11 | 12, parentId: string, name: string) {
+  return {
+    id,
+    type,
+    guild_id: IDS.guild,
+    parent_id: parentId,
+    name,
+    owner_id: IDS.alice,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    message_count: 0,
+    member_count: 2,
+    flags: 0,
+    thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: joinedAt, locked: false, ...(type === 12 ? { invitable: false } : {}) },
+  };
+}
+
+/** Every channel and thread of the fake server, by id. */
+export function guildChannels(): Map<string, Record<string, unknown>> {
+  const guild = guildCreate();
+  return new Map([...guild.channels, ...guild.threads].map((c) => [c.id, c]));
+}
+
 export function guildCreate() {
   return {
     id: IDS.guild,
@@ -124,8 +155,26 @@ export function guildCreate() {
     members: [{ user: users.bot, roles: [IDS.botRole], joined_at: joinedAt, deaf: false, mute: false, flags: 0 }],
     channels: [
       { id: IDS.channel, type: 0, guild_id: IDS.guild, name: 'policy-questions', position: 0, permission_overwrites: [], topic: null, nsfw: false, parent_id: null, last_message_id: null, rate_limit_per_user: 0, flags: 0 },
+      {
+        id: IDS.hiddenChannel,
+        type: 0,
+        guild_id: IDS.guild,
+        name: 'hr-cases',
+        position: 1,
+        // @everyone (the role with the server's id) may not view it; the bot's role may.
+        permission_overwrites: [
+          { id: IDS.guild, type: 0, allow: '0', deny: VIEW_CHANNEL },
+          { id: IDS.botRole, type: 0, allow: VIEW_CHANNEL, deny: '0' },
+        ],
+        topic: null,
+        nsfw: false,
+        parent_id: null,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+        flags: 0,
+      },
     ],
-    threads: [],
+    threads: [thread(IDS.privateThread, 12, IDS.channel, 'salary-questions'), thread(IDS.hiddenThread, 11, IDS.hiddenChannel, 'case-42')],
     presences: [],
     stage_instances: [],
     guild_scheduled_events: [],
@@ -142,6 +191,8 @@ export interface UserMessageOptions {
   author?: UserData;
   /** A DM to the bot instead of a message in the server's channel. */
   dm?: boolean;
+  /** Another channel or thread of the server (IDS.hiddenChannel, …) than IDS.channel. */
+  channelId?: string;
   id?: string;
 }
 
@@ -155,7 +206,7 @@ export function userMessage(o: UserMessageOptions) {
   const mentionedUsers = [...text.matchAll(/<@!?(\d+)>/g)].map((m) => userById.get(m[1]!)).filter((u): u is UserData => !!u);
   const base = {
     id: o.id ?? snowflake(),
-    channel_id: o.dm ? IDS.dm : IDS.channel,
+    channel_id: o.dm ? IDS.dm : (o.channelId ?? IDS.channel),
     author,
     content: o.content,
     timestamp: new Date().toISOString(),

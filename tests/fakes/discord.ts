@@ -8,7 +8,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { guildCreate, IDS, PRIVILEGED_INTENTS, ready, snowflake, TOKEN, users } from './discord-payloads.js';
+import { guildChannels, guildCreate, IDS, PRIVILEGED_INTENTS, ready, snowflake, TOKEN, users } from './discord-payloads.js';
 
 export interface RestCall {
   method: string;
@@ -194,7 +194,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     }
     if ((m = /^\/channels\/(\d+)$/.exec(path)) && method === 'GET') {
       if (!authed) return unauthorized;
-      if (m[1] === IDS.channel) return [200, guildCreate().channels[0]];
+      const channel = guildChannels().get(m[1]!);
+      if (channel) return [200, channel];
       if (m[1] === IDS.dm) return [200, { id: IDS.dm, type: 1, recipients: [users.alice], last_message_id: null, flags: 0 }];
       return [404, { code: 10003, message: 'Unknown Channel' }];
     }
@@ -207,7 +208,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'POST') {
       if (!authed) return unauthorized;
       const channelId = m[1]!;
-      if (channelId !== IDS.channel && channelId !== IDS.dm) return [404, { code: 10003, message: 'Unknown Channel' }];
+      if (!guildChannels().has(channelId) && channelId !== IDS.dm) return [404, { code: 10003, message: 'Unknown Channel' }];
       const problems = messageProblems(call.body);
       if (problems.length) return invalid(problems);
       const nonceKey = call.body.enforce_nonce && call.body.nonce !== undefined ? `${channelId}:${call.body.nonce}` : undefined;
@@ -261,7 +262,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return {
       id: snowflake(),
       channel_id: channelId,
-      ...(channelId === IDS.channel ? { guild_id: IDS.guild } : {}),
+      ...(guildChannels().has(channelId) ? { guild_id: IDS.guild } : {}),
       author: users.bot,
       content: '',
       embeds: [],

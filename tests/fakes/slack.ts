@@ -43,6 +43,10 @@ export interface FakeSlack {
   readonly channelsWithoutBot: Set<string>;
   /** Methods that answer HTTP 500 (to test bounded retries). */
   readonly failingMethods: Set<string>;
+  /** Methods that never answer (a Slack that hangs). */
+  readonly stalledMethods: Set<string>;
+  /** What conversations.info says a channel is; unlisted, a C… channel is public and a D… one a DM. */
+  readonly channelKinds: Map<string, ChannelKind>;
   /** Problems with messages the bot sent, as Slack would report them. */
   readonly rejected: string[];
   /** While set, every response_url answers with this HTTP status (a Slack outage, an expired URL). */
@@ -63,6 +67,8 @@ export interface FakeSlack {
   close(): Promise<void>;
 }
 
+export type ChannelKind = 'public' | 'private' | 'group-dm';
+
 const LIMITS = { blocks: 50, sectionText: 3000, totalText: 13000, contextElements: 10, headerText: 150 };
 
 export async function startFakeSlack(): Promise<FakeSlack> {
@@ -71,6 +77,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const acks: SocketAck[] = [];
   const channelsWithoutBot = new Set<string>();
   const failingMethods = new Set<string>();
+  const stalledMethods = new Set<string>();
+  const channelKinds = new Map<string, ChannelKind>();
   const rejected: string[] = [];
   const ackWaiters = new Map<string, (ack: SocketAck) => void>();
   let responseUrls = 0;
@@ -109,6 +117,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     };
 
     if (failingMethods.has(method)) return record(500, { ok: false, error: 'fake_server_error' });
+    if (stalledMethods.has(method)) {
+      calls.push({ method, args, token, result: {} });
+      return; // no answer until the fake closes
+    }
     if (method === 'apps.connections.open') {
       if (token !== APP_TOKEN) return record(200, { ok: false, error: 'invalid_auth' });
       return record(200, { ok: true, url: `ws://127.0.0.1:${port()}/link?ticket=fake` });
@@ -130,6 +142,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         messages += 1;
         const ts = `1700000000.${String(messages).padStart(6, '0')}`;
         return record(200, method === 'chat.postMessage' ? { ok: true, channel: args.channel, ts, message: { text: args.text, ts } } : { ok: true, message_ts: ts });
+      }
+      case 'conversations.info': {
+        const id = String(args.channel ?? '');
+        if (!id) return record(200, { ok: false, error: 'channel_not_found' });
+        return record(200, { ok: true, channel: conversation(id, channelKinds.get(id) ?? (id.startsWith('D') ? 'dm' : 'public')) });
       }
       default:
         return record(200, { ok: true });
@@ -171,6 +188,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     acks,
     channelsWithoutBot,
     failingMethods,
+    stalledMethods,
+    channelKinds,
     rejected,
     revokeBotToken() {
       revoked = true;
@@ -191,6 +210,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
   };
   return fake;
+}
+
+/** A conversation as conversations.info describes it (private channels made since 2021 have is_channel true too). */
+function conversation(id: string, kind: ChannelKind | 'dm'): Record<string, unknown> {
+  const flags = { is_channel: kind === 'public' || kind === 'private', is_group: false, is_im: kind === 'dm', is_mpim: kind === 'group-dm', is_private: kind !== 'public' };
+  return { id, ...(kind === 'dm' ? { user: 'U0ASKER1' } : { name: `fake-${kind}`, is_archived: false, is_general: false, is_shared: false, is_ext_shared: false, is_org_shared: false }), ...flags, created: 1700000000 };
 }
 
 /** What Slack would refuse in a message's blocks (empty when it is fine). */

@@ -89,6 +89,12 @@ describe('Slack', () => {
     expect(String(note.args.text)).toContain('up to 2 questions a minute');
     expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0GENERAL')).toHaveLength(2);
 
+    // In a private channel too: its members are not all meant to read a note for one of them.
+    h.fake.channelKinds.set('C0SECRET1', 'private');
+    await h.event(mention({ text: `<@${BOT_USER_ID}> ${QUESTION}`, user: 'U0FLOOD1', channel: 'C0SECRET1' }));
+    await waitFor(() => expect(h.fake.callsTo('chat.postEphemeral').map((c) => c.args.channel)).toContain('C0SECRET1'));
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0SECRET1')).toHaveLength(0);
+
     const sent = await h.command({ text: QUESTION, user: 'U0FLOOD1', channel: 'C0GENERAL' });
     const response = await waitFor(() => {
       const found = h.fake.responses.find((r) => r.id === sent.response_url.split('/').pop());

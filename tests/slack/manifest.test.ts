@@ -15,6 +15,11 @@ describe('slack-manifest.yml', () => {
     expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(false);
   });
 
+  it('may ask Slack whether a channel is public, private or a group DM, so the digest quotes only public ones', () => {
+    // conversations.info needs the scope of the conversation's kind; without one the lookup fails and the question counts as private.
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['channels:read', 'groups:read', 'mpim:read']));
+  });
+
   it('declares the /policy command and turns on the buttons', () => {
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toContain('/policy');
     expect(manifest.settings.interactivity.is_enabled).toBe(true);

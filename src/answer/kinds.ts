@@ -1,0 +1,95 @@
+// Kinds of question that need a particular kind of quote: "When…" wants a date, "How many…" a
+// number that counts what is asked, "How much…" a figure, "Which countries…" country names, "On
+// what date…" a day, "Which article…" an article number, "Who chairs…" a person. One table: each kind says what its quote must hold and what happens when it does not:
+// the passage cannot answer at all (refuse), or it can be the closest passage but never a
+// confident answer (closest). A passage may match such a question word for word and still not
+// answer it: "Which 22 countries does the project cover?" is not answered by "covering 22
+// countries in Eastern Africa".
+
+import { countriesIn } from '../search/places.js';
+import { toTerm, tokenize } from '../search/text.js';
+
+export type KindFit = 'fits' | 'closest' | 'refuse';
+
+interface QuestionKind {
+  name: string;
+  asks: RegExp;
+  /** Whether a quote holds what the question asks for. */
+  holds: (quote: string, question: string) => boolean;
+  /** What a quote that does not hold it can still be. */
+  otherwise: Exclude<KindFit, 'fits'>;
+}
+
+const MONTH = '(?:january|february|march|april|may|june|july|august|september|october|november|december)';
+const YEAR_OR_DATE = new RegExp(`\\b(?:1[89]\\d\\d|20\\d\\d)\\b|\\b${MONTH}\\b`, 'i');
+const DAY_OF_MONTH = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b|\\b${MONTH}\\s+\\d{1,2}\\b`, 'i');
+const NUMBER_WORD = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|third|quarter|dozen)\b/i;
+const VAGUE_AMOUNT = /\b(?:several|few|many|most|majority|handful|some)\b/i;
+// A number that is not only a year: "86 million", "35 per cent", "twentieth".
+const FIGURE = /\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b|\b\w+(?:tieth|teenth)\b/i;
+const AUXILIARY = /^(?:should|do|does|did|are|is|were|was|have|has|had|can|could|will|would|may|might|must)$/i;
+
+export const QUESTION_KINDS: readonly QuestionKind[] = [
+  // A day: a year alone does not say on what date.
+  { name: 'date', asks: /^\s*(?:on\s+)?(?:what|which)\s+(?:date|day)\b/i, holds: (q) => DAY_OF_MONTH.test(q), otherwise: 'closest' },
+  { name: 'when', asks: /^\s*(?:when\b|(?:in\s+)?(?:what|which)\s+year\b)/i, holds: (q) => YEAR_OR_DATE.test(q), otherwise: 'refuse' },
+  // A count: a number that counts what is asked ("How many countries…": "22 countries"). A quote with
+  // no number at all cannot answer; one whose numbers count something else can be the closest.
+  { name: 'how many', asks: /^\s*how\s+many\b/i, holds: countsTheThing, otherwise: 'closest' },
+  { name: 'how much', asks: /^\s*how\s+much\b/i, holds: (q) => FIGURE.test(q) || NUMBER_WORD.test(q), otherwise: 'closest' },
+  { name: 'countries', asks: /^\s*(?:which|what)\s+((?:\S+\s+){0,2}?)(?:countries|states|nations)\b/i, holds: namesCountries, otherwise: 'closest' },
+  // An article number: "Which article of C143 covers…" is not answered by a passage on C143.
+  { name: 'article', asks: /\b(?:which|what)\s+(?:article|provision|paragraph|clause)s?\b|\barticle\s+number\b/i, holds: (q) => /\b(?:article|art\.?|paragraph|para\.?)\s*\d+/i.test(q), otherwise: 'closest' },
+  // A person: "Who chairs the Commission?", "What is the name of the Special Rapporteur?"
+  { name: 'person', asks: /^\s*who\s+(?:is|was)\s+the\b|\bname\s+of\s+the\b|^\s*who\s+(?:heads|chairs|leads|directs|runs|headed|chaired|led|directed|ran)\b/i, holds: namesAPerson, otherwise: 'closest' },
+];
+
+/** How far a quote can answer the question's kind: fully, as the closest passage only, or not at all. */
+export function kindFit(question: string, quote: string): KindFit {
+  for (const kind of QUESTION_KINDS) {
+    const m = kind.asks.exec(question);
+    if (!m) continue;
+    // "What should destination countries do…" is not a question for a list of countries.
+    if (kind.name === 'countries' && m[1]?.split(/\s+/).some((w) => AUXILIARY.test(w))) continue;
+    if (kind.holds(quote, question)) return 'fits';
+    if (kind.name.startsWith('how') && !VAGUE_AMOUNT.test(quote) && !NUMBER_WORD.test(quote) && !/\d/.test(quote)) return 'refuse';
+    return kind.otherwise;
+  }
+  return 'fits';
+}
+
+/** The quote names a country the question does not. */
+function namesCountries(quote: string, question: string): boolean {
+  const asked = new Set(countriesIn(question));
+  return countriesIn(quote).some((c) => !asked.has(c));
+}
+
+/** A number in the quote counts the thing asked about: a figure or number word a few words before it. */
+function countsTheThing(quote: string, question: string): boolean {
+  const m = /^\s*how\s+many\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu.exec(question);
+  const things = new Set([m?.[1], m?.[2]].map((w) => (w ? toTerm(w) : null)).filter((t): t is string => !!t));
+  if (!things.size) return FIGURE.test(quote) || NUMBER_WORD.test(quote);
+  const tokens = tokenize(quote);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!(FIGURE.test(token) || NUMBER_WORD.test(token) || VAGUE_AMOUNT.test(token))) continue;
+    for (let j = i + 1; j <= i + 4 && j < tokens.length; j++) {
+      const t = toTerm(tokens[j]!);
+      if (t && things.has(t)) return true;
+    }
+  }
+  return false;
+}
+
+// A title before a name ("Mr. Juan Somavia"), or two capitalised words running that the question
+// does not use and that are not the words institutions are named with.
+const TITLED = /\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Ambassador|Minister|President|Director-General)\.?\s+\p{Lu}/u;
+const INSTITUTION_WORDS = new Set('office organization organisation convention commission committee assembly council conference nations united international national group programme program union agreement declaration plan action labour labor rights human migration migrant migrants workers global special general world european secretary department ministry bank fund forum dialogue'.split(' '));
+
+function namesAPerson(quote: string, question: string): boolean {
+  if (TITLED.test(quote)) return true;
+  const asked = new Set((question.match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase()));
+  const fresh = (w: string) => !asked.has(w.toLowerCase()) && !INSTITUTION_WORDS.has(w.toLowerCase());
+  for (const m of quote.matchAll(/(?<=[\p{L}\p{N},;:)]\s+)(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)/gu)) if (fresh(m[1]!) && fresh(m[2]!)) return true;
+  return false;
+}

@@ -1,0 +1,66 @@
+// Questions that need a kind of quote (a date, a count, country names) are answered with
+// confidence only by a quote that has one; otherwise the passage is at best the closest.
+
+import { describe, expect, it } from 'vitest';
+import { kindFit } from '../../src/answer/kinds.js';
+import { answerQuestion } from '../../src/answer/ask.js';
+import { buildIndex } from '../../src/search/index.js';
+import { countriesIn } from '../../src/search/places.js';
+
+describe('question kinds', () => {
+  it('"Which countries…" needs country names, not a count of countries', () => {
+    const q = 'Which 22 countries does the project cover?';
+    expect(kindFit(q, 'The project covers 22 countries in Eastern and Western Africa.')).toBe('closest');
+    expect(kindFit(q, 'It covers Kenya, Uganda and the United Republic of Tanzania, among others.')).toBe('fits');
+    // A country the question names itself is not an answer.
+    expect(kindFit('Which countries besides Kenya joined?', 'Kenya joined in 2004.')).toBe('closest');
+    // Not a question for a list: "What should destination countries do…".
+    expect(kindFit('What should destination countries focus on?', 'Policy coherence matters most.')).toBe('fits');
+  });
+
+  it('"How many…" needs a number that counts what is asked; no number at all refuses', () => {
+    const q = 'How many countries took part in the meeting?';
+    expect(kindFit(q, 'The meeting set four principles: efficiency, equity and ethics.')).toBe('closest');
+    expect(kindFit(q, 'Delegates of 31 countries took part.')).toBe('fits');
+    expect(kindFit(q, 'Some twenty countries took part.')).toBe('fits');
+    expect(kindFit(q, 'The meeting was useful.')).toBe('refuse');
+    expect(kindFit('How much did the fund give?', 'The fund was set up in 2004.')).toBe('closest');
+    expect(kindFit('How much did the fund give?', 'The fund gave EUR 2.5 million.')).toBe('fits');
+  });
+
+  it('"On what date…" needs a day, "When…" at least a year', () => {
+    expect(kindFit('On what date did the Director-General brief the group?', 'In 2005 the Director-General briefed the group.')).toBe('closest');
+    expect(kindFit('On what date did the Director-General brief the group?', 'He briefed the group on 12 May 2005.')).toBe('fits');
+    expect(kindFit('When was the group founded?', 'The group was founded by six agencies.')).toBe('refuse');
+    expect(kindFit('When was the group founded?', 'The group was founded in 2003.')).toBe('fits');
+  });
+
+  it('"Which article…" needs an article number, "Who chairs…" a person', () => {
+    expect(kindFit('Which article of the convention prohibits collective expulsion?', 'The convention prohibits collective expulsion.')).toBe('closest');
+    expect(kindFit('Which article of the convention prohibits collective expulsion?', 'Article 22 prohibits collective expulsion.')).toBe('fits');
+    expect(kindFit('Who chairs the Global Commission?', 'The Global Commission reports to the Secretary-General of the United Nations.')).toBe('closest');
+    expect(kindFit('Who chairs the Global Commission?', 'The Global Commission is chaired by Jan Karlsson and Mamphela Ramphele.')).toBe('fits');
+    expect(kindFit('What is the name of the Director-General?', 'In the words of Mr. Juan Somavia, it is a milestone.')).toBe('fits');
+  });
+
+  it('a quote that matches word for word but lacks what the kind needs is the closest passage, never the answer', () => {
+    const passages = [
+      { id: 'd/a/1', doc: 'd', document: 'Note', section: 'Project', text: 'The labour migration project covers 22 countries in Eastern and Western Africa, with funds from the Commission.' },
+      ...Array.from({ length: 8 }, (_, k) => ({ id: `d/b/${k}`, doc: 'd', document: 'Note', section: 'Other', text: `Harvest report ${k} on rainfall.` })),
+    ];
+    const reply = answerQuestion('Which 22 countries does the labour migration project cover?', buildIndex(passages), undefined);
+    expect(reply.confidence).toBe('partial');
+    expect(reply.citations[0]!.id).toBe('d/a/1');
+  });
+});
+
+describe('country names', () => {
+  it('finds country names and their aliases, one word or several', () => {
+    expect(countriesIn('Hong Kong SAR, Indonesia, Malaysia and the Philippines')).toEqual(['hong kong', 'indonesia', 'malaysia', 'philippines']);
+  });
+
+  it('reads abbreviations only in capitals, and a continent is not a country', () => {
+    expect(countriesIn('Let us meet the US and UK delegations')).toEqual(['us', 'uk']);
+    expect(countriesIn('receiving countries of Europe, North America or the Gulf')).toEqual([]);
+  });
+});
