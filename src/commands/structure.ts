@@ -180,6 +180,7 @@ const HEADING_LABEL = /^((?:[A-Z]|[IVX]+|\d+)(?:\.\d+)*)[.)]?\s/;
 // questions, so what each path yields is worked out once (synthetic 10,000 passages: 20 → 3 ms).
 const labelsByPath = new Map<string, string[]>();
 const headingTermsByPath = new Map<string, Set<string>>();
+const headingWordsByPath = new Map<string, string>();
 
 function once<T>(cache: Map<string, T>, path: string, make: (path: string) => T): T {
   let found = cache.get(path);
@@ -222,7 +223,7 @@ const headingWords = (text: string) => text.toLowerCase().replace(/^(?:[a-z]|[iv
 
 function sectionByHeading(heading: string, ctx: CommandContext): Reply | undefined {
   const exact = headingWords(heading);
-  const named = ctx.library.corpus.passages.filter((p) => headingWords(p.section.split(SECTION_SEPARATOR).pop() ?? '') === exact);
+  const named = ctx.library.corpus.passages.filter((p) => once(headingWordsByPath, p.section, (path) => headingWords(path.split(SECTION_SEPARATOR).pop() ?? '')) === exact);
   if (exact && named.length) return sectionReply(`Section on ${heading}`, named);
   const wanted = termsOf(heading);
   if (!wanted.length) return undefined;
