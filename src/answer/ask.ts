@@ -8,7 +8,7 @@ import type { Catalog } from '../catalog/load.js';
 import { terms as termsOf } from '../search/text.js';
 import { partsOfSpeech } from '../search/wordnet.js';
 import { citePassage } from '../reply.js';
-import { kindFit } from './kinds.js';
+import { kindFit, kindShortfall } from './kinds.js';
 
 export interface AnswerOptions {
   /**
@@ -270,10 +270,12 @@ function closestReply(question: string, closest: Ranked, ranked: Ranked[], unmat
   const missing = words.length
     ? ` No passage uses ${words.length === 1 ? 'the word' : 'the words'} ${words.map((w) => `"${w}"`).join(', ')}.`
     : '';
+  // "Which 22 countries…" led by "covering 22 countries in Eastern Africa": say what it lacks.
+  const shortfall = kindShortfall(question, closest.quote.text);
   return {
     kind: 'closest',
     title: PARTLY_ANSWERED,
-    text: `This passage is the closest the documents come; it may not answer every part of the question.${missing}`,
+    text: `This passage is the closest the documents come; it may not answer every part of the question.${shortfall ? ` ${shortfall}` : ''}${missing}`,
     citations: [lead, ...others.map((r) => cite(r, 'supporting'))],
     fields: [],
     notes: [],

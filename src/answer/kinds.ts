@@ -18,6 +18,8 @@ interface QuestionKind {
   holds: (quote: string, question: string) => boolean;
   /** What a quote that does not hold it can still be. */
   otherwise: Exclude<KindFit, 'fits'>;
+  /** Said in a closest reply whose quote does not hold it. */
+  lacks: string;
 }
 
 const MONTH = '(?:january|february|march|april|may|june|july|august|september|october|november|december)';
@@ -31,31 +33,41 @@ const AUXILIARY = /^(?:should|do|does|did|are|is|were|was|have|has|had|can|could
 
 export const QUESTION_KINDS: readonly QuestionKind[] = [
   // A day: a year alone does not say on what date.
-  { name: 'date', asks: /^\s*(?:on\s+)?(?:what|which)\s+(?:date|day)\b/i, holds: (q) => DAY_OF_MONTH.test(q), otherwise: 'closest' },
-  { name: 'when', asks: /^\s*(?:when\b|(?:in\s+)?(?:what|which)\s+year\b)/i, holds: (q) => YEAR_OR_DATE.test(q), otherwise: 'refuse' },
+  { name: 'date', asks: /^\s*(?:on\s+)?(?:what|which)\s+(?:date|day)\b/i, holds: (q) => DAY_OF_MONTH.test(q), otherwise: 'closest', lacks: 'It gives no day.' },
+  { name: 'when', asks: /^\s*(?:when\b|(?:in\s+)?(?:what|which)\s+year\b)/i, holds: (q) => YEAR_OR_DATE.test(q), otherwise: 'refuse', lacks: 'It gives no date.' },
   // A count: a number that counts what is asked ("How many countries…": "22 countries"). A quote with
   // no number at all cannot answer; one whose numbers count something else can be the closest.
-  { name: 'how many', asks: /^\s*how\s+many\b/i, holds: countsTheThing, otherwise: 'closest' },
-  { name: 'how much', asks: /^\s*how\s+much\b/i, holds: (q) => FIGURE.test(q) || NUMBER_WORD.test(q), otherwise: 'closest' },
-  { name: 'countries', asks: /^\s*(?:which|what)\s+((?:\S+\s+){0,2}?)(?:countries|states|nations)\b/i, holds: namesCountries, otherwise: 'closest' },
+  { name: 'how many', asks: /^\s*how\s+many\b/i, holds: countsTheThing, otherwise: 'closest', lacks: 'It gives no number for what is asked.' },
+  { name: 'how much', asks: /^\s*how\s+much\b/i, holds: (q) => FIGURE.test(q) || NUMBER_WORD.test(q), otherwise: 'closest', lacks: 'It gives no figure.' },
+  { name: 'countries', asks: /^\s*(?:which|what)\s+((?:\S+\s+){0,2}?)(?:countries|states|nations)\b/i, holds: namesCountries, otherwise: 'closest', lacks: 'It names no country.' },
   // An article number: "Which article of C143 covers…" is not answered by a passage on C143.
-  { name: 'article', asks: /\b(?:which|what)\s+(?:article|provision|paragraph|clause)s?\b|\barticle\s+number\b/i, holds: (q) => /\b(?:article|art\.?|paragraph|para\.?)\s*\d+/i.test(q), otherwise: 'closest' },
+  { name: 'article', asks: /\b(?:which|what)\s+(?:article|provision|paragraph|clause)s?\b|\barticle\s+number\b/i, holds: (q) => /\b(?:article|art\.?|paragraph|para\.?)\s*\d+/i.test(q), otherwise: 'closest', lacks: 'It gives no article number.' },
   // A person: "Who chairs the Commission?", "What is the name of the Special Rapporteur?"
-  { name: 'person', asks: /^\s*who\s+(?:is|was)\s+the\b|\bname\s+of\s+the\b|^\s*who\s+(?:heads|chairs|leads|directs|runs|headed|chaired|led|directed|ran)\b/i, holds: namesAPerson, otherwise: 'closest' },
+  { name: 'person', asks: /^\s*who\s+(?:is|was)\s+the\b|\bname\s+of\s+the\b|^\s*who\s+(?:heads|chairs|leads|directs|runs|headed|chaired|led|directed|ran)\b/i, holds: namesAPerson, otherwise: 'closest', lacks: 'It names no person.' },
 ];
 
 /** How far a quote can answer the question's kind: fully, as the closest passage only, or not at all. */
 export function kindFit(question: string, quote: string): KindFit {
+  return judge(question, quote).fit;
+}
+
+/** What a closest reply says its quote lacks for the question's kind ("It names no country."), if anything. */
+export function kindShortfall(question: string, quote: string): string | undefined {
+  const { fit, kind } = judge(question, quote);
+  return fit === 'fits' ? undefined : kind?.lacks;
+}
+
+function judge(question: string, quote: string): { fit: KindFit; kind?: QuestionKind } {
   for (const kind of QUESTION_KINDS) {
     const m = kind.asks.exec(question);
     if (!m) continue;
     // "What should destination countries do…" is not a question for a list of countries.
     if (kind.name === 'countries' && m[1]?.split(/\s+/).some((w) => AUXILIARY.test(w))) continue;
-    if (kind.holds(quote, question)) return 'fits';
-    if (kind.name.startsWith('how') && !VAGUE_AMOUNT.test(quote) && !NUMBER_WORD.test(quote) && !/\d/.test(quote)) return 'refuse';
-    return kind.otherwise;
+    if (kind.holds(quote, question)) return { fit: 'fits', kind };
+    if (kind.name.startsWith('how') && !VAGUE_AMOUNT.test(quote) && !NUMBER_WORD.test(quote) && !/\d/.test(quote)) return { fit: 'refuse', kind };
+    return { fit: kind.otherwise, kind };
   }
-  return 'fits';
+  return { fit: 'fits' };
 }
 
 /** The quote names a country the question does not. */

@@ -51,6 +51,8 @@ describe('question kinds', () => {
     const reply = answerQuestion('Which 22 countries does the labour migration project cover?', buildIndex(passages), undefined);
     expect(reply.confidence).toBe('partial');
     expect(reply.citations[0]!.id).toBe('d/a/1');
+    // It says what the quote lacks.
+    expect(reply.text).toMatch(/It names no country\./);
   });
 });
 
