@@ -8,7 +8,7 @@ import { searchText, terms as termsOf, tokenize, toTerm } from './text.js';
 import { specificity } from './specificity.js';
 import { irregularForms } from './inflections.js';
 import { entityToken, IndexContents, type RestoreData } from './incremental.js';
-import { isEnglishWord, synonyms as wordnetSynonyms } from './wordnet.js';
+import { antonyms as wordnetAntonyms, isEnglishWord, synonyms as wordnetSynonyms } from './wordnet.js';
 import { countriesOfRegion } from './places.js';
 import { TopScorer, type Subquery } from './scorer.js';
 
@@ -42,8 +42,8 @@ export interface IndexOptions {
   irregularVerbs: boolean;
   /** A continent the question names ("Asia", "African") also finds the passages naming its countries (countries-list). */
   regions: boolean;
-  /** A word with a negating prefix ("irregular", "undocumented", "non-binding") also finds its root, which the passage on it often uses. */
-  negatedRoots: boolean;
+  /** A word also finds its WordNet antonym when one is the other with a negating prefix ("irregular" finds "regular", "inequality" "equality"): the passage on one usually sets it against the other. */
+  antonyms: boolean;
   /** Weight of a synonym against the word typed. */
   synonymWeight: number;
   /** Synonyms less specific than this are not used ("get" for "cope"): everyday words match everything. */
@@ -79,7 +79,7 @@ export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   synonyms: true,
   irregularVerbs: true,
   regions: true,
-  negatedRoots: true,
+  antonyms: true,
   synonymWeight: 0.6,
   synonymMinSpecificity: 0.5,
   maxQueryTerms: 8,
@@ -211,8 +211,8 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       // "trafficking in Asia" is answered by a passage on Indonesia and Malaysia.
       const places = options.regions ? regionCountries(typed) : [];
       // "irregular migrants" is answered where the text sets them against those "in a regular situation".
-      const negated = options.negatedRoots ? unprefixed(typed) : [];
-      const more = [...phrasal, ...places, ...negated].filter((t) => !forms.includes(t) && t !== term);
+      const opposites = options.antonyms ? knownAntonyms(typed) : [];
+      const more = [...phrasal, ...places, ...opposites].filter((t) => !forms.includes(t) && t !== term);
       if (more.length || forms.length) alternatives.set(term, [...forms, ...new Set(more)]);
       // A short number no passage holds is a list marker or a stray key ("(0)", "2)"), not what is asked.
       if (options.dropStrayNumbers && /^\d{1,2}$/.test(term) && !df.has(term)) continue;
@@ -236,11 +236,20 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
     return out;
   };
 
-  /** The term of the root of a word with a negating prefix ("irregular" → "regular"), when passages contain it. */
-  const unprefixed = (word: string): string[] => {
-    const m = /^(?:ir|un|in|il|im|non|dis)-?(\p{L}{4,})$/iu.exec(word);
-    const t = m ? process(m[1]!) : null;
-    return t && df.has(t) ? [t] : [];
+  /**
+   * Terms of the word's WordNet antonyms that passages contain, when one is the other with a
+   * negating prefix ("irregular" → "regular", "inequality" → "equality"): "large" is not asked
+   * by "small", but "irregular migrants" are discussed against those "in a regular situation".
+   */
+  const knownAntonyms = (word: string): string[] => {
+    const out: string[] = [];
+    const lower = word.toLowerCase();
+    for (const antonym of wordnetAntonyms(word)) {
+      if (!lower.endsWith(antonym) && !antonym.endsWith(lower)) continue;
+      const ts = termsOf(antonym);
+      if (ts.length === 1 && df.has(ts[0]!) && !out.includes(ts[0]!)) out.push(ts[0]!);
+    }
+    return out;
   };
 
   /** Terms of the countries of a continent the word names that passages contain (the rarest term of each name). */

@@ -156,21 +156,71 @@ function synsetOffsets(indexLine: string): number[] {
   return parts.slice(4 + pointers + 2, 4 + pointers + 2 + senses).map(Number);
 }
 
-/** The single-word lemmas of a synset (multi-word ones such as "leave_out" keep their words). */
-function synsetWords(pos: Pos, offset: number): string[] {
+/** A synset's data line: its lemmas, then its pointers (symbol, target offset, target part of speech, source/target word numbers). */
+function synsetLine(pos: Pos, offset: number): string[] {
   const file = open(`data.${pos}`);
   if (!file) return [];
   const read = fs.readSync(file.fd, buffer, 0, buffer.length, offset);
   const end = buffer.indexOf(10);
-  const line = buffer.toString('latin1', 0, end >= 0 && end < read ? end : read);
-  const parts = line.split(' ');
+  return buffer.toString('latin1', 0, end >= 0 && end < read ? end : read).split(' ');
+}
+
+const lemmaOf = (raw: string) => raw.replace(/\(.*\)$/, '').toLowerCase().replace(/_/g, ' ');
+
+/** The single-word lemmas of a synset (multi-word ones such as "leave_out" keep their words). */
+function synsetWords(pos: Pos, offset: number): string[] {
+  const parts = synsetLine(pos, offset);
   const count = parseInt(parts[3] ?? '0', 16);
   const words: string[] = [];
   for (let i = 0; i < count; i++) {
-    const lemma = (parts[4 + i * 2] ?? '').replace(/\(.*\)$/, '').toLowerCase();
-    if (lemma) words.push(lemma.replace(/_/g, ' '));
+    const lemma = lemmaOf(parts[4 + i * 2] ?? '');
+    if (lemma) words.push(lemma);
   }
   return words;
+}
+
+const POINTER_POS: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj' };
+const antonymCache = new Map<string, readonly string[]>();
+
+/**
+ * WordNet's antonyms of a word, in its first senses ("irregular" → "regular", "inequality" →
+ * "equality", "imbalance" → "balance"): a passage on one usually sets it against the other.
+ */
+export function antonyms(word: string, senses = 2): readonly string[] {
+  const key = `${senses}:${word}`;
+  let found = antonymCache.get(key);
+  if (!found) {
+    found = lookUpAntonyms(word.toLowerCase(), senses);
+    if (antonymCache.size >= CACHE_LIMIT) antonymCache.clear();
+    antonymCache.set(key, found);
+  }
+  return found;
+}
+
+function lookUpAntonyms(word: string, senses: number): string[] {
+  if (!/^[a-z][a-z'-]+$/.test(word) || word.length < 3 || !hasWordNet()) return [];
+  const out: string[] = [];
+  for (const pos of POS) {
+    for (const base of baseForms(word, pos)) {
+      const line = indexLine(pos, base);
+      if (!line) continue;
+      for (const offset of synsetOffsets(line).slice(0, senses)) {
+        const parts = synsetLine(pos, offset);
+        const count = parseInt(parts[3] ?? '0', 16);
+        const own = Array.from({ length: count }, (_, i) => lemmaOf(parts[4 + i * 2] ?? '')).indexOf(base) + 1;
+        let at = 4 + count * 2;
+        for (let n = Number(parts[at++]); n > 0; n--, at += 4) {
+          const [symbol, target, targetPos, words] = parts.slice(at, at + 4);
+          const into = POINTER_POS[targetPos ?? ''];
+          if (symbol !== '!' || !into || !words || parseInt(words.slice(0, 2), 16) !== own) continue;
+          const antonym = synsetWords(into, Number(target))[parseInt(words.slice(2), 16) - 1];
+          if (antonym && !out.includes(antonym)) out.push(antonym);
+        }
+      }
+      break;
+    }
+  }
+  return out;
 }
 
 export type PartOfSpeech = Pos | 'adv';

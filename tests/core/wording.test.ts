@@ -98,7 +98,7 @@ describe('wording', () => {
     expect(buildIndex(passages, { regions: false }).parse('trafficking in Asia').alternatives?.get('asia')).toBeUndefined();
   });
 
-  it('finds the root of a word with a negating prefix ("irregular" finds "regular")', () => {
+  it('finds the antonym that is the word without its negating prefix ("irregular" finds "regular"), not other antonyms', () => {
     const passages = [
       { id: 'd/a/1', doc: 'd', document: 'N', section: 'A', text: 'Joining a union is reserved for workers in a regular situation.' },
       { id: 'd/a/2', doc: 'd', document: 'N', section: 'A', text: 'A union may be joined by any worker who pays the fee.' },
@@ -107,7 +107,11 @@ describe('wording', () => {
     const question = 'Can irregular workers join a union?';
     expect(buildIndex(passages).parse(question).alternatives?.get('irregular')).toEqual(['regular']);
     expect(rankPassages(question, buildIndex(passages), undefined).ranked[0]!.passage.id).toBe('d/a/1');
-    expect(buildIndex(passages, { negatedRoots: false }).parse(question).alternatives?.get('irregular')).toBeUndefined();
+    expect(buildIndex(passages, { antonyms: false }).parse(question).alternatives?.get('irregular')).toBeUndefined();
+    // "information" is not "in" + "formation", and "large" does not search "small".
+    const noisy = buildIndex([...passages, { id: 'd/c/1', doc: 'd', document: 'N', section: 'C', text: 'Small formation of rock.' }]);
+    expect(noisy.parse('information').alternatives?.get('inform')).toBeUndefined();
+    expect(noisy.parse('large').alternatives?.get('larg')).toBeUndefined();
   });
 
   it('can switch synonyms and stray-number dropping off (options with defaults)', () => {
