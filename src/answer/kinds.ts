@@ -1,23 +1,28 @@
 // Kinds of question that need a particular kind of quote: "When…" wants a date, "How many…" a
 // number that counts what is asked, "How much…" a figure, "Which countries…" country names, "On
-// what date…" a day, "Which article…" an article number, "Who chairs…" a person. One table: each kind says what its quote must hold and what happens when it does not:
-// the passage cannot answer at all (refuse), or it can be the closest passage but never a
-// confident answer (closest). A passage may match such a question word for word and still not
+// what date…" a day, "Which article…" an article number, "Who chairs…" a person. One table: each
+// kind says what its quote must hold and what happens when it does not: the passage cannot
+// answer at all (refuse), or it can be the closest passage but never a confident answer (closest). A passage may match such a question word for word and still not
 // answer it: "Which 22 countries does the project cover?" is not answered by "covering 22
 // countries in Eastern Africa".
 
 import { countriesIn } from '../search/places.js';
 import { toTerm, tokenize } from '../search/text.js';
+import { CARDINAL_WORDS } from '../search/numbers.js';
 
 export type KindFit = 'fits' | 'closest' | 'refuse';
 
 interface QuestionKind {
   name: string;
   asks: RegExp;
+  /** A question the pattern matches that is not of this kind after all. */
+  except?: (match: RegExpExecArray) => boolean;
   /** Whether a quote holds what the question asks for. */
   holds: (quote: string, question: string) => boolean;
-  /** What a quote that does not hold it can still be. */
+  /** What a quote that does not hold it can still be… */
   otherwise: Exclude<KindFit, 'fits'>;
+  /** …unless it holds nothing of the kind at all: then it cannot answer. */
+  refusesWithout?: (quote: string) => boolean;
   /** Said in a closest reply whose quote does not hold it. */
   lacks: string;
 }
@@ -25,7 +30,7 @@ interface QuestionKind {
 const MONTH = '(?:january|february|march|april|may|june|july|august|september|october|november|december)';
 const YEAR_OR_DATE = new RegExp(`\\b(?:1[89]\\d\\d|20\\d\\d)\\b|\\b${MONTH}\\b`, 'i');
 const DAY_OF_MONTH = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b|\\b${MONTH}\\s+\\d{1,2}\\b`, 'i');
-const NUMBER_WORD = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|third|quarter|dozen)\b/i;
+const NUMBER_WORD = new RegExp(`\\b(?:${[...CARDINAL_WORDS, 'half', 'third', 'quarter', 'dozen'].join('|')})\\b`, 'i');
 const VAGUE_AMOUNT = /\b(?:several|few|many|most|majority|handful|some)\b/i;
 // A number that is not only a year: "86 million", "35 per cent", "twentieth".
 const FIGURE = /\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b|\b\w+(?:tieth|teenth)\b/i;
@@ -37,9 +42,17 @@ export const QUESTION_KINDS: readonly QuestionKind[] = [
   { name: 'when', asks: /^\s*(?:when\b|(?:in\s+)?(?:what|which)\s+year\b)/i, holds: (q) => YEAR_OR_DATE.test(q), otherwise: 'refuse', lacks: 'It gives no date.' },
   // A count: a number that counts what is asked ("How many countries…": "22 countries"). A quote with
   // no number at all cannot answer; one whose numbers count something else can be the closest.
-  { name: 'how many', asks: /^\s*how\s+many\b/i, holds: countsTheThing, otherwise: 'closest', lacks: 'It gives no number for what is asked.' },
-  { name: 'how much', asks: /^\s*how\s+much\b/i, holds: (q) => FIGURE.test(q) || NUMBER_WORD.test(q), otherwise: 'closest', lacks: 'It gives no figure.' },
-  { name: 'countries', asks: /^\s*(?:which|what)\s+((?:\S+\s+){0,2}?)(?:countries|states|nations)\b/i, holds: namesCountries, otherwise: 'closest', lacks: 'It names no country.' },
+  { name: 'how many', asks: /^\s*how\s+many\b/i, holds: countsTheThing, otherwise: 'closest', refusesWithout: holdsAnAmount, lacks: 'It gives no number for what is asked.' },
+  { name: 'how much', asks: /^\s*how\s+much\b/i, holds: (q) => FIGURE.test(q) || NUMBER_WORD.test(q), otherwise: 'closest', refusesWithout: holdsAnAmount, lacks: 'It gives no figure.' },
+  {
+    name: 'countries',
+    asks: /^\s*(?:which|what)\s+((?:\S+\s+){0,2}?)(?:countries|states|nations)\b/i,
+    // "What should destination countries do…" is not a question for a list of countries.
+    except: (m) => !!m[1]?.split(/\s+/).some((w) => AUXILIARY.test(w)),
+    holds: namesCountries,
+    otherwise: 'closest',
+    lacks: 'It names no country.',
+  },
   // An article number: "Which article of C143 covers…" is not answered by a passage on C143.
   { name: 'article', asks: /\b(?:which|what)\s+(?:article|provision|paragraph|clause)s?\b|\barticle\s+number\b/i, holds: (q) => /\b(?:article|art\.?|paragraph|para\.?)\s*\d+/i.test(q), otherwise: 'closest', lacks: 'It gives no article number.' },
   // A person: "Who chairs the Commission?", "What is the name of the Special Rapporteur?"
@@ -60,14 +73,17 @@ export function kindShortfall(question: string, quote: string): string | undefin
 function judge(question: string, quote: string): { fit: KindFit; kind?: QuestionKind } {
   for (const kind of QUESTION_KINDS) {
     const m = kind.asks.exec(question);
-    if (!m) continue;
-    // "What should destination countries do…" is not a question for a list of countries.
-    if (kind.name === 'countries' && m[1]?.split(/\s+/).some((w) => AUXILIARY.test(w))) continue;
+    if (!m || kind.except?.(m)) continue;
     if (kind.holds(quote, question)) return { fit: 'fits', kind };
-    if (kind.name.startsWith('how') && !VAGUE_AMOUNT.test(quote) && !NUMBER_WORD.test(quote) && !/\d/.test(quote)) return { fit: 'refuse', kind };
+    if (kind.refusesWithout && !kind.refusesWithout(quote)) return { fit: 'refuse', kind };
     return { fit: kind.otherwise, kind };
   }
   return { fit: 'fits' };
+}
+
+/** Any number or amount at all, a year or "several" included. */
+function holdsAnAmount(quote: string): boolean {
+  return /\d/.test(quote) || NUMBER_WORD.test(quote) || VAGUE_AMOUNT.test(quote);
 }
 
 /** The quote names a country the question does not. */

@@ -14,6 +14,15 @@ const ordinalUnit = new Map(ORDINAL_UNITS.map((w, i) => [w, i]).filter(([w]) => 
 const ordinalTens = new Map(ORDINAL_TENS.map((w, i) => [w, i * 10]).filter(([w]) => w) as [string, number][]);
 const SCALE = new Map([['hundred', 100], ['thousand', 1000], ['million', 1_000_000], ['billion', 1_000_000_000]]);
 
+/** Cardinal number words: units, tens and scales ("four", "ninety", "million"). */
+export const CARDINAL_WORDS: readonly string[] = [...UNITS, ...tens.keys(), ...SCALE.keys()];
+
+/** The digits of a number word below twenty ("four" → "4"), which the term step writes for it. */
+export function unitDigits(word: string): string | undefined {
+  const n = unit.get(word);
+  return n === undefined ? undefined : String(n);
+}
+
 interface Read {
   value: number;
   /** Index of the token after the number. */
