@@ -8,7 +8,7 @@ import type { Catalog } from '../catalog/load.js';
 import { terms as termsOf } from '../search/text.js';
 import { partsOfSpeech } from '../search/wordnet.js';
 import { citePassage } from '../reply.js';
-import { kindFit, kindShortfall } from './kinds.js';
+import { judgeKind, type KindJudgement } from './kinds.js';
 
 export interface AnswerOptions {
   /**
@@ -151,6 +151,8 @@ export function rankPassages(question: string, index: PassageIndex, catalog: Cat
 }
 
 const NONE: ReadonlySet<string> = new Set();
+/** Only the first passages may answer or be the closest: a passage far down the list that happens to hold a date is no answer to "when…". */
+const LEADERS = 2;
 
 // Questions asking what something is, and where the something stands in them.
 const ASKS_WHAT_IS: readonly RegExp[] = [
@@ -214,17 +216,15 @@ function namedTerms(query: Query, weights: Map<string, number>, index: PassageIn
 
 export function answerQuestion(question: string, index: PassageIndex, catalog: Catalog | undefined, options: AnswerOptions = DEFAULT_ANSWER_OPTIONS): Reply {
   const { query, ranked } = rankPassages(question, index, catalog, options);
-  // Only the leaders may answer: a passage far down the list that happens to hold a date is not
-  // an answer to "when…".
-  const fit = new Map(ranked.map((r) => [r, kindFit(question, r.quote.text)]));
-  const fitting = ranked.filter((r) => fit.get(r) !== 'refuse');
-  const leaders = fitting.filter((r) => ranked.indexOf(r) < 2);
+  const kind = new Map(ranked.map((r) => [r, judgeKind(question, r.quote.text)]));
+  const fitting = ranked.filter((r) => kind.get(r)!.fit !== 'refuse');
+  const leaders = fitting.filter((r) => ranked.indexOf(r) < LEADERS);
   const unmatched = unmatchedWords(query, ranked, index, catalog);
   const lacksSpecific = unmatched.some((u) => (query.specificity.get(u.term) ?? 1) >= options.highUnknownSpecificity);
-  const best = lacksSpecific ? undefined : leaders.find((r) => fit.get(r) === 'fits' && r.coverage >= options.minCoverage && r.sentenceCoverage >= options.highSentenceCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)) && holdsTheNames(question, query, r, index, catalog, options));
+  const best = lacksSpecific ? undefined : leaders.find((r) => kind.get(r)!.fit === 'fits' && r.coverage >= options.minCoverage && r.sentenceCoverage >= options.highSentenceCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)) && holdsTheNames(question, query, r, index, catalog, options));
   if (!best) {
     const closest = leaders.find((r) => r.coverage >= options.partialCoverage);
-    if (closest && aboutTheDocuments(question, query, closest, unmatched, index, options) && holdsTheNames(question, query, closest, index, catalog, options)) return closestReply(question, closest, ranked, unmatched, options);
+    if (closest && aboutTheDocuments(question, query, closest, unmatched, index, options) && holdsTheNames(question, query, closest, index, catalog, options)) return closestReply(question, closest, kind.get(closest)!, ranked, unmatched, options);
     return {
       kind: 'no-answer',
       title: NOT_COVERED,
@@ -263,7 +263,7 @@ function standsOut(best: Ranked, fitting: readonly Ranked[], options: AnswerOpti
 }
 
 /** The best passage, said plainly to be the closest rather than the answer, naming what it lacks. */
-function closestReply(question: string, closest: Ranked, ranked: Ranked[], unmatched: Unmatched[], options: AnswerOptions): Reply {
+function closestReply(question: string, closest: Ranked, kind: KindJudgement, ranked: Ranked[], unmatched: Unmatched[], options: AnswerOptions): Reply {
   const lead = cite(closest, 'answer');
   const others = ranked.filter((r) => r !== closest && r.coverage >= options.partialCoverage / 2).slice(0, options.supporting);
   const words = unmatched.map((u) => u.word);
@@ -271,7 +271,7 @@ function closestReply(question: string, closest: Ranked, ranked: Ranked[], unmat
     ? ` No passage uses ${words.length === 1 ? 'the word' : 'the words'} ${words.map((w) => `"${w}"`).join(', ')}.`
     : '';
   // "Which 22 countries…" led by "covering 22 countries in Eastern Africa": say what it lacks.
-  const shortfall = kindShortfall(question, closest.quote.text);
+  const shortfall = kind.lacks;
   return {
     kind: 'closest',
     title: PARTLY_ANSWERED,
@@ -299,7 +299,7 @@ function unmatchedWords(query: Query, ranked: readonly Ranked[], index: PassageI
     if (index.documentFrequency(term) > 0) continue;
     if (ranked.some((r) => r.matched.includes(term)) || named.some((n) => n.has(term))) continue;
     // A synonym only passages far down the ranking use ("package" for "software") is no match.
-    if (ranked.slice(0, 2).some((r) => hasAlternative(query, term, analyse(r.passage).terms))) continue;
+    if (ranked.slice(0, LEADERS).some((r) => hasAlternative(query, term, analyse(r.passage).terms))) continue;
     out.push({ term, word: query.typed?.get(term) ?? term });
   }
   return out;

@@ -59,15 +59,15 @@ export const QUESTION_KINDS: readonly QuestionKind[] = [
   { name: 'person', asks: /^\s*who\s+(?:is|was)\s+the\b|\bname\s+of\s+the\b|^\s*who\s+(?:heads|chairs|leads|directs|runs|headed|chaired|led|directed|ran)\b/i, holds: namesAPerson, otherwise: 'closest', lacks: 'It names no person.' },
 ];
 
-/** How far a quote can answer the question's kind: fully, as the closest passage only, or not at all. */
-export function kindFit(question: string, quote: string): KindFit {
-  return judge(question, quote).fit;
+/** How far a quote can answer the question's kind, and what it lacks when not fully ("It names no country."). */
+export interface KindJudgement {
+  fit: KindFit;
+  lacks?: string;
 }
 
-/** What a closest reply says its quote lacks for the question's kind ("It names no country."), if anything. */
-export function kindShortfall(question: string, quote: string): string | undefined {
+export function judgeKind(question: string, quote: string): KindJudgement {
   const { fit, kind } = judge(question, quote);
-  return fit === 'fits' ? undefined : kind?.lacks;
+  return fit === 'fits' ? { fit } : { fit, lacks: kind?.lacks };
 }
 
 function judge(question: string, quote: string): { fit: KindFit; kind?: QuestionKind } {

@@ -2,10 +2,12 @@
 // confidence only by a quote that has one; otherwise the passage is at best the closest.
 
 import { describe, expect, it } from 'vitest';
-import { kindFit } from '../../src/answer/kinds.js';
+import { judgeKind } from '../../src/answer/kinds.js';
 import { answerQuestion } from '../../src/answer/ask.js';
 import { buildIndex } from '../../src/search/index.js';
 import { countriesIn } from '../../src/search/places.js';
+
+const kindFit = (question: string, quote: string) => judgeKind(question, quote).fit;
 
 describe('question kinds', () => {
   it('"Which countries…" needs country names, not a count of countries', () => {
