@@ -135,6 +135,8 @@ export interface LiveIndex extends PassageIndex {
 }
 
 const SEARCH_FIELDS = ['text', 'section', 'document'] as const;
+const NEGATING_PREFIXES = ['ir', 'un', 'in', 'il', 'im', 'non', 'non-', 'dis'];
+const NEGATING_PREFIX = /^(?:ir|un|in|il|im|non-?|dis)(\p{L}{3,})$/u;
 const PARTICLES = new Set(['up', 'out', 'off', 'down', 'over', 'back', 'away', 'through', 'forward']);
 
 /** The options an index's derived data depends on (a snapshot made with other ones is stale). */
@@ -244,6 +246,11 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
   const knownAntonyms = (word: string): string[] => {
     const out: string[] = [];
     const lower = word.toLowerCase();
+    // WordNet is asked only when passages hold the word with or without such a prefix, so most
+    // words cost no reads on the answer path.
+    const root = NEGATING_PREFIX.exec(lower)?.[1];
+    const candidates = root ? [root] : NEGATING_PREFIXES.map((p) => p + lower);
+    if (!candidates.some((c) => { const t = process(c); return t !== null && df.has(t); })) return out;
     for (const antonym of wordnetAntonyms(word)) {
       if (!lower.endsWith(antonym) && !antonym.endsWith(lower)) continue;
       const ts = termsOf(antonym);
