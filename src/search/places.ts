@@ -3,6 +3,7 @@
 // ("covering 22 countries"). Loaded on first use; nothing here is specific to one document.
 
 import { continents, countries } from 'countries-list';
+import { plainText } from '../catalog/words.js';
 
 let names: { single: Set<string>; longest: number; multi: Set<string>; codes: Set<string> } | undefined;
 
@@ -31,7 +32,7 @@ function load() {
   return { single, multi, longest, codes };
 }
 
-const wordsOf = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').split(/[^\p{L}]+/u).filter(Boolean);
+const wordsOf = (text: string) => plainText(text).toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
 
 /** The country names a text mentions ("Hong Kong SAR, Indonesia" → hong kong, indonesia), lower-cased. */
 export function countriesIn(text: string): string[] {
