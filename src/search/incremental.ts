@@ -25,8 +25,8 @@ export interface IndexedDoc {
 /** The fields whose terms count as a passage's words (document frequency, vocabulary). */
 const COUNTED_FIELDS: ReadonlySet<string> = new Set(['text', 'section']);
 
-/** MiniSearch keeps these private; they are read to keep field-length averages exact. */
-interface MiniInternals {
+/** MiniSearch keeps these private; they are read to keep field-length averages exact, to write snapshots, and by scorer.ts. */
+export interface MiniInternals {
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
   _idToShortId: Map<string, number>;

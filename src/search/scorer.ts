@@ -10,7 +10,7 @@
 
 import type MiniSearch from 'minisearch';
 import type SearchableMap from 'minisearch/SearchableMap';
-import type { IndexedDoc } from './incremental.js';
+import type { IndexedDoc, MiniInternals as IndexInternals } from './incremental.js';
 
 /** One subquery as search() builds it: space-separated processed terms, searched in some fields. */
 export interface Subquery {
@@ -34,15 +34,9 @@ export interface Scored {
 /** Per term, per field id: short id → how often the field holds the term. */
 type FieldTermData = Map<number, Map<number, number>>;
 
-/** The parts of MiniSearch read here (private in MiniSearch 7; incremental.ts reads them too). */
-interface MiniInternals {
+/** What the scorer reads besides incremental.ts: the index as a SearchableMap, and discarding a posting. */
+interface MiniInternals extends IndexInternals {
   _index: SearchableMap<FieldTermData>;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentIds: Map<number, string>;
-  _documentCount: number;
-  _nextId: number;
   /** Drops a discarded document's posting, as search() does when it meets one. */
   removeTerm(fieldId: number, shortId: number, term: string): void;
 }
