@@ -23,6 +23,17 @@ const files = new Map<string, { fd: number; size: number }>();
 const cache = new Map<string, readonly string[]>();
 const CACHE_LIMIT = 50_000;
 
+/** Each word is looked up once: the answer is remembered (a bounded cache, cleared when full). */
+function remembered<T>(store: Map<string, T>, key: string, look: () => T): T {
+  let found = store.get(key);
+  if (found === undefined) {
+    found = look();
+    if (store.size >= CACHE_LIMIT) store.clear();
+    store.set(key, found);
+  }
+  return found;
+}
+
 function dictFolder(): string | null {
   if (dict === undefined) {
     try {
@@ -57,14 +68,7 @@ export function hasWordNet(): boolean {
  * form first when it is inflected ("excluded" → "exclude", "omit", …). Empty when unknown.
  */
 export function synonyms(word: string, options: SynonymOptions = DEFAULT_SYNONYM_OPTIONS): readonly string[] {
-  const key = `${options.senses}:${word}`;
-  let found = cache.get(key);
-  if (!found) {
-    found = lookUp(word.toLowerCase(), options);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, found);
-  }
-  return found;
+  return remembered(cache, `${options.senses}:${word}`, () => lookUp(word.toLowerCase(), options));
 }
 
 function lookUp(word: string, options: SynonymOptions): string[] {
@@ -156,27 +160,22 @@ function synsetOffsets(indexLine: string): number[] {
   return parts.slice(4 + pointers + 2, 4 + pointers + 2 + senses).map(Number);
 }
 
-/** A synset's data line: its lemmas, then its pointers (symbol, target offset, target part of speech, source/target word numbers). */
-function synsetLine(pos: Pos, offset: number): string[] {
+/** A synset's data line, cut at spaces, with its lemmas read: the pointers follow them, from `pointersAt`. */
+function readSynset(pos: Pos, offset: number): { lemmas: string[]; parts: string[]; pointersAt: number } {
   const file = open(`data.${pos}`);
-  if (!file) return [];
+  if (!file) return { lemmas: [], parts: [], pointersAt: 0 };
   const read = fs.readSync(file.fd, buffer, 0, buffer.length, offset);
   const end = buffer.indexOf(10);
-  return buffer.toString('latin1', 0, end >= 0 && end < read ? end : read).split(' ');
+  const parts = buffer.toString('latin1', 0, end >= 0 && end < read ? end : read).split(' ');
+  const count = parseInt(parts[3] ?? '0', 16);
+  // "leave_out" is "leave out"; "(a)" and the like mark an adjective's position.
+  const lemmas = Array.from({ length: count }, (_, i) => (parts[4 + i * 2] ?? '').replace(/\(.*\)$/, '').toLowerCase().replace(/_/g, ' '));
+  return { lemmas, parts, pointersAt: 4 + count * 2 };
 }
 
-const lemmaOf = (raw: string) => raw.replace(/\(.*\)$/, '').toLowerCase().replace(/_/g, ' ');
-
-/** The single-word lemmas of a synset (multi-word ones such as "leave_out" keep their words). */
+/** The lemmas of a synset (multi-word ones such as "leave_out" keep their words). */
 function synsetWords(pos: Pos, offset: number): string[] {
-  const parts = synsetLine(pos, offset);
-  const count = parseInt(parts[3] ?? '0', 16);
-  const words: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const lemma = lemmaOf(parts[4 + i * 2] ?? '');
-    if (lemma) words.push(lemma);
-  }
-  return words;
+  return readSynset(pos, offset).lemmas.filter(Boolean);
 }
 
 const POINTER_POS: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj' };
@@ -187,14 +186,7 @@ const antonymCache = new Map<string, readonly string[]>();
  * "equality", "imbalance" → "balance"): a passage on one usually sets it against the other.
  */
 export function antonyms(word: string, senses = 2): readonly string[] {
-  const key = `${senses}:${word}`;
-  let found = antonymCache.get(key);
-  if (!found) {
-    found = lookUpAntonyms(word.toLowerCase(), senses);
-    if (antonymCache.size >= CACHE_LIMIT) antonymCache.clear();
-    antonymCache.set(key, found);
-  }
-  return found;
+  return remembered(antonymCache, `${senses}:${word}`, () => lookUpAntonyms(word.toLowerCase(), senses));
 }
 
 function lookUpAntonyms(word: string, senses: number): string[] {
@@ -205,15 +197,14 @@ function lookUpAntonyms(word: string, senses: number): string[] {
       const line = indexLine(pos, base);
       if (!line) continue;
       for (const offset of synsetOffsets(line).slice(0, senses)) {
-        const parts = synsetLine(pos, offset);
-        const count = parseInt(parts[3] ?? '0', 16);
-        const own = Array.from({ length: count }, (_, i) => lemmaOf(parts[4 + i * 2] ?? '')).indexOf(base) + 1;
-        let at = 4 + count * 2;
+        const { lemmas, parts, pointersAt } = readSynset(pos, offset);
+        const own = lemmas.indexOf(base) + 1;
+        let at = pointersAt;
         for (let n = Number(parts[at++]); n > 0; n--, at += 4) {
           const [symbol, target, targetPos, words] = parts.slice(at, at + 4);
           const into = POINTER_POS[targetPos ?? ''];
           if (symbol !== '!' || !into || !words || parseInt(words.slice(0, 2), 16) !== own) continue;
-          const antonym = synsetWords(into, Number(target))[parseInt(words.slice(2), 16) - 1];
+          const antonym = readSynset(into, Number(target)).lemmas[parseInt(words.slice(2), 16) - 1];
           if (antonym && !out.includes(antonym)) out.push(antonym);
         }
       }
@@ -230,13 +221,7 @@ const words = new Map<string, readonly PartOfSpeech[]>();
 /** The parts of speech WordNet knows the word in (by WordNet's detachment rules); none when unknown or not installed. */
 export function partsOfSpeech(word: string): readonly PartOfSpeech[] {
   const w = word.toLowerCase();
-  let found = words.get(w);
-  if (found === undefined) {
-    found = /^[a-z][a-z'-]+$/.test(w) && hasWordNet() ? ALL_POS.filter((pos) => baseForms(w, pos === 'adv' ? 'adj' : pos).some((base) => indexLine(pos, base) !== undefined)) : [];
-    if (words.size >= CACHE_LIMIT) words.clear();
-    words.set(w, found);
-  }
-  return found;
+  return remembered(words, w, () => (/^[a-z][a-z'-]+$/.test(w) && hasWordNet() ? ALL_POS.filter((pos) => baseForms(w, pos === 'adv' ? 'adj' : pos).some((base) => indexLine(pos, base) !== undefined)) : []));
 }
 
 /**
