@@ -11,6 +11,7 @@ import { entityToken, IndexContents, type RestoreData } from './incremental.js';
 import { antonyms as wordnetAntonyms, isEnglishWord, synonyms as wordnetSynonyms } from './wordnet.js';
 import { countriesOfRegion } from './places.js';
 import { TopScorer, type Subquery } from './scorer.js';
+import { matchCompounds } from './compounds.js';
 
 export interface IndexOptions {
   /** Tags passages with the catalog entries they mention, and expands questions that name one. */
@@ -44,6 +45,8 @@ export interface IndexOptions {
   regions: boolean;
   /** A word also finds its WordNet antonym when one is the other with a negating prefix ("irregular" finds "regular", "inequality" "equality"): the passage on one usually sets it against the other. */
   antonyms: boolean;
+  /** Compounds written the other way from the documents meet them: "intra corporate" finds "intra-corporate", "extrabudgetary" finds "extra-budgetary" (compounds.ts). */
+  compounds: boolean;
   /** Weight of a synonym against the word typed. */
   synonymWeight: number;
   /** Synonyms less specific than this are not used ("get" for "cope"): everyday words match everything. */
@@ -80,6 +83,7 @@ export const DEFAULT_INDEX_OPTIONS: IndexOptions = {
   irregularVerbs: true,
   regions: true,
   antonyms: true,
+  compounds: true,
   synonymWeight: 0.6,
   synonymMinSpecificity: 0.5,
   maxQueryTerms: 8,
@@ -180,7 +184,7 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
   const parse = (typed: string): Query => {
     // The reply keeps what the person typed; search reads it without invisible characters.
     const question = searchText(typed);
-    const tokens = tokenize(question);
+    const tokens = options.compounds ? matchCompounds(tokenize(question), { term: process, known: (t) => df.has(t) }) : tokenize(question);
     const terms: string[] = [];
     const weights = new Map<string, number>();
     const typedAs = new Map<string, string>();

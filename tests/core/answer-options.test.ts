@@ -129,6 +129,34 @@ describe('index options for synonyms', () => {
     expect(buildIndex(passages, { irregularVerbs: false }).parse('Who is the Office seeking support from?').alternatives?.get('seek')).toBeUndefined();
   });
 
+  it('irregularVerbs also joins the plurals of nouns in "-man": "seaman" finds "seamen"', () => {
+    const passages = corpus('The instrument does not apply to seamen.', 'Agencies recruit nurses.');
+    expect(buildIndex(passages).parse('Is a seaman covered?').alternatives?.get('seaman')).toEqual(['seamen']);
+    // A word that only looks like such a plural finds nothing: no passage says "speciman".
+    expect(buildIndex(corpus('A specimen contract.')).parse('Is there a specimen contract?').alternatives?.get('specimen')).toBeUndefined();
+  });
+
+  it('compounds: "intra corporate" finds "intra-corporate", "extrabudgetary" finds "extra-budgetary"', () => {
+    const passages = corpus('Most commitments concern intra-corporate transferees.', 'The unit relies on extra-budgetary funding.', 'Corporate law is national.');
+    const top = (q: string, o = {}) => answerQuestion(q, buildIndex(passages, o), undefined).citations[0]?.id;
+    expect(top('intra corporate transferees')).toBe('d/p/0');
+    expect(buildIndex(passages).parse('intra corporate transferees').terms).toContain('intracorpor');
+    expect(top('extrabudgetary funding')).toBe('d/p/1');
+    expect(buildIndex(passages).parse('extrabudgetary funding').terms).toEqual(expect.arrayContaining(['extra', 'budgetari']));
+    expect(buildIndex(passages, { compounds: false }).parse('intra corporate transferees').terms).not.toContain('intracorpor');
+    expect(buildIndex(passages, { compounds: false }).parse('extrabudgetary funding').terms).not.toContain('budgetari');
+    // Two words the documents both use stay two.
+    expect(buildIndex(passages).parse('corporate law').terms).toEqual(['corpor', 'law']);
+  });
+
+  it('a name no passage uses keeps the answer at best the closest ("France" in notes that never name it)', () => {
+    const index = buildIndex(corpus('Second-generation migrants face high unemployment in host countries.', 'Recruitment agencies charge fees.'));
+    expect(answerQuestion('Do second-generation migrants face high unemployment in host countries?', index, undefined).confidence).toBe('high');
+    const reply = answerQuestion('Do second-generation migrants face high unemployment in France?', index, undefined);
+    expect(reply.confidence).toBe('partial');
+    expect(reply.unmatched).toEqual(['France']);
+  });
+
   it('senses: later senses of a word add more synonyms', () => {
     expect(DEFAULT_SYNONYM_OPTIONS.senses).toBe(1);
     expect(synonyms('exclude', { senses: 1 })).not.toContain('keep out');
