@@ -1,5 +1,5 @@
-// Irregular verb forms ("sought" / "seek", "took" / "take", "left" / "leave"), which no stemmer
-// joins: a question asking "seeking" finds a passage saying "sought". The list is the
+// Irregular verb forms ("sought" / "seek", "took" / "take", "left" / "leave"), and the plurals of
+// nouns in "-man", which no stemmer joins: a question asking "seeking" finds a passage saying "sought". The list is the
 // `english-verbs-irregular` package's (derived from WordNet), read on the first question.
 
 import fs from 'node:fs';
@@ -24,8 +24,17 @@ function load(): Map<string, readonly string[]> {
   return map;
 }
 
-/** The other forms of an irregular verb ("sought" → "seek"; "seek" → "sought"); empty for any other word. */
+/** The other forms of an irregular verb ("sought" → "seek"; "seek" → "sought") or noun ("seamen" ↔ "seaman"); empty for any other word. */
 export function irregularForms(word: string): readonly string[] {
   forms ??= load();
-  return forms.get(word.toLowerCase()) ?? [];
+  const lower = word.toLowerCase();
+  return forms.get(lower) ?? manForms(lower);
+}
+
+// WordNet's own rule for nouns (Morphy's "men" → "man"), which stemmers miss: "seamen" is
+// "seaman". Either form may be no word at all ("specimen"): callers keep only forms passages use.
+function manForms(word: string): readonly string[] {
+  if (word.length > 4 && word.endsWith('men')) return [`${word.slice(0, -3)}man`];
+  if (word.length > 4 && word.endsWith('man')) return [`${word.slice(0, -3)}men`];
+  return [];
 }
