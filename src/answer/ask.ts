@@ -220,7 +220,9 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   const fitting = ranked.filter((r) => kind.get(r)!.fit !== 'refuse');
   const leaders = fitting.filter((r) => ranked.indexOf(r) < LEADERS);
   const unmatched = unmatchedWords(query, ranked, index, catalog);
-  const lacksSpecific = unmatched.some((u) => (query.specificity.get(u.term) ?? 1) >= options.highUnknownSpecificity);
+  // A word no passage uses is the crux when it is specific, or a name ("France" in notes that
+  // never mention it): the answer can then be at best the closest passage.
+  const lacksSpecific = unmatched.some((u) => (query.specificity.get(u.term) ?? 1) >= options.highUnknownSpecificity || isName(u.word, question));
   const best = lacksSpecific ? undefined : leaders.find((r) => kind.get(r)!.fit === 'fits' && r.coverage >= options.minCoverage && r.sentenceCoverage >= options.highSentenceCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)) && holdsTheNames(question, query, r, index, catalog, options));
   if (!best) {
     const closest = leaders.find((r) => r.coverage >= options.partialCoverage);
@@ -299,7 +301,8 @@ function unmatchedWords(query: Query, ranked: readonly Ranked[], index: PassageI
     if (index.documentFrequency(term) > 0) continue;
     if (ranked.some((r) => r.matched.includes(term)) || named.some((n) => n.has(term))) continue;
     // A synonym only passages far down the ranking use ("package" for "software") is no match.
-    if (ranked.slice(0, LEADERS).some((r) => hasAlternative(query, term, analyse(r.passage).terms))) continue;
+    // Nor is a word a leading passage holds a derived form of ("European" for "Europe").
+    if (ranked.slice(0, LEADERS).some((r) => { const present = analyse(r.passage).terms; return hasAlternative(query, term, present) || derivedIn(term, present); })) continue;
     out.push({ term, word: query.typed?.get(term) ?? term });
   }
   return out;

@@ -1,5 +1,5 @@
 // Kinds of question that need a particular kind of quote: "When…" wants a date, "How many…" a
-// number that counts what is asked, "How much…" a figure, "Which countries…" country names, "On
+// number that counts what is asked, "How much…" and "What share of…" a figure, "Which countries…" country names, "On
 // what date…" a day, "Which article…" an article number, "Who chairs…" a person. One table: each
 // kind says what its quote must hold and what happens when it does not: the passage cannot
 // answer at all (refuse), or it can be the closest passage but never a confident answer (closest). A passage may match such a question word for word and still not
@@ -43,7 +43,10 @@ export const QUESTION_KINDS: readonly QuestionKind[] = [
   // A count: a number that counts what is asked ("How many countries…": "22 countries"). A quote with
   // no number at all cannot answer; one whose numbers count something else can be the closest.
   { name: 'how many', asks: /^\s*how\s+many\b/i, holds: countsTheThing, otherwise: 'closest', refusesWithout: holdsAnAmount, lacks: 'It gives no number for what is asked.' },
-  { name: 'how much', asks: /^\s*how\s+much\b/i, holds: (q) => FIGURE.test(q) || NUMBER_WORD.test(q), otherwise: 'closest', refusesWithout: holdsAnAmount, lacks: 'It gives no figure.' },
+  { name: 'how much', asks: /^\s*how\s+much\b/i, holds: holdsAFigure, otherwise: 'closest', refusesWithout: holdsAnAmount, lacks: 'It gives no figure.' },
+  // A quantity asked by its name: "What share of…", "What is the unemployment rate…". "Most of them"
+  // is no share.
+  { name: 'quantity', asks: /^\s*(?:what|which)\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:[\p{L}-]+\s+)?(?:share|proportion|percentage|per\s*cent(?:age)?|fraction|rate|ratio|number|amount|sum|cost)s?\s+(?:of|did|does|do|is|are|was|were|for|in)\b/iu, holds: holdsAFigure, otherwise: 'closest', lacks: 'It gives no figure.' },
   {
     name: 'countries',
     asks: /^\s*(?:which|what)\s+((?:\S+\s+){0,2}?)(?:countries|states|nations)\b/i,
@@ -81,6 +84,11 @@ function judge(question: string, quote: string): { fit: KindFit; kind?: Question
   return { fit: 'fits' };
 }
 
+/** A figure that is not only a year, or a number word ("half"). */
+function holdsAFigure(quote: string): boolean {
+  return FIGURE.test(quote) || NUMBER_WORD.test(quote);
+}
+
 /** Any number or amount at all, a year or "several" included. */
 function holdsAnAmount(quote: string): boolean {
   return /\d/.test(quote) || NUMBER_WORD.test(quote) || VAGUE_AMOUNT.test(quote);
@@ -92,7 +100,7 @@ function namesCountries(quote: string, question: string): boolean {
   return countriesIn(quote).some((c) => !asked.has(c));
 }
 
-/** A number in the quote counts the thing asked about: a figure or number word a few words before it. */
+/** A number in the quote counts the thing asked about: a figure or number word a few words before it ("a handful of" is no count). */
 function countsTheThing(quote: string, question: string): boolean {
   const m = /^\s*how\s+many\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu.exec(question);
   const things = new Set([m?.[1], m?.[2]].map((w) => (w ? toTerm(w) : null)).filter((t): t is string => !!t));
@@ -100,7 +108,7 @@ function countsTheThing(quote: string, question: string): boolean {
   const tokens = tokenize(quote);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (!(FIGURE.test(token) || NUMBER_WORD.test(token) || VAGUE_AMOUNT.test(token))) continue;
+    if (!(FIGURE.test(token) || NUMBER_WORD.test(token))) continue;
     for (let j = i + 1; j <= i + 4 && j < tokens.length; j++) {
       const t = toTerm(tokens[j]!);
       if (t && things.has(t)) return true;

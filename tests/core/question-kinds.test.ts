@@ -26,8 +26,19 @@ describe('question kinds', () => {
     expect(kindFit(q, 'Delegates of 31 countries took part.')).toBe('fits');
     expect(kindFit(q, 'Some twenty countries took part.')).toBe('fits');
     expect(kindFit(q, 'The meeting was useful.')).toBe('refuse');
+    // "A handful" is no number: at best the closest.
+    expect(kindFit('How many specialists work at headquarters?', 'A handful of specialists work at headquarters.')).toBe('closest');
     expect(kindFit('How much did the fund give?', 'The fund was set up in 2004.')).toBe('closest');
     expect(kindFit('How much did the fund give?', 'The fund gave EUR 2.5 million.')).toBe('fits');
+  });
+
+  it('"What share of…", "What is the … rate of…" need a figure: "most of them" is no share', () => {
+    expect(kindFit('What share of commitments cover service suppliers?', 'Most of them concern transferees.')).toBe('closest');
+    expect(kindFit('What share of migrant workers live in developing countries?', 'Close to half of the 86 million live there.')).toBe('fits');
+    expect(kindFit('What is the unemployment rate of migrants in France?', 'Unemployment of migrants is high.')).toBe('closest');
+    expect(kindFit('What discrimination rate did the research find?', 'It found net discrimination rates of 35 per cent.')).toBe('fits');
+    // Not a question for a quantity.
+    expect(kindFit('What level of protection does the convention give?', 'It protects all workers.')).toBe('fits');
   });
 
   it('"On what date…" needs a day, "When…" at least a year', () => {
