@@ -1,7 +1,7 @@
 // Numbers written in words become digits, so "nineteen forty-nine" finds "1949", "ninety-second
 // session" finds "92nd session" and "eighty-six million" finds "86 million". Works on the tokens
 // of a text (hyphens already split "forty-nine" in two), the same way for passages and questions.
-// Lone small numbers ("four") are left to the term step (text.ts), which turns them into digits.
+// Lone small numbers ("four", "fourth") are left to the term step (text.ts), which turns them into digits.
 
 const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
@@ -21,6 +21,15 @@ export const CARDINAL_WORDS: readonly string[] = [...UNITS, ...tens.keys(), ...S
 export function unitDigits(word: string): string | undefined {
   const n = unit.get(word);
   return n === undefined ? undefined : String(n);
+}
+
+const ORDINAL_TEENS = ['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
+const smallOrdinal = new Map([...ordinalUnit, ...ORDINAL_TEENS.map((w, i) => [w, i + 10] as [string, number])]);
+
+/** The digits of an ordinal word below twenty ("fourth" → "4th"), so "the 4th issue" finds "the fourth issue". */
+export function ordinalDigits(word: string): string | undefined {
+  const n = smallOrdinal.get(word);
+  return n === undefined ? undefined : `${n}${ordinalSuffix(n)}`;
 }
 
 interface Read {

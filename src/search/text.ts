@@ -5,7 +5,7 @@
 // apart, and measured better on the evaluation set (top-1 86.7% vs 85.7%).
 
 import stemmer from 'wink-porter2-stemmer';
-import { numberPhrases, unitDigits } from './numbers.js';
+import { numberPhrases, ordinalDigits, unitDigits } from './numbers.js';
 
 // Splitting on "not a letter, digit or mark" (rather than MiniSearch's default space/punctuation
 // list) also splits on tabs, NUL and zero-width spaces, which the default keeps inside tokens.
@@ -125,9 +125,9 @@ function computeTerm(token: string): string | null {
   if (!word || STOP_WORDS.has(word) || (word.length === 1 && !/\d/.test(word))) return null;
   // Stemming digits or codes ("c143", "58") would only mangle them.
   if (/\d/.test(word)) return word;
-  // Numbers are written both ways ("four key issues", "GATS Mode 4"): words become digits (longer
+  // Numbers are written both ways ("four key issues", "GATS Mode 4", "the fourth"/"4th"): words become digits (longer
   // number phrases are already digits: see numbers.ts).
-  const number = unitDigits(word);
+  const number = unitDigits(word) ?? ordinalDigits(word);
   if (number) return number;
   // Porter2 leaves "ratify" as "ratifi" but "ratification" as "ratif": one form for both.
   const stem = stemmer(americanSpelling(word));

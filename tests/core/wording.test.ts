@@ -53,8 +53,10 @@ describe('wording', () => {
     expect(terms('the twentieth State')).toEqual(terms('the 20th State'));
     expect(terms('eighty-six million migrants')).toEqual(terms('86 million migrants'));
     expect(terms('Ninety-three countries')).toEqual(terms('93 countries'));
-    // Ordinary words stay words: "first", "second" in prose, and "one by one".
-    expect(terms('the second approach, one by one')).toEqual(['second', 'approach', '1']);
+    // A lone ordinal meets its digits both ways: "the fourth key issue" is "the 4th key issue".
+    expect(terms('the fourth key issue')).toEqual(terms('the 4th key issue'));
+    expect(terms('the second approach, one by one')).toEqual(terms('the 2nd approach, 1 by 1'));
+    expect(terms('the eleventh hour')).toEqual(terms('the 11th hour'));
   });
 
   it('matches plurals and other forms of a verb', async () => {
