@@ -11,6 +11,7 @@ import { analyse } from '../search/analysis.js';
 import { terms as termsOf } from '../search/text.js';
 import { catalogList } from './catalog.js';
 import { citePassage } from '../reply.js';
+import { ordinalNumber } from '../search/numbers.js';
 
 const SECTION_SEPARATOR = ' › ';
 /** Sections listed in one outline (Discord shows at most 25 fields). */
@@ -67,6 +68,12 @@ export const STRUCTURE_QUESTIONS: readonly StructureQuestion[] = [
     // "What does the tripartite approach section say?", "What does the 'What the Programme does' section cover?"
     pattern: /^what\s+(?:does|do)\s+the\s+["'‘“]?(.+?)["'’”]?\s+(?:section|part|chapter)\s+(?:say|cover|contain|discuss)\s*[?.!]*$/i,
     answer: (m, ctx) => sectionByHeading(m[1]!, ctx),
+  },
+  {
+    name: 'one item of a numbered part',
+    // "What is the fourth key issue?", "What is the sixth ILO response in the paper?": the fourth heading under "Key issues…".
+    pattern: /^(?:(?:what|which)\s+(?:is|was|are|were)\s+|what's\s+|(?:give|show)\s+(?:me\s+)?)?the\s+(\p{L}+|\d{1,2}(?:st|nd|rd|th))\s+(.+?)\s*[?.!]*$/iu,
+    answer: (m, ctx) => nthItem(m[1]!, m[2]!, ctx),
   },
   {
     name: 'a catalog list',
@@ -216,6 +223,44 @@ function sectionByLabel(label: string, ctx: CommandContext): Reply | undefined {
   let found = passages.filter((p) => same(p.section));
   if (!found.length) found = passages.filter((p) => tail(p.section));
   return found.length ? sectionReply(`Section ${label}`, found) : undefined;
+}
+
+// What follows the thing asked for says where it stands: "the fourth key issue | for the Dialogue".
+const PLACE = /\s+(?:of|in|for|under|from|at|on)\s+/i;
+
+/**
+ * The nth heading under the heading that names the thing ("key issue" → "A. Key issues…"): the one
+ * numbered n when its headings are numbered, else the nth in reading order. Undefined when no
+ * heading holds every word of the thing, or it has no nth part: the question is then searched.
+ */
+function nthItem(ordinal: string, asked: string, ctx: CommandContext): Reply | undefined {
+  const n = ordinalNumber(ordinal);
+  if (!n) return undefined;
+  const [thing, ...place] = asked.split(PLACE);
+  const wanted = termsOf(thing!);
+  const context = termsOf(place.join(' '));
+  if (!wanted.length) return undefined;
+  let best: { children: string[]; score: number } | undefined;
+  for (const doc of ctx.library.corpus.documents) {
+    const paths = sectionPaths(doc);
+    const title = new Set(termsOf(doc.title));
+    for (const path of paths) {
+      const heading = new Set(termsOf(path.split(SECTION_SEPARATOR).pop() ?? ''));
+      if (!wanted.every((t) => heading.has(t))) continue;
+      const depth = path.split(SECTION_SEPARATOR).length + 1;
+      const children = paths.filter((p) => p.startsWith(path + SECTION_SEPARATOR) && p.split(SECTION_SEPARATOR).length === depth);
+      if (!children.length) continue;
+      // Among headings that all hold the thing, the one whose document or heading holds the place ("in the paper").
+      const score = context.filter((t) => heading.has(t) || title.has(t)).length;
+      if (!best || score > best.score) best = { children, score };
+    }
+  }
+  if (!best) return undefined;
+  const numbered = best.children.filter((p) => pathLabels(p).length);
+  const child = numbered.length ? numbered.find((p) => pathLabels(p).at(-1) === String(n)) : best.children[n - 1];
+  if (!child) return undefined;
+  const found = ctx.library.corpus.passages.filter((p) => p.section === child || p.section.startsWith(child + SECTION_SEPARATOR));
+  return found.length ? sectionReply(`The ${ordinal.toLowerCase()} ${thing}`, found) : undefined;
 }
 
 // Every word, stop words too: "What the Programme does" is a heading of its own, not "programme".

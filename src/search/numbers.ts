@@ -32,6 +32,13 @@ export function ordinalDigits(word: string): string | undefined {
   return n === undefined ? undefined : `${n}${ordinalSuffix(n)}`;
 }
 
+/** The number of an ordinal below twenty, in words or digits ("fourth", "4th" → 4). */
+export function ordinalNumber(word: string): number | undefined {
+  const lower = word.toLowerCase();
+  const digits = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(lower);
+  return digits ? Number(digits[1]) : smallOrdinal.get(lower);
+}
+
 interface Read {
   value: number;
   /** Index of the token after the number. */

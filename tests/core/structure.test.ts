@@ -68,6 +68,19 @@ describe('structure questions', () => {
     expect(reply.citations[0]!.section).toBe('2. Working time and rest');
   });
 
+  it('answers "What is the fourth key issue?" with the fourth heading under the one that names it', async () => {
+    const fourth = await ask(desks.ilo, 'What is the fourth key issue for the High-Level Dialogue?');
+    expect(fourth).toMatchObject({ kind: 'list', confidence: 'high' });
+    expect(fourth.title).toMatch(/^The fourth key issue: 4\. A multilateral framework/);
+    // Digits and words alike.
+    expect((await ask(desks.ilo, 'the 2nd key issue')).title).toMatch(/2\. Policies for orderly migration/);
+    // Any document's headings, no catalog needed.
+    expect((await ask(desks.notes, 'What is the second instrument in the note on seafarers?')).title).toMatch(/2\. Co-operation between countries/);
+    // No heading names the thing, or it has no such part: the question is searched as usual.
+    expect((await ask(desks.ilo, 'What is the first step?')).kind).not.toBe('list');
+    expect((await ask(desks.ilo, 'What is the ninth key issue?')).kind).not.toBe('list');
+  });
+
   it('quotes only the section whose heading is asked for', async () => {
     const reply = await ask(desks.notes, "What does the 'Private agencies' section say?");
     expect(reply.citations.map((c) => c.section)).toEqual(expect.arrayContaining(['B. Instruments › 1. Private agencies']));
