@@ -70,6 +70,12 @@ export const STRUCTURE_QUESTIONS: readonly StructureQuestion[] = [
     answer: (m, ctx) => sectionByHeading(m[1]!, ctx),
   },
   {
+    name: 'the section on a subject',
+    // "Which section covers protection and integration of migrant workers?"
+    pattern: /^(?:which|what)\s+(?:section|part|chapter)\s+(?:covers|deals\s+with|is\s+about|discusses|talks\s+about|addresses|is\s+on)\s+(.+?)\s*[?.!]*$/i,
+    answer: (m, ctx) => sectionByHeading(m[1]!, ctx),
+  },
+  {
     name: 'one item of a numbered part',
     // "What is the fourth key issue?", "What is the sixth ILO response in the paper?": the fourth heading under "Key issues…".
     pattern: /^(?:(?:what|which)\s+(?:is|was|are|were)\s+|what's\s+|(?:give|show)\s+(?:me\s+)?)?the\s+(\p{L}+|\d{1,2}(?:st|nd|rd|th))\s+(.+?)\s*[?.!]*$/iu,

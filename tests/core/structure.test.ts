@@ -81,6 +81,14 @@ describe('structure questions', () => {
     expect((await ask(desks.ilo, 'What is the ninth key issue?')).kind).not.toBe('list');
   });
 
+  it('answers "Which section covers …?" with the section whose heading says so', async () => {
+    const reply = await ask(desks.notes, 'Which section covers working time and rest?');
+    expect(reply).toMatchObject({ kind: 'list', confidence: 'high' });
+    expect(reply.title).toMatch(/2\. Working time and rest/);
+    // No heading says so: the question is searched as usual.
+    expect((await ask(desks.notes, 'Which section covers the weather in Paris?')).kind).not.toBe('list');
+  });
+
   it('quotes only the section whose heading is asked for', async () => {
     const reply = await ask(desks.notes, "What does the 'Private agencies' section say?");
     expect(reply.citations.map((c) => c.section)).toEqual(expect.arrayContaining(['B. Instruments › 1. Private agencies']));
