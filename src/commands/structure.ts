@@ -262,8 +262,10 @@ function nthItem(ordinal: string, asked: string, ctx: CommandContext): Reply | u
     }
   }
   if (!best) return undefined;
-  const numbered = best.children.filter((p) => pathLabels(p).length);
-  const child = numbered.length ? numbered.find((p) => pathLabels(p).at(-1) === String(n)) : best.children[n - 1];
+  // A child's own heading carries its number ("4. A multilateral framework…"), not its parent's "A.".
+  const ownLabel = (p: string) => HEADING_LABEL.exec(p.split(SECTION_SEPARATOR).pop() ?? '')?.[1];
+  const numbered = best.children.filter((p) => ownLabel(p) !== undefined);
+  const child = numbered.length ? numbered.find((p) => labelsOf(ownLabel(p)!).at(-1) === String(n)) : best.children[n - 1];
   if (!child) return undefined;
   const found = ctx.library.corpus.passages.filter((p) => p.section === child || p.section.startsWith(child + SECTION_SEPARATOR));
   return found.length ? sectionReply(`The ${ordinal.toLowerCase()} ${thing}`, found) : undefined;

@@ -8,9 +8,11 @@ export interface CompoundContext {
   known(term: string): boolean;
 }
 
-// Parts shorter than this are rarely words ("re", "un"); a split of a short word is rarely meant.
+// Parts shorter than this are rarely words ("re", "un"); a split of a short word is rarely meant,
+// and a very long token is no compound (a pasted hash, a URL): it is not tried part by part.
 const MIN_PART = 3;
 const MIN_SPLIT_LENGTH = 7;
+const MAX_SPLIT_LENGTH = 30;
 
 /**
  * The question's tokens with compounds matched to the documents' form: two tokens become one
@@ -43,7 +45,7 @@ function joins(a: string, b: string, { term, known }: CompoundContext): boolean 
 
 function split(token: string, { term, known }: CompoundContext): [string, string] | undefined {
   const own = term(token);
-  if (!own || known(own) || token.length < MIN_SPLIT_LENGTH || /\d/.test(token)) return undefined;
+  if (!own || known(own) || token.length < MIN_SPLIT_LENGTH || token.length > MAX_SPLIT_LENGTH || /\d/.test(token)) return undefined;
   // The longest known first part: "extrabudgetary" is "extra" + "budgetary".
   for (let k = token.length - MIN_PART; k >= MIN_PART; k--) {
     const [left, right] = [token.slice(0, k), token.slice(k)];

@@ -2,6 +2,11 @@
 // headings (with no catalog at all), and the catalog's lists when there is one.
 
 import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDesk } from '../../src/desk.js';
+import { silentLogger } from '../../src/log.js';
 import { ask, useTwoDesks } from './two-desks.js';
 
 const desks = useTwoDesks();
@@ -79,6 +84,23 @@ describe('structure questions', () => {
     // No heading names the thing, or it has no such part: the question is searched as usual.
     expect((await ask(desks.ilo, 'What is the first step?')).kind).not.toBe('list');
     expect((await ask(desks.ilo, 'What is the ninth key issue?')).kind).not.toBe('list');
+  });
+
+  it('counts unnumbered headings in reading order for "the second …", under a numbered parent too', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-nth-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'note.md'), '# Seasonal work note\n\n## A. Main risks\n\n### Heat stress\n\nWorkers in the fields face heat stress in summer.\n\n### Debt bondage\n\nRecruitment debts bind workers to one employer.\n');
+      const desk = await openDesk({ seedsDir: dir, dataDir: ':memory:', log: silentLogger });
+      try {
+        const reply = await ask(desk, 'What is the second main risk?');
+        expect(reply.kind).toBe('list');
+        expect(reply.citations[0]!.quote).toMatch(/Recruitment debts/);
+      } finally {
+        desk.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('answers "Which section covers …?" with the section whose heading says so', async () => {
