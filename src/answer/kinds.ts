@@ -34,6 +34,7 @@ const NUMBER_WORD = new RegExp(`\\b(?:${[...CARDINAL_WORDS, 'half', 'third', 'qu
 const VAGUE_AMOUNT = /\b(?:several|few|many|most|majority|handful|some)\b/i;
 // A number that is not only a year: "86 million", "35 per cent", "twentieth".
 const FIGURE = /\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b|\b\w+(?:tieth|teenth)\b/i;
+const SHARE = /\d\s*(?:%|per\s*cent\b|percent\b)|\b(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth)\b|\bone\s+in\s+\w+\b/i;
 const AUXILIARY = /^(?:should|do|does|did|are|is|were|was|have|has|had|can|could|will|would|may|might|must)$/i;
 
 export const QUESTION_KINDS: readonly QuestionKind[] = [
@@ -46,7 +47,9 @@ export const QUESTION_KINDS: readonly QuestionKind[] = [
   { name: 'how much', asks: /^\s*how\s+much\b/i, holds: holdsAFigure, otherwise: 'closest', refusesWithout: holdsAnAmount, lacks: 'It gives no figure.' },
   // A quantity asked by its name: "What share of…", "What is the unemployment rate…". "Most of them"
   // is no share.
-  { name: 'quantity', asks: /^\s*(?:what|which)\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:[\p{L}-]+\s+)?(?:share|proportion|percentage|per\s*cent(?:age)?|fraction|rate|ratio|number|amount|sum|cost)s?\s+(?:of|did|does|do|is|are|was|were|for|in)\b/iu, holds: holdsAFigure, otherwise: 'closest', lacks: 'It gives no figure.' },
+  // A share is a part of a whole ("close to half", "35 per cent"): "four principles" is no share.
+  { name: 'share', asks: /^\s*(?:what|which)\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:[\p{L}-]+\s+)?(?:share|proportion|percentage|per\s*cent(?:age)?|fraction)s?\s+(?:of|did|does|do|is|are|was|were|for|in)\b/iu, holds: (q) => SHARE.test(q), otherwise: 'closest', lacks: 'It gives no share.' },
+  { name: 'quantity', asks: /^\s*(?:what|which)\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:[\p{L}-]+\s+)?(?:rate|ratio|number|amount|sum|cost)s?\s+(?:of|did|does|do|is|are|was|were|for|in)\b/iu, holds: holdsAFigure, otherwise: 'closest', lacks: 'It gives no figure.' },
   {
     name: 'countries',
     asks: /^\s*(?:which|what)\s+((?:\S+\s+){0,2}?)(?:countries|states|nations)\b/i,

@@ -32,9 +32,12 @@ describe('question kinds', () => {
     expect(kindFit('How much did the fund give?', 'The fund gave EUR 2.5 million.')).toBe('fits');
   });
 
-  it('"What share of…", "What is the … rate of…" need a figure: "most of them" is no share', () => {
+  it('"What share of…" needs a share, "What is the … rate of…" a figure: "most of them" is neither', () => {
     expect(kindFit('What share of commitments cover service suppliers?', 'Most of them concern transferees.')).toBe('closest');
     expect(kindFit('What share of migrant workers live in developing countries?', 'Close to half of the 86 million live there.')).toBe('fits');
+    // A share is a part of a whole: a count of something else is not one.
+    expect(kindFit('What share of migrant workers live in developing countries?', 'The workshop set four principles for developing countries.')).toBe('closest');
+    expect(kindFit('What proportion of agencies comply?', 'About 35 per cent of agencies comply.')).toBe('fits');
     expect(kindFit('What is the unemployment rate of migrants in France?', 'Unemployment of migrants is high.')).toBe('closest');
     expect(kindFit('What discrimination rate did the research find?', 'It found net discrimination rates of 35 per cent.')).toBe('fits');
     // Not a question for a quantity.
