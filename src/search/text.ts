@@ -94,14 +94,21 @@ const SPELLING: ReadonlyMap<string, string> = new Map([
   ['enrol', 'enroll'],
   ['fulfil', 'fulfill'],
 ]);
+// Words spelt -ise on both sides of the Atlantic (and -yse words that are no -yze): never turned into -ize.
+const ALWAYS_ISE: ReadonlySet<string> = new Set(
+  `advise apprise arise chastise circumcise comprise compromise concise demise despise devise disguise enterprise excise
+  exercise expertise franchise improvise incise merchandise otherwise paradise precise premise promise reprise revise
+  supervise surmise surprise televise treatise`.split(/\s+/).filter(Boolean),
+);
 const OUR_WORD = /^(labo|favo|behavio|colo|hono|neighbo|harbo|endeavo|vigo|rumo|humo|savio)ur/;
 
 function americanSpelling(word: string): string {
   const listed = SPELLING.get(word);
   if (listed) return listed;
   let w = word.replace(OUR_WORD, '$1r');
-  // -ise/-ize and -yse/-yze: "mobilising"/"mobilizing", "analyse"/"analyze".
-  if (w.length >= 6) w = w.replace(/([a-z]{3})(i|y)s(e|ed|es|ing|ation|ations|er|ers)$/, '$1$2z$3');
+  // -ise/-ize and -yse/-yze: "mobilising"/"mobilizing", "analyse"/"analyze"; not the words only ever
+  // spelt -ise ("supervise" would stem apart from "supervision").
+  if (w.length >= 6) w = w.replace(/^(.*[a-z]{3})(i|y)s(e|ed|es|ing|ation|ations|er|ers)$/, (form, stem: string, vowel: string, ending: string) => (ALWAYS_ISE.has(`${stem}${vowel}se`) ? form : `${stem}${vowel}z${ending}`));
   return w;
 }
 

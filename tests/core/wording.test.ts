@@ -26,6 +26,9 @@ describe('wording', () => {
 
   it('meets British and American spellings', () => {
     expect(terms('labor organization program center analyze')).toEqual(terms('labour organisation programme centre analyse'));
+    // A word only ever spelt -ise keeps its family together: "supervise" is "supervision", not "superv".
+    expect(terms('supervise supervised')).toEqual(terms('supervision'));
+    expect(terms('promised exercise revising')).toEqual(terms('promise exercising revision'));
     expect(terms('mobilizing')).toEqual(terms('mobilising'));
   });
 
