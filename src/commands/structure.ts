@@ -50,30 +50,36 @@ export const STRUCTURE_QUESTIONS: readonly StructureQuestion[] = [
   {
     name: 'a section by number',
     pattern: /\b(?:section|part|chapter|paragraph|heading)\s+((?:[A-Z]|[IVX]+|\d+)(?:\s*[.\-]\s*\d+)*)\b(?!\s*(?:of\s+the\s+)?(?:convention|resolution))/i,
-    answer: (m, ctx) => sectionByLabel(m[1]!, ctx),
+    answer: (m, ctx, question) => sectionByLabel(m[1]!, ctx, question),
   },
   {
     name: 'a section by heading',
     // "What does the section on migrant rights say?", "What does the section 'Who it protects' cover?"
     pattern: /^(?:what\s+(?:does|do|is\s+in)\s+)?(?:the\s+)?(?:section|part|chapter)\s+(?:(?:on|about|called|titled|headed|named)\s+)?["'‘“](.+?)["'’”]\s*(?:say|says|cover|covers|contain|contains|discuss|discusses)?\s*[?.!]*$/i,
-    answer: (m, ctx) => sectionByHeading(m[1]!, ctx),
+    answer: (m, ctx, question) => sectionByHeading(m[1]!, ctx, { question }),
   },
   {
     name: 'a section by heading, unquoted',
     pattern: /^(?:what\s+(?:does|do|is\s+in)\s+)?(?:the\s+)?(?:section|part|chapter)\s+(?:on|about|called|titled|headed|named)\s+(.+?)(?:\s+(?:say|says|cover|covers|contain|contains|discuss|discusses))?\s*[?.!]*$/i,
-    answer: (m, ctx) => sectionByHeading(m[1]!, ctx),
+    answer: (m, ctx, question) => sectionByHeading(m[1]!, ctx, { question }),
   },
   {
     name: 'a section by heading, named first',
     // "What does the tripartite approach section say?", "What does the 'What the Programme does' section cover?"
     pattern: /^what\s+(?:does|do)\s+the\s+["'‘“]?(.+?)["'’”]?\s+(?:section|part|chapter)\s+(?:say|cover|contain|discuss)\s*[?.!]*$/i,
-    answer: (m, ctx) => sectionByHeading(m[1]!, ctx),
+    answer: (m, ctx, question) => sectionByHeading(m[1]!, ctx, { question }),
+  },
+  {
+    name: 'a section by its quoted heading, however asked',
+    // "What is the section 'Where the Programme sits' about?", "What does the 'Questions for labour policy' part open with?"
+    pattern: /(?:\b(?:section|part|chapter|heading)\s+(?:(?:on|about|called|titled|headed|named)\s+)?["'‘“](.+?)["'’”]|["'‘“](.+?)["'’”]\s+(?:section|part|chapter)\b)/i,
+    answer: (m, ctx, question) => sectionByHeading(m[1] ?? m[2]!, ctx, { exact: true, question }),
   },
   {
     name: 'the section on a subject',
     // "Which section covers protection and integration of migrant workers?"
     pattern: /^(?:which|what)\s+(?:section|part|chapter)\s+(?:covers|deals\s+with|is\s+about|discusses|talks\s+about|addresses|is\s+on)\s+(.+?)\s*[?.!]*$/i,
-    answer: (m, ctx) => sectionByHeading(m[1]!, ctx),
+    answer: (m, ctx, question) => sectionByHeading(m[1]!, ctx, { question }),
   },
   {
     name: 'one item of a numbered part',
@@ -214,7 +220,7 @@ function pathLabels(path: string): string[] {
   );
 }
 
-function sectionByLabel(label: string, ctx: CommandContext): Reply | undefined {
+function sectionByLabel(label: string, ctx: CommandContext, question = ''): Reply | undefined {
   const wanted = labelsOf(label);
   const same = (path: string) => {
     const labels = pathLabels(path);
@@ -228,7 +234,7 @@ function sectionByLabel(label: string, ctx: CommandContext): Reply | undefined {
   const passages = ctx.library.corpus.passages;
   let found = passages.filter((p) => same(p.section));
   if (!found.length) found = passages.filter((p) => tail(p.section));
-  return found.length ? sectionReply(`Section ${label}`, found) : undefined;
+  return found.length ? sectionReply(`Section ${label}`, focused(found, question, label, ctx)) : undefined;
 }
 
 // What follows the thing asked for says where it stands: "the fourth key issue | for the Dialogue".
@@ -274,10 +280,12 @@ function nthItem(ordinal: string, asked: string, ctx: CommandContext): Reply | u
 // Every word, stop words too: "What the Programme does" is a heading of its own, not "programme".
 const headingWords = (text: string) => text.toLowerCase().replace(/^(?:[a-z]|[ivx]+|\d+)(?:\.\d+)*[.)]\s+/, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
 
-function sectionByHeading(heading: string, ctx: CommandContext): Reply | undefined {
+/** The section whose heading is the one asked; unless `exact`, else the one whose heading shares most of its words. */
+function sectionByHeading(heading: string, ctx: CommandContext, { exact: only = false, question = '' } = {}): Reply | undefined {
   const exact = headingWords(heading);
   const named = ctx.library.corpus.passages.filter((p) => once(headingWordsByPath, p.section, (path) => headingWords(path.split(SECTION_SEPARATOR).pop() ?? '')) === exact);
-  if (exact && named.length) return sectionReply(`Section on ${heading}`, named);
+  if (exact && named.length) return sectionReply(`Section on ${heading}`, focused(named, question, heading, ctx));
+  if (only) return undefined;
   const wanted = termsOf(heading);
   if (!wanted.length) return undefined;
   const score = (p: Passage) => {
@@ -287,7 +295,25 @@ function sectionByHeading(heading: string, ctx: CommandContext): Reply | undefin
   let best = 0;
   for (const p of ctx.library.corpus.passages) best = Math.max(best, score(p));
   if (best < 0.5) return undefined;
-  return sectionReply(`Section on ${heading}`, ctx.library.corpus.passages.filter((p) => score(p) === best));
+  return sectionReply(`Section on ${heading}`, focused(ctx.library.corpus.passages.filter((p) => score(p) === best), question, heading, ctx));
+}
+
+// The words of a section question that only say it is one.
+const SECTION_WORDS = new Set(termsOf('section part chapter heading paragraph say says cover covers contain contains discuss discusses open opens begin begins start starts list lists about besides such'));
+
+/**
+ * A section's passages with those that speak to the rest of the question first ("What does the
+ * 'Ratification and supervision' section say about state reports?"), in reading order otherwise.
+ */
+function focused(found: Passage[], question: string, heading: string, ctx: CommandContext): Passage[] {
+  const named = new Set(termsOf(heading));
+  const asked = termsOf(question).filter((t) => !named.has(t) && !SECTION_WORDS.has(t));
+  if (!asked.length || found.length < 2) return found;
+  // Rare words say most about which passage is meant ("reports" against "states").
+  const { index } = ctx.library;
+  const weight = (t: string) => Math.log(1 + index.size / (index.documentFrequency(t) + 0.5));
+  const held = (p: Passage) => asked.reduce((sum, t) => sum + (analyse(p).terms.has(t) ? weight(t) : 0), 0);
+  return found.map((p, i) => ({ p, i, n: held(p) })).sort((a, b) => b.n - a.n || a.i - b.i).map((x) => x.p);
 }
 
 function sectionReply(label: string, found: Passage[]): Reply {

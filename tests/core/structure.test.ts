@@ -103,6 +103,23 @@ describe('structure questions', () => {
     }
   });
 
+  it('finds a section by its quoted heading however the question goes on', async () => {
+    const about = await ask(desks.notes, "What is the section 'Working time and rest' about?");
+    expect(about).toMatchObject({ kind: 'list', confidence: 'high' });
+    expect(about.title).toMatch(/Working time and rest/);
+    expect((await ask(desks.notes, "What does the 'Live-in workers' part open with?")).title).toMatch(/Live-in workers/);
+    // A quoted phrase that is no heading is searched as usual.
+    expect((await ask(desks.notes, "What does the section 'holiday pay' say?")).kind).not.toBe('list');
+  });
+
+  it('leads a section with the passage that speaks to the rest of the question', async () => {
+    const plain = await ask(desks.ilo, 'What does section A.1 say?');
+    const focused = await ask(desks.ilo, 'Which state interventions does section A.1 suggest, such as monitoring recruitment?');
+    expect(focused.title).toBe(plain.title);
+    expect(focused.citations[0]!.passage).not.toBe(plain.citations[0]!.passage);
+    expect(focused.citations[0]!.passage).toMatch(/monitor recruitment/);
+  });
+
   it('answers "Which section covers …?" with the section whose heading says so', async () => {
     const reply = await ask(desks.notes, 'Which section covers working time and rest?');
     expect(reply).toMatchObject({ kind: 'list', confidence: 'high' });
