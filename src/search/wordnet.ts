@@ -231,3 +231,41 @@ export function partsOfSpeech(word: string): readonly PartOfSpeech[] {
 export function isEnglishWord(word: string): boolean {
   return partsOfSpeech(word).length > 0;
 }
+
+const relatedCache = new Map<string, readonly string[]>();
+
+/**
+ * Words near the word in meaning: those sharing one of its first senses in each part of speech,
+ * and those derived from one of them or it from them ("oversee" → "supervise", "supervision";
+ * "leaving" → "departure"). Single words only, in WordNet's order; empty when unknown.
+ */
+export function relatedWords(word: string, senses: number): readonly string[] {
+  return remembered(relatedCache, `${senses}:${word}`, () => lookUpRelated(word.toLowerCase(), senses));
+}
+
+function lookUpRelated(word: string, senses: number): string[] {
+  if (!/^[a-z][a-z'-]+$/.test(word) || word.length < 3 || !hasWordNet()) return [];
+  const out = new Set<string>();
+  const addAll = (lemmas: readonly string[]) => {
+    for (const lemma of lemmas) if (lemma && !lemma.includes(' ') && lemma !== word) out.add(lemma);
+  };
+  for (const pos of POS) {
+    for (const base of baseForms(word, pos)) {
+      const line = indexLine(pos, base);
+      if (!line) continue;
+      for (const offset of synsetOffsets(line).slice(0, senses)) {
+        const { lemmas, parts, pointersAt } = readSynset(pos, offset);
+        addAll(lemmas);
+        // "+": derivationally related forms, of any of the sense's words (a pointer per word pair).
+        let at = pointersAt;
+        for (let n = Number(parts[at++]); n > 0; n--, at += 4) {
+          const [symbol, target, targetPos] = parts.slice(at, at + 3);
+          const into = POINTER_POS[targetPos ?? ''];
+          if (symbol === '+' && into) addAll(readSynset(into, Number(target)).lemmas);
+        }
+      }
+      break;
+    }
+  }
+  return [...out];
+}
