@@ -6,7 +6,7 @@ import type { Hit, PassageIndex, Query } from '../search/index.js';
 import { analyse, entryTerms, isReferenceSection, type SentenceAnalysis } from '../search/analysis.js';
 import type { Catalog } from '../catalog/load.js';
 import { terms as termsOf } from '../search/text.js';
-import { partsOfSpeech } from '../search/wordnet.js';
+import { isCompoundNoun, partsOfSpeech } from '../search/wordnet.js';
 import { citePassage } from '../reply.js';
 import { judgeKind, type KindJudgement } from './kinds.js';
 
@@ -46,6 +46,12 @@ export interface AnswerOptions {
   partialMinTerms: number;
   /** A word no passage uses that English uses only as a noun counts twice against a "closest" reply, as a name does. */
   unknownNounsWeigh: boolean;
+  /**
+   * Two question words WordNet knows as one noun ("bank holiday"), one of them a word no passage
+   * uses, that the passage does not write together count against a "closest" reply as one more
+   * unknown noun, and the other word ("bank") is no evidence.
+   */
+  compoundNouns: boolean;
   /** Words no passage uses count against a "closest" reply only when at least this specific (0.25 everyday … 1 rare). */
   unknownWordSpecificity: number;
   /**
@@ -92,6 +98,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   unknownWordSpecificity: 0.5,
   highUnknownSpecificity: 0.8,
   unknownNounsWeigh: true,
+  compoundNouns: true,
   partialMinTerms: 2,
   synonymEvidence: 0,
   highSentenceCoverage: 0.45,
@@ -237,7 +244,7 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   // A word no passage uses is the crux when it is specific, or a name ("France" in notes that
   // never mention it): the answer can then be at best the closest passage.
   const lacksSpecific = unmatched.some((u) => (query.specificity.get(u.term) ?? 1) >= options.highUnknownSpecificity || isName(u.word, question));
-  const best = lacksSpecific ? undefined : leaders.find((r) => kind.get(r)!.fit === 'fits' && r.coverage >= options.minCoverage && r.sentenceCoverage >= options.highSentenceCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)) && holdsTheNames(question, query, r, index, catalog, options));
+  const best = lacksSpecific ? undefined : leaders.find((r) => kind.get(r)!.fit === 'fits' && r.coverage >= options.minCoverage && r.sentenceCoverage >= options.highSentenceCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)) && holdsTheNames(question, query, r, index, catalog, options) && !(options.compoundNouns && strayCompounds(question, r, index).length));
   if (!best) {
     const closest = leaders.find((r) => r.coverage >= options.partialCoverage);
     if (closest && aboutTheDocuments(question, query, closest, unmatched, index, options) && holdsTheNames(question, query, closest, index, catalog, options)) return closestReply(question, closest, kind.get(closest)!, ranked, unmatched, options);
@@ -332,8 +339,11 @@ function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatche
   // So is a thing the documents never name (a word English uses only as a noun: "carpentry",
   // "honeybees"), where an unknown verb or adjective is more often paraphrase ("hinge", "wary").
   const crux = (u: Unmatched) => isName(u.word, question) || (options.unknownNounsWeigh && isOnlyNoun(u.word));
-  const unknown = unmatched.filter((u) => (query.specificity.get(u.term) ?? 1) >= options.unknownWordSpecificity).reduce((n, u) => n + (crux(u) ? 2 : 1), 0);
-  const missing = new Set(unmatched.map((u) => u.term));
+  // "Is the office closed on the bank holiday?": a thing the documents never name counts as an
+  // unknown noun besides its words, and the word of it they happen to use ("bank") is no evidence.
+  const compounds = options.compoundNouns ? strayCompounds(question, hit, index) : [];
+  const missing = new Set([...unmatched.map((u) => u.term), ...compounds.flat()]);
+  const unknown = unmatched.filter((u) => (query.specificity.get(u.term) ?? 1) >= options.unknownWordSpecificity).reduce((n, u) => n + (crux(u) ? 2 : 1), 0) + 2 * compounds.length;
   const present = analyse(hit.passage).terms;
   // A catalog entry the question names ("ICRMW") says most plainly what it is about: it counts twice.
   const known = query.terms.reduce((n, t) => {
@@ -347,6 +357,27 @@ function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatche
   // One word in common is a coincidence ("What is the population of Nepal?" and a passage naming Nepal).
   if (known < Math.min(options.partialMinTerms, query.terms.length + query.entities.length)) return false;
   return !unknown || known > unknown;
+}
+
+/**
+ * The terms of each pair of question words WordNet knows as one noun ("bank holiday", "washing
+ * machine") that the passage does not write and one of whose words no passage uses.
+ */
+function strayCompounds(question: string, hit: Ranked, index: PassageIndex): string[][] {
+  const words = question.match(/\p{L}+/gu) ?? [];
+  if (words.length < 2) return [];
+  const text = ` ${hit.passage.text.toLowerCase().replace(/[^\p{L}]+/gu, ' ')} `;
+  const out: string[][] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const pair = [words[i]!, words[i + 1]!];
+    const terms = pair.map((w) => termsOf(w)[0]);
+    // Both words known ("field work", "skilled workers"): the documents speak of the parts, and likely of the thing.
+    if (terms.every((t) => !t || index.documentFrequency(t) > 0)) continue;
+    if (!isCompoundNoun(pair[0]!, pair[1]!) || text.includes(` ${pair.join(' ').toLowerCase()} `)) continue;
+    out.push(terms.filter((t): t is string => !!t));
+    i++;
+  }
+  return out;
 }
 
 function isOnlyNoun(word: string): boolean {

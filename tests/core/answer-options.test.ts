@@ -163,6 +163,16 @@ describe('index options for synonyms', () => {
     expect(buildIndex(passages).parse('corporate law').terms).toEqual(['corpor', 'law']);
   });
 
+  it('compoundNouns: "bank holiday" is a thing of its own, not the "bank" a passage names', () => {
+    const index = buildIndex(corpus('The office of the World Bank closed its migration desk in 2004.', 'Recruitment agencies charge fees.'));
+    const q = 'Is the office closed on the bank holiday?';
+    expect(answerQuestion(q, index, undefined).confidence).toBe('none');
+    expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, compoundNouns: false }).confidence).not.toBe('none');
+    // Both words used by the documents ("field work"): the parts count as usual.
+    const field = buildIndex(corpus('Regional offices carry most of the field activities and the work of projects.', 'Recruitment agencies charge fees.'));
+    expect(answerQuestion('Who does the field work of projects?', field, undefined).confidence).not.toBe('none');
+  });
+
   it('a name no passage uses keeps the answer at best the closest ("France" in notes that never name it)', () => {
     const index = buildIndex(corpus('Second-generation migrants face high unemployment in host countries.', 'Recruitment agencies charge fees.'));
     expect(answerQuestion('Do second-generation migrants face high unemployment in host countries?', index, undefined).confidence).toBe('high');
