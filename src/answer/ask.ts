@@ -74,6 +74,17 @@ export interface AnswerOptions {
   rerankCoverage: number;
   /** Smoothing of the best-sentence factor in the re-ranking (higher: the sentence counts less). */
   rerankSentence: number;
+  /**
+   * The best-sentence factor of the re-ranking also credits the best two consecutive sentences
+   * (the mean of the two shares): an answer whose words run over into the next sentence ("The
+   * Programme … It is financed by …") beats a sibling that has them scattered.
+   */
+  rerankWindow: boolean;
+  /**
+   * Re-ranking bonus for the question's weight in a passage's first sentence, where a note states
+   * its point: the value is multiplied by 1 + this × that share (0 turns it off).
+   */
+  rerankLead: number;
   supporting: number;
   closest: number;
   maxQuoteSentences: number;
@@ -100,6 +111,8 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   rerankScorePower: 0.3,
   rerankCoverage: 0.5,
   rerankSentence: 0.3,
+  rerankWindow: true,
+  rerankLead: 0.1,
   supporting: 2,
   closest: 2,
   maxQuoteSentences: 3,
@@ -149,7 +162,8 @@ export function rankPassages(question: string, index: PassageIndex, catalog: Cat
     // overtake the leader on coverage alone); an answer usually sits in one sentence.
     const defines = definitionTest(question, query, catalog);
     for (const r of ranked) {
-      r.value = (r.score / top) ** options.rerankScorePower * (options.rerankCoverage + r.coverage) * (options.rerankSentence + r.sentenceCoverage);
+      const sentence = options.rerankWindow ? (r.sentenceCoverage + r.quote.windowCoverage) / 2 : r.sentenceCoverage;
+      r.value = (r.score / top) ** options.rerankScorePower * (options.rerankCoverage + r.coverage) * (options.rerankSentence + sentence) * (1 + options.rerankLead * r.quote.leadCoverage);
       if (defines && options.definitionBonus !== 1 && analyse(r.passage).sentences.some((s) => defines(s.text))) r.value *= options.definitionBonus;
     }
     ranked.sort((a, b) => b.value - a.value);
@@ -475,6 +489,10 @@ export interface Quote {
   core: string;
   /** Share of the question's weight found in that sentence. */
   coreCoverage: number;
+  /** Share of the question's weight found in the best two consecutive sentences of the passage. */
+  windowCoverage: number;
+  /** Share of the question's weight found in the passage's first sentence. */
+  leadCoverage: number;
 }
 
 /** The one to three consecutive sentences of a passage that carry most of the question's weight. */
@@ -484,8 +502,15 @@ export function pickQuote(hit: Hit, scoring: Scoring, options: AnswerOptions): Q
   const spans = analyse(hit.passage).sentences;
   let total = 0;
   for (const w of weights.values()) total += w;
-  if (spans.length <= 1) return { text, core: text, coreCoverage: total && spans[0] ? sentenceScore(spans[0], hit, scoring) / total : 0 };
-  const scores = spans.map((s) => sentenceScore(s, hit, scoring));
+  const share = (score: number) => (total ? score / total : 0);
+  if (spans.length <= 1) {
+    const only = share(spans[0] ? weigh(coveredTerms(spans[0], hit, scoring), weights) : 0);
+    return { text, core: text, coreCoverage: only, windowCoverage: only, leadCoverage: only };
+  }
+  const covered = spans.map((s) => coveredTerms(s, hit, scoring));
+  const scores = covered.map((c) => weigh(c, weights));
+  let window = 0;
+  for (let i = 0; i + 1 < covered.length; i++) window = Math.max(window, weigh(new Set([...covered[i]!, ...covered[i + 1]!]), weights));
   let best = 0;
   for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
   let first = best;
@@ -504,17 +529,24 @@ export function pickQuote(hit: Hit, scoring: Scoring, options: AnswerOptions): Q
     if (next > last) last = next;
     else first = next;
   }
-  return { text: text.slice(spans[first]!.start, spans[last]!.end), core: spans[best]!.text, coreCoverage: total ? scores[best]! / total : 0 };
+  return { text: text.slice(spans[first]!.start, spans[last]!.end), core: spans[best]!.text, coreCoverage: share(scores[best]!), windowCoverage: share(window), leadCoverage: share(scores[0]!) };
 }
 
-function sentenceScore(sentence: SentenceAnalysis, hit: Hit, scoring: Scoring): number {
-  let score = 0;
+/** The question terms a sentence holds. */
+function coveredTerms(sentence: SentenceAnalysis, hit: Hit, scoring: Scoring): Set<string> {
+  const covered = new Set<string>();
   const present = sentence.terms;
   const named = scoring.named(sentence.text, hit.passage.id);
-  scoring.weights.forEach((w, t) => {
+  scoring.weights.forEach((_w, t) => {
     // A matched term also counts in a sentence holding a near form of it ("migrant" for "migrat").
-    if (present.has(t) || named.has(t) || (hit.matched.includes(t) && fuzzyIn(t, present)) || !!scoring.alternatives?.get(t)?.some((a) => present.has(a))) score += w;
+    if (present.has(t) || named.has(t) || (hit.matched.includes(t) && fuzzyIn(t, present)) || !!scoring.alternatives?.get(t)?.some((a) => present.has(a))) covered.add(t);
   });
+  return covered;
+}
+
+function weigh(terms: ReadonlySet<string>, weights: ReadonlyMap<string, number>): number {
+  let score = 0;
+  for (const t of terms) score += weights.get(t) ?? 0;
   return score;
 }
 

@@ -49,6 +49,20 @@ describe('answer options', () => {
     }
   });
 
+  it('rerankWindow: a passage whose answer runs on into the next sentence beats a sibling with the same words scattered', () => {
+    const index = buildIndex(corpus('Donors pay for most of the work of the unit. They finance the seasonal scheme every year. Harvest reports are published each autumn.', 'Donors pay for the work. Reports come out each autumn. They finance the seasonal scheme.'));
+    const top = (rerankWindow: boolean) => rankPassages('Which donors finance the seasonal scheme?', index, undefined, { ...DEFAULT_ANSWER_OPTIONS, rerankWindow }).ranked[0]!.passage.id;
+    expect(top(false)).toBe('d/p/1');
+    expect(top(true)).toBe('d/p/0');
+  });
+
+  it('rerankLead: a passage that states the answer in its first sentence comes first', () => {
+    const index = buildIndex(corpus('The seasonal scheme is financed by donors. Reports come out each autumn in the capital city.', 'Reports come out each autumn. The seasonal scheme is financed by donors.'));
+    const top = (rerankLead: number) => rankPassages('How is the seasonal scheme financed?', index, undefined, { ...DEFAULT_ANSWER_OPTIONS, rerankLead }).ranked[0]!.passage.id;
+    expect(top(0)).toBe('d/p/1');
+    expect(top(DEFAULT_ANSWER_OPTIONS.rerankLead)).toBe('d/p/0');
+  });
+
   it('synonymEvidence: a word no passage uses, found only through a synonym, is weak evidence for a closest reply', () => {
     const index = buildIndex(corpus('Workers received a package of advice and training.'));
     const q = 'Which workers got the software box?';
