@@ -6,7 +6,7 @@ import type { Hit, PassageIndex, Query } from '../search/index.js';
 import { analyse, entryTerms, isReferenceSection, type SentenceAnalysis } from '../search/analysis.js';
 import type { Catalog } from '../catalog/load.js';
 import { terms as termsOf } from '../search/text.js';
-import { partsOfSpeech } from '../search/wordnet.js';
+import { isCompoundNoun, partsOfSpeech } from '../search/wordnet.js';
 import { citePassage } from '../reply.js';
 import { judgeKind, type KindJudgement } from './kinds.js';
 import { relatedCoverage } from './related-coverage.js';
@@ -47,6 +47,12 @@ export interface AnswerOptions {
   partialMinTerms: number;
   /** A word no passage uses that English uses only as a noun counts twice against a "closest" reply, as a name does. */
   unknownNounsWeigh: boolean;
+  /**
+   * Two question words WordNet knows as one noun ("bank holiday"), one of them a word no passage
+   * uses, that the passage does not write together count against a "closest" reply as one more
+   * unknown noun, and the other word ("bank") is no evidence.
+   */
+  compoundNouns: boolean;
   /** Words no passage uses count against a "closest" reply only when at least this specific (0.25 everyday … 1 rare). */
   unknownWordSpecificity: number;
   /**
@@ -78,6 +84,17 @@ export interface AnswerOptions {
   rerankRelated: number;
   /** Senses per part of speech, most frequent first, whose words count as related for rerankRelated. */
   relatedSenses: number;
+  /**
+   * The best-sentence factor of the re-ranking also credits the best two consecutive sentences
+   * (the mean of the two shares): an answer whose words run over into the next sentence ("The
+   * Programme … It is financed by …") beats a sibling that has them scattered.
+   */
+  rerankWindow: boolean;
+  /**
+   * Re-ranking bonus for the question's weight in a passage's first sentence, where a note states
+   * its point: the value is multiplied by 1 + this × that share (0 turns it off).
+   */
+  rerankLead: number;
   supporting: number;
   closest: number;
   maxQuoteSentences: number;
@@ -91,6 +108,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   unknownWordSpecificity: 0.5,
   highUnknownSpecificity: 0.8,
   unknownNounsWeigh: true,
+  compoundNouns: true,
   partialMinTerms: 2,
   synonymEvidence: 0,
   highSentenceCoverage: 0.45,
@@ -105,6 +123,8 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   rerankSentence: 0.3,
   rerankRelated: 0.6,
   relatedSenses: 3,
+  rerankWindow: true,
+  rerankLead: 0.1,
   supporting: 2,
   closest: 2,
   maxQuoteSentences: 3,
@@ -155,7 +175,8 @@ export function rankPassages(question: string, index: PassageIndex, catalog: Cat
     const defines = definitionTest(question, query, catalog);
     for (const r of ranked) {
       const related = options.rerankRelated ? options.rerankRelated * relatedCoverage(r, query, weights, options.relatedSenses) : 0;
-      r.value = (r.score / top) ** options.rerankScorePower * (options.rerankCoverage + r.coverage + related) * (options.rerankSentence + r.sentenceCoverage);
+      const sentence = options.rerankWindow ? (r.sentenceCoverage + r.quote.windowCoverage) / 2 : r.sentenceCoverage;
+      r.value = (r.score / top) ** options.rerankScorePower * (options.rerankCoverage + r.coverage + related) * (options.rerankSentence + sentence) * (1 + options.rerankLead * r.quote.leadCoverage);
       if (defines && options.definitionBonus !== 1 && analyse(r.passage).sentences.some((s) => defines(s.text))) r.value *= options.definitionBonus;
     }
     ranked.sort((a, b) => b.value - a.value);
@@ -236,7 +257,7 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   // A word no passage uses is the crux when it is specific, or a name ("France" in notes that
   // never mention it): the answer can then be at best the closest passage.
   const lacksSpecific = unmatched.some((u) => (query.specificity.get(u.term) ?? 1) >= options.highUnknownSpecificity || isName(u.word, question));
-  const best = lacksSpecific ? undefined : leaders.find((r) => kind.get(r)!.fit === 'fits' && r.coverage >= options.minCoverage && r.sentenceCoverage >= options.highSentenceCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)) && holdsTheNames(question, query, r, index, catalog, options));
+  const best = lacksSpecific ? undefined : leaders.find((r) => kind.get(r)!.fit === 'fits' && r.coverage >= options.minCoverage && r.sentenceCoverage >= options.highSentenceCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)) && holdsTheNames(question, query, r, index, catalog, options) && !(options.compoundNouns && strayCompounds(question, r, index).length));
   if (!best) {
     const closest = leaders.find((r) => r.coverage >= options.partialCoverage);
     if (closest && aboutTheDocuments(question, query, closest, unmatched, index, options) && holdsTheNames(question, query, closest, index, catalog, options)) return closestReply(question, closest, kind.get(closest)!, ranked, unmatched, options);
@@ -331,8 +352,11 @@ function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatche
   // So is a thing the documents never name (a word English uses only as a noun: "carpentry",
   // "honeybees"), where an unknown verb or adjective is more often paraphrase ("hinge", "wary").
   const crux = (u: Unmatched) => isName(u.word, question) || (options.unknownNounsWeigh && isOnlyNoun(u.word));
-  const unknown = unmatched.filter((u) => (query.specificity.get(u.term) ?? 1) >= options.unknownWordSpecificity).reduce((n, u) => n + (crux(u) ? 2 : 1), 0);
-  const missing = new Set(unmatched.map((u) => u.term));
+  // "Is the office closed on the bank holiday?": a thing the documents never name counts as an
+  // unknown noun besides its words, and the word of it they happen to use ("bank") is no evidence.
+  const compounds = options.compoundNouns ? strayCompounds(question, hit, index) : [];
+  const missing = new Set([...unmatched.map((u) => u.term), ...compounds.flat()]);
+  const unknown = unmatched.filter((u) => (query.specificity.get(u.term) ?? 1) >= options.unknownWordSpecificity).reduce((n, u) => n + (crux(u) ? 2 : 1), 0) + 2 * compounds.length;
   const present = analyse(hit.passage).terms;
   // A catalog entry the question names ("ICRMW") says most plainly what it is about: it counts twice.
   const known = query.terms.reduce((n, t) => {
@@ -346,6 +370,27 @@ function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatche
   // One word in common is a coincidence ("What is the population of Nepal?" and a passage naming Nepal).
   if (known < Math.min(options.partialMinTerms, query.terms.length + query.entities.length)) return false;
   return !unknown || known > unknown;
+}
+
+/**
+ * The terms of each pair of question words WordNet knows as one noun ("bank holiday", "washing
+ * machine") that the passage does not write and one of whose words no passage uses.
+ */
+function strayCompounds(question: string, hit: Ranked, index: PassageIndex): string[][] {
+  const words = question.match(/\p{L}+/gu) ?? [];
+  if (words.length < 2) return [];
+  const text = ` ${hit.passage.text.toLowerCase().replace(/[^\p{L}]+/gu, ' ')} `;
+  const out: string[][] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const pair = [words[i]!, words[i + 1]!];
+    const terms = pair.map((w) => termsOf(w)[0]);
+    // Both words known ("field work", "skilled workers"): the documents speak of the parts, and likely of the thing.
+    if (terms.every((t) => !t || index.documentFrequency(t) > 0)) continue;
+    if (!isCompoundNoun(pair[0]!, pair[1]!) || text.includes(` ${pair.join(' ').toLowerCase()} `)) continue;
+    out.push(terms.filter((t): t is string => !!t));
+    i++;
+  }
+  return out;
 }
 
 function isOnlyNoun(word: string): boolean {
@@ -457,6 +502,10 @@ export interface Quote {
   core: string;
   /** Share of the question's weight found in that sentence. */
   coreCoverage: number;
+  /** Share of the question's weight found in the best two consecutive sentences of the passage. */
+  windowCoverage: number;
+  /** Share of the question's weight found in the passage's first sentence. */
+  leadCoverage: number;
 }
 
 /** The one to three consecutive sentences of a passage that carry most of the question's weight. */
@@ -466,8 +515,15 @@ export function pickQuote(hit: Hit, scoring: Scoring, options: AnswerOptions): Q
   const spans = analyse(hit.passage).sentences;
   let total = 0;
   for (const w of weights.values()) total += w;
-  if (spans.length <= 1) return { text, core: text, coreCoverage: total && spans[0] ? sentenceScore(spans[0], hit, scoring) / total : 0 };
-  const scores = spans.map((s) => sentenceScore(s, hit, scoring));
+  const share = (score: number) => (total ? score / total : 0);
+  if (spans.length <= 1) {
+    const only = share(spans[0] ? weigh(coveredTerms(spans[0], hit, scoring), weights) : 0);
+    return { text, core: text, coreCoverage: only, windowCoverage: only, leadCoverage: only };
+  }
+  const covered = spans.map((s) => coveredTerms(s, hit, scoring));
+  const scores = covered.map((c) => weigh(c, weights));
+  let window = 0;
+  for (let i = 0; i + 1 < covered.length; i++) window = Math.max(window, weigh(new Set([...covered[i]!, ...covered[i + 1]!]), weights));
   let best = 0;
   for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
   let first = best;
@@ -486,17 +542,24 @@ export function pickQuote(hit: Hit, scoring: Scoring, options: AnswerOptions): Q
     if (next > last) last = next;
     else first = next;
   }
-  return { text: text.slice(spans[first]!.start, spans[last]!.end), core: spans[best]!.text, coreCoverage: total ? scores[best]! / total : 0 };
+  return { text: text.slice(spans[first]!.start, spans[last]!.end), core: spans[best]!.text, coreCoverage: share(scores[best]!), windowCoverage: share(window), leadCoverage: share(scores[0]!) };
 }
 
-function sentenceScore(sentence: SentenceAnalysis, hit: Hit, scoring: Scoring): number {
-  let score = 0;
+/** The question terms a sentence holds. */
+function coveredTerms(sentence: SentenceAnalysis, hit: Hit, scoring: Scoring): Set<string> {
+  const covered = new Set<string>();
   const present = sentence.terms;
   const named = scoring.named(sentence.text, hit.passage.id);
-  scoring.weights.forEach((w, t) => {
+  scoring.weights.forEach((_w, t) => {
     // A matched term also counts in a sentence holding a near form of it ("migrant" for "migrat").
-    if (present.has(t) || named.has(t) || (hit.matched.includes(t) && fuzzyIn(t, present)) || !!scoring.alternatives?.get(t)?.some((a) => present.has(a))) score += w;
+    if (present.has(t) || named.has(t) || (hit.matched.includes(t) && fuzzyIn(t, present)) || !!scoring.alternatives?.get(t)?.some((a) => present.has(a))) covered.add(t);
   });
+  return covered;
+}
+
+function weigh(terms: ReadonlySet<string>, weights: ReadonlyMap<string, number>): number {
+  let score = 0;
+  for (const t of terms) score += weights.get(t) ?? 0;
   return score;
 }
 

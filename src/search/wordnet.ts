@@ -224,6 +224,17 @@ export function partsOfSpeech(word: string): readonly PartOfSpeech[] {
   return remembered(words, w, () => (/^[a-z][a-z'-]+$/.test(w) && hasWordNet() ? ALL_POS.filter((pos) => baseForms(w, pos === 'adv' ? 'adj' : pos).some((base) => indexLine(pos, base) !== undefined)) : []));
 }
 
+const compounds = new Map<string, boolean>();
+
+/** Whether WordNet knows two words as one noun ("bank holiday", "washing machine"): a thing of its own, not its parts. */
+export function isCompoundNoun(first: string, second: string): boolean {
+  const key = `${first} ${second}`.toLowerCase();
+  return remembered(compounds, key, () => /^[a-z][a-z'-]* [a-z][a-z'-]*$/.test(key) && hasWordNet() && ['', 's'].some((cut) => {
+    const lemma = cut && key.endsWith(cut) ? key.slice(0, -cut.length) : key;
+    return indexLine('noun', lemma) !== undefined;
+  }));
+}
+
 /**
  * Whether WordNet knows the word: a real English word ("light", "statute") is not a typo of a
  * word the documents use ("right", "status"). False when WordNet is not installed.

@@ -59,6 +59,20 @@ describe('answer options', () => {
     expect(order(DEFAULT_ANSWER_OPTIONS.rerankRelated).slice(2)).toEqual(order(0).slice(2));
   });
 
+  it('rerankWindow: a passage whose answer runs on into the next sentence beats a sibling with the same words scattered', () => {
+    const index = buildIndex(corpus('Donors pay for most of the work of the unit. They finance the seasonal scheme every year. Harvest reports are published each autumn.', 'Donors pay for the work. Reports come out each autumn. They finance the seasonal scheme.'));
+    const top = (rerankWindow: boolean) => rankPassages('Which donors finance the seasonal scheme?', index, undefined, { ...DEFAULT_ANSWER_OPTIONS, rerankWindow }).ranked[0]!.passage.id;
+    expect(top(false)).toBe('d/p/1');
+    expect(top(true)).toBe('d/p/0');
+  });
+
+  it('rerankLead: a passage that states the answer in its first sentence comes first', () => {
+    const index = buildIndex(corpus('The seasonal scheme is financed by donors. Reports come out each autumn in the capital city.', 'Reports come out each autumn. The seasonal scheme is financed by donors.'));
+    const top = (rerankLead: number) => rankPassages('How is the seasonal scheme financed?', index, undefined, { ...DEFAULT_ANSWER_OPTIONS, rerankLead }).ranked[0]!.passage.id;
+    expect(top(0)).toBe('d/p/1');
+    expect(top(DEFAULT_ANSWER_OPTIONS.rerankLead)).toBe('d/p/0');
+  });
+
   it('synonymEvidence: a word no passage uses, found only through a synonym, is weak evidence for a closest reply', () => {
     const index = buildIndex(corpus('Workers received a package of advice and training.'));
     const q = 'Which workers got the software box?';
@@ -157,6 +171,16 @@ describe('index options for synonyms', () => {
     expect(buildIndex(passages, { compounds: false }).parse('extrabudgetary funding').terms).not.toContain('budgetari');
     // Two words the documents both use stay two.
     expect(buildIndex(passages).parse('corporate law').terms).toEqual(['corpor', 'law']);
+  });
+
+  it('compoundNouns: "bank holiday" is a thing of its own, not the "bank" a passage names', () => {
+    const index = buildIndex(corpus('The office of the World Bank closed its migration desk in 2004.', 'Recruitment agencies charge fees.'));
+    const q = 'Is the office closed on the bank holiday?';
+    expect(answerQuestion(q, index, undefined).confidence).toBe('none');
+    expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, compoundNouns: false }).confidence).not.toBe('none');
+    // Both words used by the documents ("field work"): the parts count as usual.
+    const field = buildIndex(corpus('Regional offices carry most of the field activities and the work of projects.', 'Recruitment agencies charge fees.'));
+    expect(answerQuestion('Who does the field work of projects?', field, undefined).confidence).not.toBe('none');
   });
 
   it('a name no passage uses keeps the answer at best the closest ("France" in notes that never name it)', () => {
