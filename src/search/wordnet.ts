@@ -190,28 +190,40 @@ export function antonyms(word: string, senses = 2): readonly string[] {
 }
 
 function lookUpAntonyms(word: string, senses: number): string[] {
-  if (!/^[a-z][a-z'-]+$/.test(word) || word.length < 3 || !hasWordNet()) return [];
   const out: string[] = [];
+  for (const { pos, base, offset } of firstSenses(word, senses)) {
+    const synset = readSynset(pos, offset);
+    const own = synset.lemmas.indexOf(base) + 1;
+    for (const { symbol, target, into, words } of pointers(synset)) {
+      if (symbol !== '!' || !words || parseInt(words.slice(0, 2), 16) !== own) continue;
+      const antonym = readSynset(into, target).lemmas[parseInt(words.slice(2), 16) - 1];
+      if (antonym && !out.includes(antonym)) out.push(antonym);
+    }
+  }
+  return out;
+}
+
+/** The word's first senses in each part of speech, read under its first base form WordNet knows. */
+function* firstSenses(word: string, senses: number): Generator<{ pos: Pos; base: string; offset: number }> {
+  if (!/^[a-z][a-z'-]+$/.test(word) || word.length < 3 || !hasWordNet()) return;
   for (const pos of POS) {
     for (const base of baseForms(word, pos)) {
       const line = indexLine(pos, base);
       if (!line) continue;
-      for (const offset of synsetOffsets(line).slice(0, senses)) {
-        const { lemmas, parts, pointersAt } = readSynset(pos, offset);
-        const own = lemmas.indexOf(base) + 1;
-        let at = pointersAt;
-        for (let n = Number(parts[at++]); n > 0; n--, at += 4) {
-          const [symbol, target, targetPos, words] = parts.slice(at, at + 4);
-          const into = POINTER_POS[targetPos ?? ''];
-          if (symbol !== '!' || !into || !words || parseInt(words.slice(0, 2), 16) !== own) continue;
-          const antonym = readSynset(into, Number(target)).lemmas[parseInt(words.slice(2), 16) - 1];
-          if (antonym && !out.includes(antonym)) out.push(antonym);
-        }
-      }
+      for (const offset of synsetOffsets(line).slice(0, senses)) yield { pos, base, offset };
       break;
     }
   }
-  return out;
+}
+
+/** A synset's pointers: symbol, target synset and, for a lexical pointer, its source and target word numbers. */
+function* pointers({ parts, pointersAt }: { parts: string[]; pointersAt: number }): Generator<{ symbol: string; target: number; into: Pos; words: string }> {
+  let at = pointersAt;
+  for (let n = Number(parts[at++]); n > 0; n--, at += 4) {
+    const [symbol, target, targetPos, words] = parts.slice(at, at + 4);
+    const into = POINTER_POS[targetPos ?? ''];
+    if (symbol && into && words) yield { symbol, target: Number(target), into, words };
+  }
 }
 
 export type PartOfSpeech = Pos | 'adv';
@@ -241,4 +253,29 @@ export function isCompoundNoun(first: string, second: string): boolean {
  */
 export function isEnglishWord(word: string): boolean {
   return partsOfSpeech(word).length > 0;
+}
+
+const relatedCache = new Map<string, readonly string[]>();
+
+/**
+ * Words near the word in meaning: those sharing one of its first senses in each part of speech,
+ * and those derived from one of them or it from them ("oversee" → "supervise", "supervision";
+ * "leaving" → "departure"). Single words only, in WordNet's order; empty when unknown.
+ */
+export function relatedWords(word: string, senses: number): readonly string[] {
+  return remembered(relatedCache, `${senses}:${word}`, () => lookUpRelated(word.toLowerCase(), senses));
+}
+
+function lookUpRelated(word: string, senses: number): string[] {
+  const out = new Set<string>();
+  const addAll = (lemmas: readonly string[]) => {
+    for (const lemma of lemmas) if (lemma && !lemma.includes(' ') && lemma !== word) out.add(lemma);
+  };
+  for (const { pos, offset } of firstSenses(word, senses)) {
+    const synset = readSynset(pos, offset);
+    addAll(synset.lemmas);
+    // "+": derivationally related forms, of any of the sense's words (a pointer per word pair).
+    for (const { symbol, target, into } of pointers(synset)) if (symbol === '+') addAll(readSynset(into, target).lemmas);
+  }
+  return [...out];
 }

@@ -49,6 +49,16 @@ describe('answer options', () => {
     }
   });
 
+  it('rerankRelated: a passage that says a question word in related words ("supervision" for "oversees") is ranked up, and 0 restores the old order', () => {
+    // "oversees" is in a passage, so it is no unknown word with synonyms: only the re-ranking can relate it.
+    const index = buildIndex(corpus('The committee provides supervision of recruitment agencies.', 'Recruitment agencies are listed in a public register of recruitment agencies.', 'A minister oversees the harvest.'));
+    const order = (related: number) => rankPassages('Who oversees recruitment agencies?', index, undefined, { ...DEFAULT_ANSWER_OPTIONS, rerankRelated: related }).ranked.map((r) => r.passage.id);
+    expect(order(0).slice(0, 2)).toEqual(['d/p/1', 'd/p/0']);
+    expect(order(DEFAULT_ANSWER_OPTIONS.rerankRelated).slice(0, 2)).toEqual(['d/p/0', 'd/p/1']);
+    // A word with no related word in the passage changes nothing: "harvest" passages keep their place.
+    expect(order(DEFAULT_ANSWER_OPTIONS.rerankRelated).slice(2)).toEqual(order(0).slice(2));
+  });
+
   it('rerankWindow: a passage whose answer runs on into the next sentence beats a sibling with the same words scattered', () => {
     const index = buildIndex(corpus('Donors pay for most of the work of the unit. They finance the seasonal scheme every year. Harvest reports are published each autumn.', 'Donors pay for the work. Reports come out each autumn. They finance the seasonal scheme.'));
     const top = (rerankWindow: boolean) => rankPassages('Which donors finance the seasonal scheme?', index, undefined, { ...DEFAULT_ANSWER_OPTIONS, rerankWindow }).ranked[0]!.passage.id;
