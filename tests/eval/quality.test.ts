@@ -24,12 +24,12 @@ const missList = (m: SplitMetrics) => m.inScope.misses.map((x) => `${x.q} (want:
 
 describe('answer quality on the tuning split', () => {
   it('puts the right passage first for most in-scope questions', () => {
-    expect(ours.inScope.top1, missList(ours)).toBeGreaterThanOrEqual(0.82);
+    expect(ours.inScope.top1, missList(ours)).toBeGreaterThanOrEqual(0.84);
     expect(ours.inScope.top3).toBeGreaterThanOrEqual(0.9);
   });
 
   it('answers in-scope questions from the right passage', () => {
-    expect(ours.inScope.answeredRight, missList(ours)).toBeGreaterThanOrEqual(0.81);
+    expect(ours.inScope.answeredRight, missList(ours)).toBeGreaterThanOrEqual(0.83);
   });
 
   it('rarely answers "high" from the wrong passage', () => {
@@ -38,15 +38,15 @@ describe('answer quality on the tuning split', () => {
 
   it('finds passages of the documents that have no catalog entry', () => {
     expect(ours.newDocs.n).toBeGreaterThanOrEqual(85);
-    expect(ours.newDocs.top1).toBeGreaterThanOrEqual(0.8);
+    expect(ours.newDocs.top1).toBeGreaterThanOrEqual(0.83);
   });
 
   // Off-topic questions that share words with the documents ("software developers" and the labour
-  // market, "Mode 4 on my washing machine") leave 5 of 71 answered "partial": never "high", at most that.
-  it('answers off-topic questions at most "partial" and rarely, and near-miss questions "high" at most 5% of the time', async () => {
-    expect(ours.offTopic.answered, ours.offTopic.wrong.join('\n')).toBeLessThanOrEqual(0.08);
+  // market, "park at the convention centre") leave 3 of 71 answered "partial": never "high", at most that.
+  it('answers off-topic questions at most "partial" and rarely, and near-miss questions "high" at most 3% of the time', async () => {
+    expect(ours.offTopic.answered, ours.offTopic.wrong.join('\n')).toBeLessThanOrEqual(0.06);
     for (const q of ours.offTopic.wrong) expect((await policyDesk(desk)(q)).outcome, q).toBe('partial');
-    expect(ours.nearMiss.answeredHigh, ours.nearMiss.high.join('\n')).toBeLessThanOrEqual(0.05);
+    expect(ours.nearMiss.answeredHigh, ours.nearMiss.high.join('\n')).toBeLessThanOrEqual(0.03);
   });
 
   it('ranks better than a plain MiniSearch index on the same passages', () => {
