@@ -18,6 +18,8 @@ const SECTION_SEPARATOR = ' › ';
 export const OUTLINE_SECTIONS = 24;
 /** Passages quoted for one section. */
 export const SECTION_PASSAGES = 5;
+/** Passages of a section read to find the one that speaks to the rest of the question. */
+const FOCUS_PASSAGES = 60;
 
 interface StructureQuestion {
   /** What the row answers, for reading the table. */
@@ -313,7 +315,9 @@ function focused(found: Passage[], question: string, heading: string, ctx: Comma
   const { index } = ctx.library;
   const weight = (t: string) => Math.log(1 + index.size / (index.documentFrequency(t) + 0.5));
   const held = (p: Passage) => asked.reduce((sum, t) => sum + (analyse(p).terms.has(t) ? weight(t) : 0), 0);
-  return found.map((p, i) => ({ p, i, n: held(p) })).sort((a, b) => b.n - a.n || a.i - b.i).map((x) => x.p);
+  // Only a section's first passages are read: one of thousands (a huge generated file) costs no more.
+  const head = found.slice(0, FOCUS_PASSAGES).map((p, i) => ({ p, i, n: held(p) }));
+  return [...head.sort((a, b) => b.n - a.n || a.i - b.i).map((x) => x.p), ...found.slice(FOCUS_PASSAGES)];
 }
 
 function sectionReply(label: string, found: Passage[]): Reply {
