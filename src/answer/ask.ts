@@ -254,13 +254,14 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   const fitting = ranked.filter((r) => kind.get(r)!.fit !== 'refuse');
   const leaders = fitting.filter((r) => ranked.indexOf(r) < LEADERS);
   const unmatched = unmatchedWords(query, ranked, index, catalog);
+  const compounds = options.compoundNouns ? compoundNouns(question, index) : [];
   // A word no passage uses is the crux when it is specific, or a name ("France" in notes that
   // never mention it): the answer can then be at best the closest passage.
   const lacksSpecific = unmatched.some((u) => (query.specificity.get(u.term) ?? 1) >= options.highUnknownSpecificity || isName(u.word, question));
-  const best = lacksSpecific ? undefined : leaders.find((r) => kind.get(r)!.fit === 'fits' && r.coverage >= options.minCoverage && r.sentenceCoverage >= options.highSentenceCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)) && holdsTheNames(question, query, r, index, catalog, options) && !(options.compoundNouns && strayCompounds(question, r, index).length));
+  const best = lacksSpecific ? undefined : leaders.find((r) => kind.get(r)!.fit === 'fits' && r.coverage >= options.minCoverage && r.sentenceCoverage >= options.highSentenceCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)) && holdsTheNames(question, query, r, index, catalog, options) && !strayIn(compounds, r).length);
   if (!best) {
     const closest = leaders.find((r) => r.coverage >= options.partialCoverage);
-    if (closest && aboutTheDocuments(question, query, closest, unmatched, index, options) && holdsTheNames(question, query, closest, index, catalog, options)) return closestReply(question, closest, kind.get(closest)!, ranked, unmatched, options);
+    if (closest && aboutTheDocuments(question, query, closest, unmatched, strayIn(compounds, closest), index, options) && holdsTheNames(question, query, closest, index, catalog, options)) return closestReply(question, closest, kind.get(closest)!, ranked, unmatched, options);
     return {
       kind: 'no-answer',
       title: NOT_COVERED,
@@ -347,15 +348,14 @@ function unmatchedWords(query: Query, ranked: readonly Ranked[], index: PassageI
  * passage holds outnumber the specific words no passage uses ("Who won the 2006 World Cup?":
  * "2006" and "world" against "won" and "cup" is not enough).
  */
-function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatched: readonly Unmatched[], index: PassageIndex, options: AnswerOptions): boolean {
+function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatched: readonly Unmatched[], compounds: readonly Compound[], index: PassageIndex, options: AnswerOptions): boolean {
   // A name no passage uses ("Germany" in notes that never mention it) is likely the crux: it counts twice.
   // So is a thing the documents never name (a word English uses only as a noun: "carpentry",
   // "honeybees"), where an unknown verb or adjective is more often paraphrase ("hinge", "wary").
   const crux = (u: Unmatched) => isName(u.word, question) || (options.unknownNounsWeigh && isOnlyNoun(u.word));
   // "Is the office closed on the bank holiday?": a thing the documents never name counts as an
   // unknown noun besides its words, and the word of it they happen to use ("bank") is no evidence.
-  const compounds = options.compoundNouns ? strayCompounds(question, hit, index) : [];
-  const missing = new Set([...unmatched.map((u) => u.term), ...compounds.flat()]);
+  const missing = new Set([...unmatched.map((u) => u.term), ...compounds.flatMap((c) => c.terms)]);
   const unknown = unmatched.filter((u) => (query.specificity.get(u.term) ?? 1) >= options.unknownWordSpecificity).reduce((n, u) => n + (crux(u) ? 2 : 1), 0) + 2 * compounds.length;
   const present = analyse(hit.passage).terms;
   // A catalog entry the question names ("ICRMW") says most plainly what it is about: it counts twice.
@@ -372,25 +372,35 @@ function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatche
   return !unknown || known > unknown;
 }
 
+interface Compound {
+  /** The two words as a passage would write them, lower case, one space apart. */
+  phrase: string;
+  terms: string[];
+}
+
 /**
- * The terms of each pair of question words WordNet knows as one noun ("bank holiday", "washing
- * machine") that the passage does not write and one of whose words no passage uses.
+ * Pairs of question words WordNet knows as one noun ("bank holiday", "washing machine"), one of
+ * whose words no passage uses. Both words known ("field work", "skilled workers"): the documents
+ * speak of the parts, and likely of the thing.
  */
-function strayCompounds(question: string, hit: Ranked, index: PassageIndex): string[][] {
+function compoundNouns(question: string, index: PassageIndex): Compound[] {
   const words = question.match(/\p{L}+/gu) ?? [];
-  if (words.length < 2) return [];
-  const text = ` ${hit.passage.text.toLowerCase().replace(/[^\p{L}]+/gu, ' ')} `;
-  const out: string[][] = [];
+  const out: Compound[] = [];
   for (let i = 0; i + 1 < words.length; i++) {
     const pair = [words[i]!, words[i + 1]!];
-    const terms = pair.map((w) => termsOf(w)[0]);
-    // Both words known ("field work", "skilled workers"): the documents speak of the parts, and likely of the thing.
-    if (terms.every((t) => !t || index.documentFrequency(t) > 0)) continue;
-    if (!isCompoundNoun(pair[0]!, pair[1]!) || text.includes(` ${pair.join(' ').toLowerCase()} `)) continue;
-    out.push(terms.filter((t): t is string => !!t));
+    const terms = pair.map((w) => termsOf(w)[0]).filter((t): t is string => !!t);
+    if (terms.every((t) => index.documentFrequency(t) > 0) || !isCompoundNoun(pair[0]!, pair[1]!)) continue;
+    out.push({ phrase: pair.join(' ').toLowerCase(), terms });
     i++;
   }
   return out;
+}
+
+/** The compounds a passage does not write: a thing of their own that it does not name. */
+function strayIn(compounds: readonly Compound[], hit: Ranked): Compound[] {
+  if (!compounds.length) return [];
+  const text = ` ${hit.passage.text.toLowerCase().replace(/[^\p{L}]+/gu, ' ')} `;
+  return compounds.filter((c) => !text.includes(` ${c.phrase} `));
 }
 
 function isOnlyNoun(word: string): boolean {
