@@ -96,9 +96,11 @@ const SUFFIXES: Record<Pos, readonly [string, string][]> = {
 };
 
 function baseForms(word: string, pos: Pos): string[] {
-  // A phrasal verb inflects its verb: "setting up" → "set up".
+  // A phrasal verb inflects its verb ("setting up" → "set up"), a compound noun its last word ("bank holidays" → "bank holiday").
   const space = word.indexOf(' ');
-  if (space > 0) return pos === 'verb' ? baseForms(word.slice(0, space), pos).map((w) => `${w}${word.slice(space)}`) : [word];
+  if (space > 0 && pos === 'verb') return baseForms(word.slice(0, space), pos).map((w) => `${w}${word.slice(space)}`);
+  const last = word.lastIndexOf(' ');
+  if (last > 0) return pos === 'noun' ? baseForms(word.slice(last + 1), pos).map((w) => `${word.slice(0, last + 1)}${w}`) : [word];
   const forms = [word];
   for (const [suffix, ending] of SUFFIXES[pos]) {
     if (word.endsWith(suffix) && word.length > suffix.length + 1) forms.push(word.slice(0, -suffix.length) + ending);
@@ -241,10 +243,7 @@ const compounds = new Map<string, boolean>();
 /** Whether WordNet knows two words as one noun ("bank holiday", "washing machine"): a thing of its own, not its parts. */
 export function isCompoundNoun(first: string, second: string): boolean {
   const key = `${first} ${second}`.toLowerCase();
-  return remembered(compounds, key, () => /^[a-z][a-z'-]* [a-z][a-z'-]*$/.test(key) && hasWordNet() && ['', 's'].some((cut) => {
-    const lemma = cut && key.endsWith(cut) ? key.slice(0, -cut.length) : key;
-    return indexLine('noun', lemma) !== undefined;
-  }));
+  return remembered(compounds, key, () => /^[a-z][a-z'-]* [a-z][a-z'-]*$/.test(key) && hasWordNet() && baseForms(key, 'noun').some((lemma) => indexLine('noun', lemma) !== undefined));
 }
 
 /**
