@@ -148,6 +148,8 @@ export interface Scoring {
 
 export interface Ranked extends Hit {
   coverage: number;
+  /** Share of the question's weight in words the passage lacks but says in related words (0 unless re-ranking reads it: see rerankRelated). */
+  relatedCoverage: number;
   /** The sentences this passage would be quoted by. */
   quote: Quote;
   /** Share of the question's weight in the passage's best sentence. */
@@ -162,19 +164,23 @@ export function rankPassages(question: string, index: PassageIndex, catalog: Cat
   const weights = termWeights(query, index);
   const scoring: Scoring = { weights, named: namedTerms(query, weights, index, catalog), alternatives: query.alternatives };
   const hits = index.search(query, options.rerankDepth);
-  const ranked: Ranked[] = hits.map((h) => ({
-    ...h,
-    coverage: coverage(h, query, weights, index, catalog),
-    ...withQuote(pickQuote(h, scoring, options)),
-    value: h.score,
-  }));
+  const ranked: Ranked[] = hits.map((h) => {
+    const holds = termTest(h, query, index, catalog);
+    return {
+      ...h,
+      coverage: coverage(query, weights, holds),
+      relatedCoverage: options.rerank && options.rerankRelated ? relatedCoverage(h, query, weights, holds, options.relatedSenses) : 0,
+      ...withQuote(pickQuote(h, scoring, options)),
+      value: h.score,
+    };
+  });
   if (options.rerank && ranked.length) {
     const top = ranked[0]!.score;
     // Coverage decides among passages BM25 finds comparably relevant (a far weaker match cannot
     // overtake the leader on coverage alone); an answer usually sits in one sentence.
     const defines = definitionTest(question, query, catalog);
     for (const r of ranked) {
-      const related = options.rerankRelated ? options.rerankRelated * relatedCoverage(r, query, weights, options.relatedSenses) : 0;
+      const related = options.rerankRelated * r.relatedCoverage;
       const sentence = options.rerankWindow ? (r.sentenceCoverage + r.quote.windowCoverage) / 2 : r.sentenceCoverage;
       r.value = (r.score / top) ** options.rerankScorePower * (options.rerankCoverage + r.coverage + related) * (options.rerankSentence + sentence) * (1 + options.rerankLead * r.quote.leadCoverage);
       if (defines && options.definitionBonus !== 1 && analyse(r.passage).sentences.some((s) => defines(s.text))) r.value *= options.definitionBonus;
@@ -482,17 +488,22 @@ function namedEntries(hit: Hit, query: Query, index: PassageIndex, catalog: Cata
   return named;
 }
 
-function coverage(hit: Hit, query: Query, weights: Map<string, number>, index: PassageIndex, catalog: Catalog | undefined): number {
-  if (!query.terms.length) return query.entities.length ? 1 : 0;
+/** Whether a passage holds a question term: itself, by a search match, in a catalog entry the question names, or as a synonym. */
+function termTest(hit: Hit, query: Query, index: PassageIndex, catalog: Catalog | undefined): (term: string) => boolean {
   const present = analyse(hit.passage).terms;
   const named = namedEntries(hit, query, index, catalog);
+  return (t) => present.has(t) || hit.matched.includes(t) || named.some((n) => n.has(t)) || hasAlternative(query, t, present);
+}
+
+function coverage(query: Query, weights: Map<string, number>, holds: (term: string) => boolean): number {
+  if (!query.terms.length) return query.entities.length ? 1 : 0;
   let total = 0;
   let covered = 0;
   // forEach rather than for…of: a Map's entries iterator allocates an array per step, and this
   // runs for every hit of every question.
   weights.forEach((w, t) => {
     total += w;
-    if (present.has(t) || hit.matched.includes(t) || named.some((n) => n.has(t)) || hasAlternative(query, t, present)) covered += w;
+    if (holds(t)) covered += w;
   });
   return total ? covered / total : 0;
 }
