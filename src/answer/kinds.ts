@@ -1,5 +1,5 @@
 // Kinds of question that need a particular kind of quote: "When…" wants a date, "How many…" a
-// number that counts what is asked, "How much…" and "What share of…" a figure, "Which countries…" country names, "On
+// number that counts what is asked, "How much…" a figure, "What share of…" a share, "Which countries…" country names, "On
 // what date…" a day, "Which article…" an article number, "Who chairs…" a person. One table: each
 // kind says what its quote must hold and what happens when it does not: the passage cannot
 // answer at all (refuse), or it can be the closest passage but never a confident answer (closest). A passage may match such a question word for word and still not
@@ -37,6 +37,11 @@ const FIGURE = /\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b|\b\w+(?:tieth|teenth)\b/i;
 const SHARE = /\d\s*(?:%|per\s*cent\b|percent\b)|\b(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth)\b|\bone\s+in\s+\w+\b/i;
 const AUXILIARY = /^(?:should|do|does|did|are|is|were|was|have|has|had|can|could|will|would|may|might|must)$/i;
 
+/** "What share of…", "What is the unemployment rate of…", "Which proportion did…": a question naming what it asks for. */
+function asksByName(nouns: string): RegExp {
+  return new RegExp(String.raw`^\s*(?:what|which)\s+(?:(?:is|was|are|were)\s+)?(?:the\s+)?(?:[\p{L}-]+\s+)?(?:${nouns})s?\s+(?:of|did|does|do|is|are|was|were|for|in)\b`, 'iu');
+}
+
 export const QUESTION_KINDS: readonly QuestionKind[] = [
   // A day: a year alone does not say on what date.
   { name: 'date', asks: /^\s*(?:on\s+)?(?:what|which)\s+(?:date|day)\b/i, holds: (q) => DAY_OF_MONTH.test(q), otherwise: 'closest', lacks: 'It gives no day.' },
@@ -45,11 +50,10 @@ export const QUESTION_KINDS: readonly QuestionKind[] = [
   // no number at all cannot answer; one whose numbers count something else can be the closest.
   { name: 'how many', asks: /^\s*how\s+many\b/i, holds: countsTheThing, otherwise: 'closest', refusesWithout: holdsAnAmount, lacks: 'It gives no number for what is asked.' },
   { name: 'how much', asks: /^\s*how\s+much\b/i, holds: holdsAFigure, otherwise: 'closest', refusesWithout: holdsAnAmount, lacks: 'It gives no figure.' },
-  // A quantity asked by its name: "What share of…", "What is the unemployment rate…". "Most of them"
-  // is no share.
-  // A share is a part of a whole ("close to half", "35 per cent"): "four principles" is no share.
-  { name: 'share', asks: /^\s*(?:what|which)\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:[\p{L}-]+\s+)?(?:share|proportion|percentage|per\s*cent(?:age)?|fraction)s?\s+(?:of|did|does|do|is|are|was|were|for|in)\b/iu, holds: (q) => SHARE.test(q), otherwise: 'closest', lacks: 'It gives no share.' },
-  { name: 'quantity', asks: /^\s*(?:what|which)\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:[\p{L}-]+\s+)?(?:rate|ratio|number|amount|sum|cost)s?\s+(?:of|did|does|do|is|are|was|were|for|in)\b/iu, holds: holdsAFigure, otherwise: 'closest', lacks: 'It gives no figure.' },
+  // Quantities asked by name. A share is a part of a whole ("close to half", "35 per cent"): "most
+  // of them" or "four principles" is none. A rate or a cost needs a figure.
+  { name: 'share', asks: asksByName('share|proportion|percentage|per\\s*cent(?:age)?|fraction'), holds: (q) => SHARE.test(q), otherwise: 'closest', lacks: 'It gives no share.' },
+  { name: 'quantity', asks: asksByName('rate|ratio|number|amount|sum|cost'), holds: holdsAFigure, otherwise: 'closest', lacks: 'It gives no figure.' },
   {
     name: 'countries',
     asks: /^\s*(?:which|what)\s+((?:\S+\s+){0,2}?)(?:countries|states|nations)\b/i,
