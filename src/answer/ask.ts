@@ -2,7 +2,7 @@
 // honest "the documents don't cover this" when no passage covers what the question asks.
 
 import type { Citation, CitationRole, Reply } from '../types.js';
-import type { Hit, PassageIndex, Query } from '../search/index.js';
+import { rarity, type Hit, type PassageIndex, type Query } from '../search/index.js';
 import { analyse, entryTerms, isReferenceSection, type SentenceAnalysis } from '../search/analysis.js';
 import type { Catalog } from '../catalog/load.js';
 import { terms as termsOf } from '../search/text.js';
@@ -457,13 +457,12 @@ const UNKNOWN_WORD_SPECIFICITY_POWER = 3;
 
 /** Rare words say what a question is about (idf), and specific words more than everyday ones. */
 function termWeights(query: Query, index: PassageIndex): Map<string, number> {
-  const n = index.size;
   return new Map(
     query.terms.map((t) => {
       // A word asked by its synonym weighs as the commonest synonym the documents use.
       const df = Math.max(index.documentFrequency(t), ...(query.alternatives?.get(t) ?? []).map((a) => index.documentFrequency(a)));
       const specific = query.specificity.get(t) ?? 1;
-      return [t, Math.log(1 + n / (df + 0.5)) * (df ? specific : specific ** UNKNOWN_WORD_SPECIFICITY_POWER)];
+      return [t, rarity(index, t, df) * (df ? specific : specific ** UNKNOWN_WORD_SPECIFICITY_POWER)];
     }),
   );
 }

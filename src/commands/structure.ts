@@ -12,6 +12,7 @@ import { terms as termsOf } from '../search/text.js';
 import { catalogList } from './catalog.js';
 import { citePassage } from '../reply.js';
 import { ordinalNumber } from '../search/numbers.js';
+import { rarity } from '../search/index.js';
 
 const SECTION_SEPARATOR = ' › ';
 /** Sections listed in one outline (Discord shows at most 25 fields). */
@@ -312,9 +313,7 @@ function focused(found: Passage[], question: string, heading: string, ctx: Comma
   const asked = termsOf(question).filter((t) => !named.has(t) && !SECTION_WORDS.has(t));
   if (!asked.length || found.length < 2) return found;
   // Rare words say most about which passage is meant ("reports" against "states").
-  const { index } = ctx.library;
-  const weight = (t: string) => Math.log(1 + index.size / (index.documentFrequency(t) + 0.5));
-  const held = (p: Passage) => asked.reduce((sum, t) => sum + (analyse(p).terms.has(t) ? weight(t) : 0), 0);
+  const held = (p: Passage) => asked.reduce((sum, t) => sum + (analyse(p).terms.has(t) ? rarity(ctx.library.index, t) : 0), 0);
   // Only a section's first passages are read: one of thousands (a huge generated file) costs no more.
   const head = found.slice(0, FOCUS_PASSAGES).map((p, i) => ({ p, i, n: held(p) }));
   return [...head.sort((a, b) => b.n - a.n || a.i - b.i).map((x) => x.p), ...found.slice(FOCUS_PASSAGES)];

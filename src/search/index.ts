@@ -143,6 +143,11 @@ const NEGATING_PREFIXES = ['ir', 'un', 'in', 'il', 'im', 'non', 'non-', 'dis'];
 const NEGATING_PREFIX = /^(?:ir|un|in|il|im|non-?|dis)(\p{L}{3,})$/u;
 const PARTICLES = new Set(['up', 'out', 'off', 'down', 'over', 'back', 'away', 'through', 'forward']);
 
+/** How much a term says about which passage is meant: rare terms most (the answer path's weight, before specificity). */
+export function rarity(index: Pick<PassageIndex, 'size' | 'documentFrequency'>, term: string, df = index.documentFrequency(term)): number {
+  return Math.log(1 + index.size / (df + 0.5));
+}
+
 /** The options an index's derived data depends on (a snapshot made with other ones is stale). */
 export function indexKey(overrides: Partial<IndexOptions> = {}): string {
   const options = { ...DEFAULT_INDEX_OPTIONS, ...overrides };
