@@ -11,6 +11,7 @@ import { helpReply, searchReply, sourcesReply } from './basic.js';
 import { catalogCard, catalogList, compareReply, attachCard, catalogExample, compareExample } from './catalog.js';
 import { digestCommand } from './digest.js';
 import { structureAnswer } from './structure.js';
+import { smallTalk, smallTalkReply } from './small-talk.js';
 
 export type { Command, CommandContext, MessageIncoming } from './context.js';
 export { exampleOf } from './context.js';
@@ -98,6 +99,9 @@ export async function runMessage(incoming: MessageIncoming, ctx: CommandContext,
     if (command.name === 'ask') return helpReply(COMMAND_TABLE, ctx, 'Ask a question about the documents, or use one of these commands.');
     return usageReply(command, ctx);
   }
+  // "hello there", "thanks!": a friendly word, not a question (and so not logged as one).
+  const talk = command.name === 'ask' ? smallTalk(argument) : undefined;
+  if (talk) return smallTalkReply(talk, exampleOf(command, ctx) ?? command.usage);
   const message = { ...incoming, text: clean.text };
   let reply = await command.run(argument, ctx, message);
   if (!reply) {
