@@ -5,8 +5,8 @@ import type { Citation, CitationRole, Reply } from '../types.js';
 import { rarity, type Hit, type PassageIndex, type Query } from '../search/index.js';
 import { analyse, entryTerms, isReferenceSection, type SentenceAnalysis } from '../search/analysis.js';
 import type { Catalog } from '../catalog/load.js';
-import { terms as termsOf } from '../search/text.js';
-import { isCompoundNoun, partsOfSpeech } from '../search/wordnet.js';
+import { terms as termsOf, toTerm } from '../search/text.js';
+import { isCompoundNoun, partsOfSpeech, relatedWords } from '../search/wordnet.js';
 import { citePassage } from '../reply.js';
 import { judgeKind, type KindJudgement } from './kinds.js';
 import { relatedCoverage } from './related-coverage.js';
@@ -53,6 +53,13 @@ export interface AnswerOptions {
    * unknown noun, and the other word ("bank") is no evidence.
    */
   compoundNouns: boolean;
+  /**
+   * A word no passage uses whose WordNet relative (same sense or derived form: "complain" for
+   * "complaints", "disequilibrium" for "imbalance") a leading passage holds is taken for
+   * paraphrase, not for a thing the documents lack: it does not count against a "closest" reply.
+   * It still keeps the reply from "high", and is still named as a word no passage uses.
+   */
+  relatedUnknown: boolean;
   /** Words no passage uses count against a "closest" reply only when at least this specific (0.25 everyday … 1 rare). */
   unknownWordSpecificity: number;
   /**
@@ -109,6 +116,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   highUnknownSpecificity: 0.8,
   unknownNounsWeigh: true,
   compoundNouns: true,
+  relatedUnknown: true,
   partialMinTerms: 2,
   synonymEvidence: 0,
   highSentenceCoverage: 0.45,
@@ -191,6 +199,9 @@ export function rankPassages(question: string, index: PassageIndex, catalog: Cat
 }
 
 const NONE: ReadonlySet<string> = new Set();
+/** Senses per part of speech read for relatedUnknown (as rerankRelated reads relatedSenses). */
+const RELATED_SENSES = 3;
+
 /** Only the first passages may answer or be the closest: a passage far down the list that happens to hold a date is no answer to "when…". */
 const LEADERS = 2;
 
@@ -259,7 +270,7 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   const kind = new Map(ranked.map((r) => [r, judgeKind(question, r.quote.text)]));
   const fitting = ranked.filter((r) => kind.get(r)!.fit !== 'refuse');
   const leaders = fitting.filter((r) => ranked.indexOf(r) < LEADERS);
-  const unmatched = unmatchedWords(query, ranked, index, catalog);
+  const unmatched = unmatchedWords(query, ranked, index, catalog, options.relatedUnknown);
   const compounds = options.compoundNouns ? compoundNouns(question, index) : [];
   // A word no passage uses is the crux when it is specific, or a name ("France" in notes that
   // never mention it): the answer can then be at best the closest passage.
@@ -332,10 +343,12 @@ function closestReply(question: string, closest: Ranked, kind: KindJudgement, ra
 interface Unmatched {
   term: string;
   word: string;
+  /** A leading passage holds a WordNet relative of it (see AnswerOptions.relatedUnknown). */
+  related?: boolean;
 }
 
 /** Question words whose term no passage holds, nor a typo-tolerant match, nor a catalog entry the question names. */
-function unmatchedWords(query: Query, ranked: readonly Ranked[], index: PassageIndex, catalog: Catalog | undefined): Unmatched[] {
+function unmatchedWords(query: Query, ranked: readonly Ranked[], index: PassageIndex, catalog: Catalog | undefined, related: boolean): Unmatched[] {
   const named = query.entities.map((id) => catalog?.get(id)).filter((e) => e !== undefined).map(entryTerms);
   const out: Unmatched[] = [];
   for (const term of query.terms) {
@@ -343,8 +356,10 @@ function unmatchedWords(query: Query, ranked: readonly Ranked[], index: PassageI
     if (ranked.some((r) => r.matched.includes(term)) || named.some((n) => n.has(term))) continue;
     // A synonym only passages far down the ranking use ("package" for "software") is no match.
     // Nor is a word a leading passage holds a derived form of ("European" for "Europe").
-    if (ranked.slice(0, LEADERS).some((r) => { const present = analyse(r.passage).terms; return hasAlternative(query, term, present) || derivedIn(term, present); })) continue;
-    out.push({ term, word: query.typed?.get(term) ?? term });
+    const leaders = ranked.slice(0, LEADERS).map((r) => analyse(r.passage).terms);
+    if (leaders.some((present) => hasAlternative(query, term, present) || derivedIn(term, present))) continue;
+    const word = query.typed?.get(term) ?? term;
+    out.push({ term, word, ...(related && leaders.some((present) => relatedIn(word, term, present)) ? { related: true } : {}) });
   }
   return out;
 }
@@ -362,7 +377,7 @@ function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatche
   // "Is the office closed on the bank holiday?": a thing the documents never name counts as an
   // unknown noun besides its words, and the word of it they happen to use ("bank") is no evidence.
   const missing = new Set([...unmatched.map((u) => u.term), ...compounds.flatMap((c) => c.terms)]);
-  const unknown = unmatched.filter((u) => (query.specificity.get(u.term) ?? 1) >= options.unknownWordSpecificity).reduce((n, u) => n + (crux(u) ? 2 : 1), 0) + 2 * compounds.length;
+  const unknown = unmatched.filter((u) => !u.related && (query.specificity.get(u.term) ?? 1) >= options.unknownWordSpecificity).reduce((n, u) => n + (crux(u) ? 2 : 1), 0) + 2 * compounds.length;
   const present = analyse(hit.passage).terms;
   // A catalog entry the question names ("ICRMW") says most plainly what it is about: it counts twice.
   const known = query.terms.reduce((n, t) => {
@@ -432,6 +447,11 @@ function holdsTheNames(question: string, query: Query, hit: Ranked, index: Passa
     if (!present.has(t) && !hit.matched.includes(t) && !named.some((n) => n.has(t)) && !new Set(termsOf(hit.passage.document)).has(t) && !derivedIn(t, present) && !hasAlternative(query, t, present)) return false;
   }
   return true;
+}
+
+/** The passage holds a word WordNet relates to the question's word: "complain" for "complaints", "disequilibrium" for "imbalance". */
+function relatedIn(word: string, term: string, present: ReadonlySet<string>): boolean {
+  return relatedWords(word, RELATED_SENSES).some((r) => { const t = toTerm(r); return t !== null && t !== term && present.has(t); });
 }
 
 /** The passage holds a word derived from the name: "European" for "Europe". */

@@ -183,6 +183,17 @@ describe('index options for synonyms', () => {
     expect(answerQuestion('Who does the field work of projects?', field, undefined).confidence).not.toBe('none');
   });
 
+  it('relatedUnknown: a word no passage uses, said by the passage in a related form ("complain" for "complaints"), is paraphrase', () => {
+    const index = buildIndex(corpus('An optional procedure lets individuals complain to the committee of experts.', 'Recruitment agencies charge fees.'));
+    const q = 'Is there an individual complaints procedure?';
+    const reply = answerQuestion(q, index, undefined);
+    expect(reply.confidence).toBe('partial');
+    expect(reply.citations[0]?.id).toBe('d/p/0');
+    // Still named as a word no passage uses, and never "high" on its strength.
+    expect(reply.unmatched).toEqual(['complaints']);
+    expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, relatedUnknown: false }).confidence).toBe('none');
+  });
+
   it('a name no passage uses keeps the answer at best the closest ("France" in notes that never name it)', () => {
     const index = buildIndex(corpus('Second-generation migrants face high unemployment in host countries.', 'Recruitment agencies charge fees.'));
     expect(answerQuestion('Do second-generation migrants face high unemployment in host countries?', index, undefined).confidence).toBe('high');
