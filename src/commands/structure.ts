@@ -342,10 +342,19 @@ function citation(p: Passage): Citation {
 function listingPassages(ids: ReadonlySet<string>, ctx: CommandContext, limit = 2): Passage[] {
   const { corpus, index } = ctx.library;
   const counted = corpus.passages
-    .map((p) => ({ p, n: index.entitiesOf(p.id).filter((id) => ids.has(id)).length }))
-    .filter((x) => x.n >= 1);
-  // Stable: among equals, the earlier passage (documents introduce their lists before discussing them).
-  return counted.sort((a, b) => b.n - a.n).slice(0, limit).map((x) => x.p);
+    .map((p) => ({ p, named: index.entitiesOf(p.id).filter((id) => ids.has(id)) }))
+    .filter((x) => x.named.length >= 1);
+  // Among passages naming as many entries, those of the document that names the most of them (the
+  // one that sets out the list, not a note that touches one item), then the earlier passage
+  // (documents introduce their lists before discussing them): the sort is stable.
+  const byDocument = new Map<string, Set<string>>();
+  for (const { p, named } of counted) {
+    const seen = byDocument.get(p.doc) ?? new Set<string>();
+    for (const id of named) seen.add(id);
+    byDocument.set(p.doc, seen);
+  }
+  const spread = (p: Passage) => byDocument.get(p.doc)?.size ?? 0;
+  return counted.sort((a, b) => b.named.length - a.named.length || spread(b.p) - spread(a.p)).slice(0, limit).map((x) => x.p);
 }
 
 /** The first two sentences of a passage, as a quote. */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { openDesk } from '../../src/desk.js';
 import { silentLogger } from '../../src/log.js';
 import { ask, useTwoDesks } from './two-desks.js';
+import { ILO_DIR } from '../fixtures/paths.js';
 
 const desks = useTwoDesks();
 
@@ -19,6 +20,25 @@ describe('structure questions', () => {
     expect(reply.fields[0]!.name).toMatch(/Equitable sharing of gains/);
     // The paper's own subject ("for the High-Level Dialogue") does not narrow the list.
     expect((await ask(desks.ilo, 'What are the four key issues for the High-Level Dialogue?')).fields).toHaveLength(4);
+  });
+
+  it('quotes the key issues from the document that sets them out, not from a note filed before it that touches one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-list-'));
+    try {
+      fs.cpSync(ILO_DIR, dir, { recursive: true });
+      // "a-…" is read first; it names one key issue (the multilateral framework) in passing.
+      fs.writeFileSync(path.join(dir, 'a-unit-note.md'), '# The migration unit\n\n## Priorities\n\nSince 2004 the unit has worked mostly on drafting the non-binding multilateral framework.\n');
+      const desk = await openDesk({ seedsDir: dir, dataDir: ':memory:', log: silentLogger });
+      try {
+        const reply = await ask(desk, 'What are the key issues?');
+        expect(reply.fields).toHaveLength(4);
+        expect(reply.citations[0]!.document).toMatch(/High-Level Dialogue/);
+      } finally {
+        desk.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('lists the conventions a paper mentions', async () => {
