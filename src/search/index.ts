@@ -10,6 +10,7 @@ import { irregularForms } from './inflections.js';
 import { entityToken, IndexContents, type RestoreData } from './incremental.js';
 import { antonyms as wordnetAntonyms, isEnglishWord, synonyms as wordnetSynonyms } from './wordnet.js';
 import { countriesOfRegion } from './places.js';
+import { CARDINAL_WORDS } from './numbers.js';
 import { TopScorer, type Subquery } from './scorer.js';
 import { matchCompounds } from './compounds.js';
 
@@ -231,7 +232,7 @@ export function buildIndex(passages: readonly Passage[], overrides: Partial<Inde
       typedAs.set(term, typed);
       weights.set(term, options.specificity ? specificity(token) : 1);
     }
-    const entities = catalog ? catalog.mentionedIn(question).map((e) => e.id) : [];
+    const entities = catalog ? mentionsIn(question, catalog) : [];
     return { terms, specificity: weights, entities, openEnded: /[\p{L}\p{N}]$/u.test(question.trim()), typed: typedAs, alternatives, literal };
   };
 
@@ -395,6 +396,16 @@ function titleTerms(title: string): string[] {
     titleTermCache.set(title, found);
   }
   return found;
+}
+
+const NUMBER_WORD = new RegExp(String.raw`\b(?:${CARDINAL_WORDS.join('|')})\b`, 'i');
+
+/** The catalog entries a question names, with its number words read as digits too: "the nineteen forty-nine convention" is the 1949 convention. */
+function mentionsIn(question: string, catalog: Catalog): string[] {
+  const ids = catalog.mentionedIn(question).map((e) => e.id);
+  if (!NUMBER_WORD.test(question)) return ids;
+  for (const e of catalog.mentionedIn(tokenize(question).join(' '))) if (!ids.includes(e.id)) ids.push(e.id);
+  return ids;
 }
 
 function toHit(result: Pick<SearchResult, 'id' | 'score' | 'queryTerms'>, passages: ReadonlyMap<string, Passage>, query: Query): Hit {

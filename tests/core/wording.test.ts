@@ -62,6 +62,15 @@ describe('wording', () => {
     expect(terms('the eleventh hour')).toEqual(terms('the 11th hour'));
   });
 
+  it('names a catalog entry by a year in words: "the nineteen forty-nine convention" is the 1949 convention (C97)', async () => {
+    const index = desks.ilo.library().index;
+    const catalog = desks.ilo.library().catalog;
+    expect(index.parse('nineteen forty-nine convention').entities).toEqual(index.parse('1949 convention').entities);
+    expect(index.parse('nineteen forty-nine convention').entities).toContain(catalog.find('C97')!.id);
+    const reply = await ask(desks.ilo, 'nineteen forty-nine convention');
+    expect(reply.citations[0]!.quote).toMatch(/Migration for Employment Convention of 1949/);
+  });
+
   it('matches plurals and other forms of a verb', async () => {
     expect(terms('ratified ratifying ratify')).toEqual(terms('ratification'));
     const reply = await ask(desks.notes, 'Are domestic workers charged a fee by the agency?');
