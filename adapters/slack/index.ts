@@ -11,6 +11,7 @@ import type { Logger } from '../../src/log.js';
 import type { PlatformStatus, Reply, RunningPlatform } from '../../src/types.js';
 import { boltLogger } from './bolt-logger.js';
 import { channelAudience, LOOKUP_TIMEOUT_MS } from './audience.js';
+import { guardEnvelopes } from './socket-guard.js';
 import { lookupClientOptions, postOnceClientOptions, socketModeClientOptions, webClientOptions } from './client-options.js';
 import { describeFailure, isOutage, platformErrorCode, REJECTED_TOKEN, SlackStartError } from './errors.js';
 import { httpReceiver } from './http-receiver.js';
@@ -110,6 +111,7 @@ export async function startSlack(
 
   let port: number | undefined;
   if (receiver) {
+    guardEnvelopes(receiver.client, slackLog);
     watchSocket(receiver, state, slackLog, () => stopping);
     await connectSocket(app, receiver, config);
   } else {

@@ -162,4 +162,41 @@ describe('Slack Socket Mode: bad input', () => {
       await h.close();
     }
   });
+
+  it('an envelope whose payload is an array, null, a number or an event with no type is acked with one warning, and nothing goes unhandled', async () => {
+    const h = await startHarness('socket', { desk });
+    // @slack/socket-mode reads payload.event.type unchecked: before the guard each of these was an
+    // unhandled rejection (the end of the process on Node 20) and an envelope never acked.
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const odd: Array<[Parameters<typeof h.fake.push>[0], unknown]> = [
+        ['events_api', []],
+        ['events_api', null],
+        ['events_api', 'text'],
+        ['events_api', { event: null }],
+        ['events_api', { event: [] }],
+        ['slash_commands', []],
+        ['interactive', 42],
+      ];
+      const before = h.logs.length;
+      for (const [type, payload] of odd) {
+        const ack = await h.fake.push(type, payload as Record<string, unknown>);
+        expect(ack.envelope_id, `${type} ${JSON.stringify(payload)}`).toBeTruthy();
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      const lines = h.logs.slice(before).filter((l) => / (warn|error) /.test(l));
+      expect(lines).toHaveLength(odd.length);
+      for (const line of lines) expect(line).toMatch(/warn {2}ignored a Slack payload Policy Desk cannot read/);
+      expect(unhandled).toEqual([]);
+
+      // And the bot still answers.
+      await h.command({ text: TINY_QUESTION, channel: 'C0AFTER01' });
+      await vi.waitFor(() => expect(h.fake.responses.length + h.fake.calls.filter((c) => c.method === 'chat.postMessage').length).toBeGreaterThan(0), { timeout: 5000 });
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await h.close();
+    }
+  });
 });
