@@ -6,6 +6,8 @@
 import type { Field } from '../types.js';
 import type { Library } from '../library/library.js';
 import type { FeedbackCounts, Outcome, QuestionRecord } from '../store.js';
+import { STOP_WORDS, toTerm } from '../search/text.js';
+import { countriesIn, countriesOfRegion } from '../search/places.js';
 
 const TOP_TOPICS = 3;
 const GAPS_SHOWN = 5;
@@ -30,15 +32,15 @@ export function questionFields(questions: readonly QuestionRecord[], library: Li
   const topics = topTopics(questions, library);
   if (topics.length) fields.push({ name: 'Most asked about', value: topics.map(([topic, n]) => `• ${topic} (${plural(n, 'question')})`).join('\n') });
   for (const gap of GAPS) {
-    const value = gapList(questions.filter((q) => q.outcome === gap.outcome));
+    const value = gapList(questions.filter((q) => q.outcome === gap.outcome), knownWord(library));
     if (value.length) fields.push({ name: gap.name, value: [...value, gap.hint].join('\n') });
   }
   return fields;
 }
 
 /** Public questions quoted (most asked first, at most a few); private ones only counted. */
-function gapList(questions: readonly QuestionRecord[]): string[] {
-  const quoted = distinct(questions.filter((q) => q.audience === 'public'));
+function gapList(questions: readonly QuestionRecord[], known: (word: string) => boolean): string[] {
+  const quoted = distinct(questions.filter((q) => q.audience === 'public'), known);
   const privately = questions.filter((q) => q.audience !== 'public').length;
   const lines = quoted.slice(0, GAPS_SHOWN).map(({ text, count }) => `• “${text}”${count > 1 ? ` (asked ${count} times)` : ''}`);
   const more = quoted.length - Math.min(quoted.length, GAPS_SHOWN);
@@ -67,10 +69,10 @@ function topTopics(questions: readonly QuestionRecord[], library: Library): [str
 }
 
 /** The same question asked twice counted once, most asked first. */
-function distinct(questions: readonly QuestionRecord[]): { text: string; count: number }[] {
+function distinct(questions: readonly QuestionRecord[], known: (word: string) => boolean): { text: string; count: number }[] {
   const byKey = new Map<string, { text: string; count: number }>();
   for (const q of questions) {
-    const text = shown(q.question);
+    const text = shown(q.question, known);
     if (!text) continue;
     const key = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     const seen = byKey.get(key);
@@ -80,16 +82,59 @@ function distinct(questions: readonly QuestionRecord[]): { text: string; count: 
   return [...byKey.values()].sort((a, b) => b.count - a.count);
 }
 
+const CALENDAR = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '));
+
+/**
+ * Whether a capitalised word of a question is one the documents use, a place or a day or month:
+ * anything else capitalised ("Maria", "Lopez") may name a person, and is not quoted.
+ */
+function knownWord(library: Library): (word: string) => boolean {
+  return (word) => {
+    const lower = word.toLowerCase();
+    if (CALENDAR.has(lower) || CALENDAR.has(lower.replace(/s$/, ''))) return true;
+    if (countriesIn(word).length || countriesOfRegion(word).length) return true;
+    const term = toTerm(lower);
+    return term !== null && library.index.documentFrequency(term) > 0;
+  };
+}
+
+// A capitalised word: "Maria", "O'Neill", not an acronym ("ILO", "C143" stay as they are).
+const CAPITALISED = /(?<![\p{L}\p{N}'’])\p{Lu}(?:\p{Ll}*['’]\p{Lu}\p{Ll}+|\p{Ll}+(?:['’]s)?)(?![\p{L}\p{N}])/gu;
+
+/**
+ * Plain-text names out: a capitalised word the documents never use, and that is no place, day or
+ * month, is taken for a person's name ("Can Maria Lopez see…" → "Can [name] see…"). The first
+ * word of a question is capitalised anyway: it goes only when a name follows it ("Maria Lopez
+ * asked…"), and never when it is a stop word ("Does Maria…" keeps "Does").
+ */
+function withoutNames(text: string, known: (word: string) => boolean): string {
+  const words = [...text.matchAll(CAPITALISED)].map((m) => ({ word: m[0], at: m.index, unknown: !known(m[0].replace(/['’]s$/u, '')) }));
+  const isFirst = (at: number) => !/[\p{L}\p{N}]/u.test(text.slice(0, at));
+  const nextTo = (a: { word: string; at: number }, b: { at: number } | undefined) => !!b && /^[\s-]+$/.test(text.slice(a.at + a.word.length, b.at));
+  let out = '';
+  let from = 0;
+  words.forEach((w, k) => {
+    if (!w.unknown) return;
+    if (isFirst(w.at) && (STOP_WORDS.has(w.word.toLowerCase()) || !(nextTo(w, words[k + 1]) && words[k + 1]!.unknown))) return;
+    const joined = k > 0 && out.endsWith('[name]') && nextTo(words[k - 1]!, w) && from === words[k - 1]!.at + words[k - 1]!.word.length;
+    out += joined ? '' : `${text.slice(from, w.at)}[name]`;
+    from = w.at + w.word.length;
+  });
+  return out + text.slice(from);
+}
+
 /**
  * A question as it may appear in a channel: short, and with nothing that names or pings a person:
  * platform mention syntax (`<@U123>`, `<@!123>`, `<@&role>`, `<#C123>`, `<!here>`), @everyone /
- * @here / @channel, the @handles adapters turn mentions into, and e-mail addresses.
+ * @here / @channel, the @handles adapters turn mentions into, e-mail addresses and, given the
+ * words the documents use, plain-text names.
  */
-export function shown(question: string): string {
-  const text = question
+export function shown(question: string, known?: (word: string) => boolean): string {
+  const plain = question
     .replace(/<[@#!][^>]*>/g, ' ')
     .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' ')
-    .replace(/(^|[^\p{L}\p{N}_.])@[\p{L}\p{N}_.-]*/gu, '$1 ')
+    .replace(/(^|[^\p{L}\p{N}_.])@[\p{L}\p{N}_.-]*/gu, '$1 ');
+  const text = (known ? withoutNames(plain, known) : plain)
     .replace(/\s+/g, ' ')
     .replace(/ ([?!.,;:])/g, '$1')
     .trim();

@@ -174,6 +174,20 @@ describe('the question log and the digest', () => {
     expect(JSON.stringify(digest)).not.toContain('900 dollars');
   });
 
+  it('a quoted question loses the plain-text names of people (and any capitalised word the documents never use, a city too), and keeps countries, days and the documents\' own words', async () => {
+    const desk = await deskOnNote();
+    const at = new Date();
+    const log = (question: string) => desk.store.logQuestion({ platform: 'slack', question, answered: false, outcome: 'none', audience: 'public', at });
+    await log('Can Maria Lopez see what recruitment agencies charge in Qatar on Fridays?');
+    await log("Mohammed O'Neill asked whether the ILO covers seafarers");
+    await log('Does Priya know the Geneva rules?');
+    const gaps = field(await digestOf(desk), 'Not covered by the documents')!;
+    expect(gaps).toContain('“Can [name] see what recruitment agencies charge in Qatar on Fridays?”');
+    expect(gaps).toContain('“[name] asked whether the ILO covers seafarers”');
+    expect(gaps).toContain('“Does [name] know the [name] rules?”');
+    expect(gaps).not.toMatch(/Maria|Lopez|Mohammed|Neill|Priya/);
+  });
+
   it('a quoted question loses every form of mention and address', () => {
     expect(shown('<@U123> <@!456> <@&789> <#C0GENERAL|general> <!subteam^S1> what about @everyone, @here and @channel?')).toBe('what about, and?');
     expect(shown('ask @bob.smith or mail jane.doe@example.org about fees')).toBe('ask or mail about fees');
