@@ -20,13 +20,19 @@ export function forgetParsedInMemory(): void {
 export interface ParseCache {
   get(format: string, hash: string): ParsedFile | undefined;
   set(format: string, hash: string, parsed: ParsedFile): void;
-  /** Drops disk entries that no file uses any more. */
-  prune(): void;
+  /**
+   * Drops the disk entries no file uses any more: those not in keep (see cacheKey), or without
+   * it, those this cache was not asked for (right after reading every file).
+   */
+  prune(keep?: ReadonlySet<string>): void;
 }
+
+/** The key a file's parse is kept under: its format, the readers' version and its content hash. */
+export const cacheKey = (format: string, hash: string): string => `${format}-v${READER_VERSION}-${hash}`;
 
 export function parseCache(dir: string | undefined): ParseCache {
   const used = new Set<string>();
-  const key = (format: string, hash: string) => `${format}-v${READER_VERSION}-${hash}`;
+  const key = cacheKey;
   const file = (k: string) => path.join(dir!, `${k}.json`);
   const write = (k: string, parsed: ParsedFile) => {
     if (!dir) return;
@@ -64,11 +70,11 @@ export function parseCache(dir: string | undefined): ParseCache {
       remember(k, parsed);
       write(k, parsed);
     },
-    prune() {
+    prune(keep = used) {
       if (!dir) return;
       try {
         for (const name of fs.readdirSync(dir)) {
-          if (name.endsWith('.json') && !used.has(name.slice(0, -5))) fs.rmSync(path.join(dir, name), { force: true });
+          if (name.endsWith('.json') && !keep.has(name.slice(0, -5))) fs.rmSync(path.join(dir, name), { force: true });
         }
       } catch {
         // Nothing to prune.

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../log.js';
-import { parseCache, type ParseCache } from './cache.js';
+import { cacheKey, parseCache, type ParseCache } from './cache.js';
 import { DOCUMENT_EXTENSIONS, FORMATS, formatFor, isSidecar, type DocumentFormat, type ParsedFile } from './formats.js';
 import { slugify } from './plain.js';
 import { sharedReadPool } from './read-pool.js';
@@ -130,6 +130,8 @@ export interface DocumentContext {
 export interface LoadedDocument {
   /** Path relative to the documents folder, "/"-separated. */
   rel: string;
+  /** The parse cache's key for the file as read (see cacheKey), once its bytes were read. */
+  parsedAs?: string;
   document?: DocumentInfo;
   passages: Passage[];
   warnings: string[];
@@ -144,7 +146,8 @@ export async function loadDocument(root: string, rel: string, log: Logger, usedS
   const { cache, files: fileSet, options } = context;
   const warnings: string[] = [];
   const passages: Passage[] = [];
-  const skipped = (): LoadedDocument => ({ rel, passages, warnings });
+  let parsedAs: string | undefined;
+  const skipped = (): LoadedDocument => ({ rel, passages, warnings, ...(parsedAs ? { parsedAs } : {}) });
   const format = formatFor(rel)!;
   const warn = (why: string) => {
     warnings.push(`${rel}: ${why}`);
@@ -165,6 +168,7 @@ export async function loadDocument(root: string, rel: string, log: Logger, usedS
     return skipped();
   }
   const hash = createHash('sha256').update(bytes).digest('hex');
+  parsedAs = cacheKey(format.name, hash);
   let parsed = cache.get(format.name, hash);
   const wrongKind = parsed ? undefined : format.sniff?.(bytes);
   if (wrongKind) {
@@ -243,7 +247,7 @@ export async function loadDocument(root: string, rel: string, log: Logger, usedS
     format: format.name,
     ...(parsed.pages ? { pages: parsed.pages } : {}),
   };
-  return { rel, document, passages, warnings };
+  return { rel, parsedAs, document, passages, warnings };
 }
 
 /** A document's slug before clashes are resolved: it depends on its path alone. */

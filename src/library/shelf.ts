@@ -71,8 +71,8 @@ export class Shelf {
 
   private constructor(private readonly options: ShelfOptions) {
     this.now = options.now ?? (() => new Date());
-    // One cache for the life of the library. It is never pruned: a partial sync does not see
-    // every file, so it cannot tell which parsed entries no file uses any more.
+    // One cache for the life of the library, pruned after a sync that changed something to the
+    // parses the files of the folder use (see pruneCache).
     this.cache = parseCache(options.corpus?.cacheDir);
   }
 
@@ -163,6 +163,22 @@ export class Shelf {
   }
 
   /**
+   * Drops parsed copies no file of the folder uses any more (the old parse of an edited or
+   * deleted file), so the cache under DATA_DIR does not grow with every edit. Kept: the parses of
+   * the indexed files and of every file read in this pass (a broken file's remembered failure too).
+   */
+  private pruneCache(readNow: readonly (string | undefined)[]): void {
+    const keep = new Set<string>();
+    for (const f of this.files.values()) {
+      // Restored from a snapshot written before parses were keyed: which entries are used is unknown.
+      if (!f.loaded.parsedAs) return;
+      keep.add(f.loaded.parsedAs);
+    }
+    for (const k of readNow) if (k) keep.add(k);
+    this.cache.prune(keep);
+  }
+
+  /**
    * One pass over the folder. verify hashes every file (at start-up: times can lie); otherwise
    * files whose size and time are unchanged are taken as unchanged.
    */
@@ -206,10 +222,12 @@ export class Shelf {
     let size = 0;
     const slugs = new Set([...this.files.values()].flatMap((f) => (f.loaded.document ? [f.loaded.document.slug] : [])));
     let read = 0;
+    const readNow: (string | undefined)[] = [];
     for (const file of changed) {
       const old = this.files.get(file.rel)?.loaded.document?.slug;
       if (old) slugs.delete(old);
       const loaded = await loadDocument(root, file.rel, log, slugs, context);
+      readNow.push(loaded.parsedAs);
       // Progress is for the first read only (on a reload it would write over the chat prompt).
       read++;
       if (startupCatalog && progress && Date.now() - started > (this.options.corpus?.slowAfterMs ?? 2_000)) progress(read, changed.length);
@@ -247,7 +265,9 @@ export class Shelf {
       this.catalog = effective;
       this.catalogKey = catalogKeyOf(effective);
     }
-    if (batch.length || leaving.length || unknownChanged || this.misnamed().length) await this.swap(batch, leaving);
+    const touched = batch.length > 0 || leaving.length > 0;
+    if (touched || unknownChanged || this.misnamed().length) await this.swap(batch, leaving);
+    if (touched) this.pruneCache(readNow);
     // Entries the documents name themselves (instrument citations, defined acronyms) join the catalog's.
     await this.takeCatalog(withDerivedEntries(catalog, deriveEntries(this.current.corpus)));
 

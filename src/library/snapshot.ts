@@ -19,7 +19,8 @@ import type { ContentsData } from '../search/incremental.js';
 export const SNAPSHOT_FILE = 'index-snapshot.json';
 /** A snapshot being written, by the process with this id. */
 const TEMP_FILE = /^index-snapshot\.json\.(\d+)\.tmp$/;
-const FORMAT = 1;
+// 2: each file records the parse it came from (LoadedDocument.parsedAs), for pruning the parse cache.
+const FORMAT = 2;
 /** Bytes gathered before each write: small enough that producing them never blocks for long. */
 const WRITE_CHUNK = 1 << 20;
 

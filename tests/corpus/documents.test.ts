@@ -124,6 +124,32 @@ describe('parsed documents are cached by content', () => {
     expect(JSON.parse(fs.readFileSync(entry, 'utf8')).passages.length).toBeGreaterThan(50);
   });
 
+  it('keeps only the parses the folder still uses: an edited or deleted file leaves no stale copy, a broken one keeps its verdict', async () => {
+    const seeds = tempDir('pd-prune-');
+    const data = tempDir('pd-prune-data-');
+    const brief = (words: string) => makePdf([paragraph(`Wage theft from seasonal workers is most often ${words}.`, 60, 700).runs]);
+    fs.writeFileSync(path.join(seeds, 'brief.pdf'), brief('unpaid overtime at harvest time'));
+    fs.writeFileSync(path.join(seeds, 'other.pdf'), brief('unpaid travel time to the fields'));
+    fs.writeFileSync(path.join(seeds, 'broken.pdf'), '%PDF-1.4\nnot a real pdf at all');
+    const desk = await deskOn(seeds, data);
+    const parsed = () => fs.readdirSync(path.join(data, 'parsed')).sort();
+    const atStart = parsed();
+    expect(atStart).toHaveLength(3);
+
+    fs.writeFileSync(path.join(seeds, 'brief.pdf'), brief('missing rest days in the picking season'));
+    await desk.reload();
+    const afterEdit = parsed();
+    expect(afterEdit).toHaveLength(3);
+    expect(afterEdit.filter((k) => !atStart.includes(k))).toHaveLength(1);
+
+    fs.rmSync(path.join(seeds, 'other.pdf'));
+    await desk.reload();
+    expect(parsed()).toHaveLength(2);
+    // The broken file's failure is still remembered: it is not read again until it changes.
+    expect(parsed().map((k) => JSON.parse(fs.readFileSync(path.join(data, 'parsed', k), 'utf8')).failure).filter(Boolean)).toHaveLength(1);
+    expect((await ask(desk, 'search wage theft')).citations[0]?.quote).toMatch(/missing rest days/);
+  });
+
   it('an edited file is parsed again, and the edition follows its bytes', async () => {
     const seeds = tempDir('pd-edit-');
     const file = path.join(seeds, 'brief.pdf');
