@@ -8,6 +8,7 @@ import type { Library } from '../library/library.js';
 import type { FeedbackCounts, Outcome, QuestionRecord } from '../store.js';
 import { STOP_WORDS, toTerm } from '../search/text.js';
 import { countriesIn, countriesOfRegion } from '../search/places.js';
+import { hasWordNet, isEnglishWord } from '../search/wordnet.js';
 
 const TOP_TOPICS = 3;
 const GAPS_SHOWN = 5;
@@ -105,7 +106,9 @@ const CAPITALISED = /(?<![\p{L}\p{N}'’])\p{Lu}(?:\p{Ll}*['’]\p{Lu}\p{Ll}+|\p
  * Plain-text names out: a capitalised word the documents never use, and that is no place, day or
  * month, is taken for a person's name ("Can Maria Lopez see…" → "Can [name] see…"). The first
  * word of a question is capitalised anyway: it goes only when a name follows it ("Maria Lopez
- * asked…"), and never when it is a stop word ("Does Maria…" keeps "Does").
+ * asked…") or it is no English word ("Priya asked…"), never when it is a stop word ("Does Maria…"
+ * keeps "Does"). WordNet knows some first names as words ("Maria", "John"): alone at the start
+ * of a question, those stay.
  */
 function withoutNames(text: string, known: (word: string) => boolean): string {
   const words = [...text.matchAll(CAPITALISED)].map((m) => ({ word: m[0], at: m.index, unknown: !known(m[0].replace(/['’]s$/u, '')) }));
@@ -115,7 +118,7 @@ function withoutNames(text: string, known: (word: string) => boolean): string {
   let from = 0;
   words.forEach((w, k) => {
     if (!w.unknown) return;
-    if (isFirst(w.at) && (STOP_WORDS.has(w.word.toLowerCase()) || !(nextTo(w, words[k + 1]) && words[k + 1]!.unknown))) return;
+    if (isFirst(w.at) && (STOP_WORDS.has(w.word.toLowerCase()) || (!(nextTo(w, words[k + 1]) && words[k + 1]!.unknown) && (!hasWordNet() || isEnglishWord(w.word))))) return;
     const joined = k > 0 && out.endsWith('[name]') && nextTo(words[k - 1]!, w) && from === words[k - 1]!.at + words[k - 1]!.word.length;
     out += joined ? '' : `${text.slice(from, w.at)}[name]`;
     from = w.at + w.word.length;

@@ -181,11 +181,15 @@ describe('the question log and the digest', () => {
     await log('Can Maria Lopez see what recruitment agencies charge in Qatar on Fridays?');
     await log("Mohammed O'Neill asked whether the ILO covers seafarers");
     await log('Does Priya know the Geneva rules?');
+    await log('Ahmed says his agency kept his passport');
+    await log('Tell me about recruitment agencies');
     const gaps = field(await digestOf(desk), 'Not covered by the documents')!;
     expect(gaps).toContain('“Can [name] see what recruitment agencies charge in Qatar on Fridays?”');
     expect(gaps).toContain('“[name] asked whether the ILO covers seafarers”');
     expect(gaps).toContain('“Does [name] know the [name] rules?”');
-    expect(gaps).not.toMatch(/Maria|Lopez|Mohammed|Neill|Priya/);
+    expect(gaps).toContain('“[name] says his agency kept his passport”');
+    expect(gaps).toContain('“Tell me about recruitment agencies”');
+    expect(gaps).not.toMatch(/Maria|Lopez|Mohammed|Neill|Priya|Ahmed/);
   });
 
   it('a quoted question loses every form of mention and address', () => {
