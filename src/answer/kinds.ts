@@ -1,5 +1,5 @@
 // Kinds of question that need a particular kind of quote: "When…" wants a date, "How many…" a
-// number that counts what is asked, "How much…" a figure, "What share of…" a share, "Which countries…" country names, "On
+// number that counts what is asked, "How much…" an amount, "What share of…" a share, "Which countries…" country names, "On
 // what date…" a day, "Which article…" an article number, "Who chairs…" a person. One table: each
 // kind says what its quote must hold and what happens when it does not: the passage cannot
 // answer at all (refuse), or it can be the closest passage but never a confident answer (closest). A passage may match such a question word for word and still not
@@ -34,6 +34,7 @@ const NUMBER_WORD = new RegExp(`\\b(?:${[...CARDINAL_WORDS, 'half', 'third', 'qu
 const VAGUE_AMOUNT = /\b(?:several|few|many|most|majority|handful|some)\b/i;
 // A number that is not only a year: "86 million", "35 per cent", "twentieth".
 const FIGURE = /\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b|\b\w+(?:tieth|teenth)\b/i;
+const AMOUNT = /(?:US\s?\$|\$|€|£|\b(?:USD|EUR|CHF|GBP)\s?)\s?\d|\d[\d,.]*\s*(?:%|per\s*cent\b|percent\b|(?:million|billion|thousand|trillion|bn|m)\b|(?:dollars?|euros?|francs?|pounds?|yen|pesos?)\b|(?:hours?|days?|weeks?|months?|years?|times)\b)|\b(?:half|double|doubled|tripled|twice|thousands|millions|billions)\b/i;
 const SHARE = /\d\s*(?:%|per\s*cent\b|percent\b)|\b(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth)\b|\bone\s+in\s+\w+\b/i;
 const AUXILIARY = /^(?:should|do|does|did|are|is|were|was|have|has|had|can|could|will|would|may|might|must)$/i;
 
@@ -49,7 +50,8 @@ export const QUESTION_KINDS: readonly QuestionKind[] = [
   // A count: a number that counts what is asked ("How many countries…": "22 countries"). A quote with
   // no number at all cannot answer; one whose numbers count something else can be the closest.
   { name: 'how many', asks: /^\s*how\s+many\b/i, holds: countsTheThing, otherwise: 'closest', refusesWithout: holdsAnAmount, lacks: 'It gives no number for what is asked.' },
-  { name: 'how much', asks: /^\s*how\s+much\b/i, holds: holdsAFigure, otherwise: 'closest', refusesWithout: holdsAnAmount, lacks: 'It gives no figure.' },
+  // An amount: money, a share or a scale ("US$ 167 billion", "35 per cent"), not a count of things ("22 countries").
+  { name: 'how much', asks: /^\s*how\s+much\b/i, holds: (q) => AMOUNT.test(q), otherwise: 'closest', refusesWithout: holdsAnAmount, lacks: 'It gives no amount.' },
   // Quantities asked by name. A share is a part of a whole ("close to half", "35 per cent"): "most
   // of them" or "four principles" is none. A rate or a cost needs a figure.
   { name: 'share', asks: asksByName('share|proportion|percentage|per\\s*cent(?:age)?|fraction'), holds: (q) => SHARE.test(q), otherwise: 'closest', lacks: 'It gives no share.' },

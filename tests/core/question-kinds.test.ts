@@ -32,6 +32,16 @@ describe('question kinds', () => {
     expect(kindFit('How much did the fund give?', 'The fund gave EUR 2.5 million.')).toBe('fits');
   });
 
+  it('"How much…" needs an amount (money, a share, a scale, a span of time), not a count of things', () => {
+    const q = 'How much did the Commission give for the project?';
+    expect(kindFit(q, 'The Commission funds a project covering 22 countries in Eastern Africa.')).toBe('closest');
+    expect(kindFit(q, 'The Commission gave US$ 4 million to the project.')).toBe('fits');
+    expect(kindFit(q, 'The Commission gave 1,200,000 euros.')).toBe('fits');
+    expect(kindFit(q, 'The Commission gave EUR 900,000.')).toBe('fits');
+    expect(kindFit('How much have remittances grown?', 'Remittances have doubled since 1995.')).toBe('fits');
+    expect(kindFit('How much time do agencies get?', 'Agencies get 30 days to comply.')).toBe('fits');
+  });
+
   it('"What share of…" needs a share, "What is the … rate of…" a figure: "most of them" is neither', () => {
     expect(kindFit('What share of commitments cover service suppliers?', 'Most of them concern transferees.')).toBe('closest');
     expect(kindFit('What share of migrant workers live in developing countries?', 'Close to half of the 86 million live there.')).toBe('fits');
