@@ -107,9 +107,13 @@ function ordinalSuffix(n: number): string {
 // Every word a number phrase can start with: most tokens are passed over on one lookup.
 const STARTERS: ReadonlySet<string> = new Set([...unit.keys(), ...tens.keys(), ...ordinalTens.keys()]);
 
+// Their first two letters (lower case), as one code each: most tokens fail here, before the set is hashed.
+const STARTER_PAIRS: ReadonlySet<number> = new Set([...STARTERS].map((w) => w.charCodeAt(0) * 128 + w.charCodeAt(1)));
+
 function startsNumber(token: string): boolean {
   if (token.length < 3 || token.length > 10) return false;
   const c = token.charCodeAt(0);
+  if (!STARTER_PAIRS.has((c | 32) * 128 + (token.charCodeAt(1) | 32))) return false;
   // Most words are lower case: fold only a capitalised one ("Ninety-three countries").
   return STARTERS.has(c >= 65 && c <= 90 ? token.toLowerCase() : token);
 }

@@ -39,11 +39,48 @@ export function searchText(text: string): string {
 
 // "co-operation" and "cooperation", "multi-lateral" and "multilateral" are one word: a hyphen after
 // these prefixes joins rather than splits ("second-generation" still splits, as "second generation").
-const JOINING_PREFIX = /\b(co|pre|anti|multi|inter|intra|sub|semi|socio|macro|micro)-(?=\p{L})/giu;
+const JOINING_PREFIXES = ['co', 'pre', 'anti', 'multi', 'inter', 'intra', 'sub', 'semi', 'socio', 'macro', 'micro'];
+const LETTER = /\p{L}/u;
+// The two non-ASCII characters that case-insensitive Unicode regexes count as word characters.
+const LONG_S = 0x17f;
+const KELVIN = 0x212a;
 
 export function tokenize(text: string): string[] {
   const plain = searchText(text);
-  return numberPhrases(splitTokens(plain.includes('-') ? plain.replace(JOINING_PREFIX, '$1') : plain));
+  return numberPhrases(splitTokens(joinPrefixes(plain)));
+}
+
+/**
+ * The hyphen after a joining prefix out: text.replace(/\b(co|pre|…|micro)-(?=\p{L})/giu, '$1'), by
+ * hand (the regex was a quarter of tokenizing a passage). A prefix starts a word: no ASCII letter,
+ * digit or underscore before it, as for \b.
+ */
+export function joinPrefixes(text: string): string {
+  let hyphen = text.indexOf('-');
+  if (hyphen < 0) return text;
+  let out = '';
+  let from = 0;
+  for (; hyphen >= 0; hyphen = text.indexOf('-', hyphen + 1)) {
+    const next = text.codePointAt(hyphen + 1);
+    if (next === undefined || !(next < 128 ? (next | 32) >= 97 && (next | 32) <= 122 : LETTER.test(String.fromCodePoint(next)))) continue;
+    if (!JOINING_PREFIXES.some((p) => prefixEndsAt(text, p, hyphen))) continue;
+    out += text.slice(from, hyphen);
+    from = hyphen + 1;
+  }
+  return from ? out + text.slice(from) : text;
+}
+
+function prefixEndsAt(text: string, prefix: string, end: number): boolean {
+  const start = end - prefix.length;
+  if (start < 0) return false;
+  for (let k = 0; k < prefix.length; k++) {
+    const c = text.charCodeAt(start + k);
+    // Case-insensitive as the regex was: "ſ" (long s) folds to "s" too.
+    if ((c | 32) !== prefix.charCodeAt(k) && !(c === LONG_S && prefix[k] === 's')) return false;
+  }
+  if (start === 0) return true;
+  const before = text.charCodeAt(start - 1);
+  return !((before >= 48 && before <= 57) || ((before | 32) >= 97 && (before | 32) <= 122) || before === 95 || before === LONG_S || before === KELVIN);
 }
 
 const TOKEN_CHAR = /[\p{L}\p{N}\p{M}]/u;

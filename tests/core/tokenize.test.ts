@@ -1,7 +1,7 @@
 // The tokenizer splits by hand; it must cut text exactly where the Unicode regex split did.
 
 import { describe, expect, it } from 'vitest';
-import { splitTokens, tokenize } from '../../src/search/text.js';
+import { joinPrefixes, splitTokens, tokenize } from '../../src/search/text.js';
 import { seededRandom } from '../../src/random.js';
 
 const regexSplit = (text: string) => text.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
@@ -36,5 +36,25 @@ describe('splitTokens', () => {
 
   it('still joins prefixes and drops invisible characters', () => {
     expect(tokenize('co-operation and multi-lateral, second-generation mi\u200bgrants')).toEqual(['cooperation', 'and', 'multilateral', 'second', 'generation', 'migrants']);
+  });
+});
+
+describe('joinPrefixes', () => {
+  const regexJoin = (text: string) => text.replace(/\b(co|pre|anti|multi|inter|intra|sub|semi|socio|macro|micro)-(?=\p{L})/giu, '$1');
+
+  it('joins where the regex did, and only there', () => {
+    for (const text of ['Co-operation, CO-OP and co-op', 'disco-dance, x_co-op, 9co-op', 'éco-op, co-co-op, anti-anti-war', 'pre-école, inter-État, multi-𝒜x', 'co-, -co, co--op, sub- 4', 'Sub-Saharan micro-finance and macro-economic', 'ſub-x', '']) {
+      expect(joinPrefixes(text), text).toBe(regexJoin(text));
+    }
+  });
+
+  it('joins random text where the regex does', () => {
+    const rand = seededRandom(7);
+    const pieces = ['co', 'pre', 'Multi', 'SUB', 'inter', '-', '-', 'a', 'é', ' ', '_', '9', 'x', '𝒜', 'ſ'];
+    for (let n = 0; n < 2000; n++) {
+      let text = '';
+      for (let k = 0; k < 8; k++) text += pieces[Math.floor(rand() * pieces.length)];
+      expect(joinPrefixes(text), text).toBe(regexJoin(text));
+    }
   });
 });
