@@ -46,9 +46,12 @@ export function smallTalk(text: string): SmallTalk | undefined {
   return first;
 }
 
+// A first question that any documents answer: the catalog's key issues, or else their headings.
+const FIRST_QUESTION = 'What are the key issues?';
+
 /** The reply to a pleasantry: a friendly word, and what to ask. */
-export function smallTalkReply(kind: SmallTalk, example: string): Reply {
-  const invite = `Ask me a question about the documents and I'll quote the passage that answers it, for example: "${example}". Type "help" for the commands.`;
+export function smallTalkReply(kind: SmallTalk): Reply {
+  const invite = `Ask me a question about the documents and I'll quote the passage that answers it. To start: "${FIRST_QUESTION}" Type "help" for the commands.`;
   const again = 'Ask again any time; type "help" for the commands.';
   const replies: Record<SmallTalk, [string, string]> = { greeting: ['Hello!', invite], thanks: ["You're welcome.", again], farewell: ['Goodbye.', again] };
   const [title, text] = replies[kind];

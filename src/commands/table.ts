@@ -101,7 +101,7 @@ export async function runMessage(incoming: MessageIncoming, ctx: CommandContext,
   }
   // "hello there", "thanks!": a friendly word, not a question (and so not logged as one).
   const talk = command.name === 'ask' ? smallTalk(argument) : undefined;
-  if (talk) return smallTalkReply(talk, exampleOf(command, ctx) ?? command.usage);
+  if (talk) return smallTalkReply(talk);
   const message = { ...incoming, text: clean.text };
   let reply = await command.run(argument, ctx, message);
   if (!reply) {

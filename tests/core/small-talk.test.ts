@@ -31,6 +31,9 @@ describe('answering a pleasantry', () => {
     const reply = await ask(desks.ilo, 'hello there, how are you today?');
     expect(reply).toMatchObject({ kind: 'help', title: 'Hello!', answered: false, confidence: 'none', citations: [] });
     expect(reply.text).toMatch(/Ask me a question about the documents/);
+    // The question it suggests is one the documents answer.
+    const suggested = /"([^"]+)"/.exec(reply.text)![1]!;
+    for (const desk of [desks.ilo, desks.notes]) expect((await ask(desk, suggested)).confidence).toBe('high');
   });
 
   it('takes thanks as thanks, and logs neither as a question (the digest lists no "thanks" as a gap)', async () => {
