@@ -192,6 +192,6 @@ function splitPair(text: string, ctx: CommandContext): [string, string] | undefi
   return undefined;
 }
 
-function shortName(e: CatalogEntry): string {
+export function shortName(e: CatalogEntry): string {
   return e.aliases[0] ?? e.name;
 }

@@ -8,7 +8,7 @@ import { answerQuestion } from '../answer/ask.js';
 import { cleanText, truncationNote } from './clean.js';
 import { notice } from '../reply.js';
 import { helpReply, searchReply, sourcesReply } from './basic.js';
-import { catalogCard, catalogList, compareReply, attachCard, catalogExample, compareExample } from './catalog.js';
+import { catalogCard, catalogList, compareReply, attachCard, catalogExample, compareExample, shortName } from './catalog.js';
 import { digestCommand } from './digest.js';
 import { structureAnswer } from './structure.js';
 import { smallTalk, smallTalkReply } from './small-talk.js';
@@ -21,7 +21,7 @@ export const COMMAND_TABLE: readonly Command[] = [
     name: 'ask',
     summary: 'Answer a question from the documents, quoting the passage it comes from. Any text that is not another command is a question.',
     usage: 'ask <question>',
-    example: 'What do the documents say about recruitment fees?',
+    example: (ctx) => askExample(ctx),
     takesArgument: true,
     run: (q, ctx) => ask(q, ctx),
   },
@@ -131,6 +131,12 @@ export function parseCommand(text: string): { command: Command; argument: string
 function usageReply(command: Command, ctx: CommandContext): Reply {
   const example = exampleOf(command, ctx);
   return notice('help', `Usage: ${command.usage}`, `${command.summary}${example ? ` For example: ${example}` : ''}`);
+}
+
+/** A question these documents answer: what the first convention of the catalog is, or else their key issues (their headings). */
+function askExample(ctx: CommandContext): string {
+  const convention = ctx.library.catalog.entries.find((e) => e.kind === 'convention');
+  return convention ? `What is ${shortName(convention)}?` : 'What are the key issues?';
 }
 
 function ask(question: string, ctx: CommandContext): Reply {

@@ -151,6 +151,9 @@ describe('other commands', () => {
     const convention = help.fields.find((f) => f.name === 'convention <number or name>')!;
     const example = /Example: convention (.+)$/.exec(convention.value)![1]!;
     expect((await ask(`convention ${example}`)).kind).toBe('card');
+    // The example question is one these documents answer.
+    const question = /Example: (.+)$/.exec(help.fields.find((f) => f.name === 'ask <question>')!.value)![1]!;
+    expect((await ask(question)).confidence).toBe('high');
   });
 
   it('a question that starts with a command word is still a question', async () => {
