@@ -9,18 +9,18 @@ import { notice } from '../reply.js';
 
 export type SmallTalk = 'greeting' | 'thanks' | 'farewell';
 
-// Each phrase, as lower-case words; a message is small talk when it is nothing but these, in any
-// order. Longer phrases are tried first ("thank you" before "thank").
+// Each phrase, as lower-case words without apostrophes ("what's" is "whats"); a message is small
+// talk when it is nothing but these and FILLERS, in any order. Longer phrases are tried first.
 const PHRASES: Record<SmallTalk, readonly string[]> = {
   greeting: [
     'hi', 'hello', 'hey', 'hiya', 'howdy', 'yo', 'greetings', 'good morning', 'good afternoon', 'good evening', 'good day', 'morning',
-    'how are you', 'how are you doing', 'how is it going', 'hows it going', 'how s it going', 'how are things', 'whats up', 'what s up', 'sup', 'nice to meet you',
+    'how are you', 'how are you doing', 'how is it going', 'hows it going', 'how are things', 'whats up', 'sup', 'nice to meet you',
   ],
   thanks: [
     'thanks', 'thank you', 'thank u', 'thx', 'ty', 'tnx', 'cheers', 'much appreciated', 'appreciated', 'appreciate it', 'great', 'perfect', 'awesome',
     'excellent', 'brilliant', 'nice', 'cool', 'ok', 'okay', 'k', 'got it', 'understood', 'helpful', 'very helpful', 'that helps', 'that was helpful', 'noted',
   ],
-  farewell: ['bye', 'goodbye', 'bye bye', 'see you', 'see ya', 'see you later', 'later', 'good night', 'have a nice day', 'have a good day', 'thats all', 'that s all', 'that is all', 'thats it', 'that s it', 'nothing else', 'im done', 'i m done'],
+  farewell: ['bye', 'goodbye', 'bye bye', 'see you', 'see ya', 'see you later', 'later', 'good night', 'have a nice day', 'have a good day', 'thats all', 'that is all', 'thats it', 'nothing else', 'im done'],
 };
 
 // Words that go with a pleasantry without making it a question: "hello there", "thanks so much
