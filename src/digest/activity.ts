@@ -114,11 +114,18 @@ function withoutNames(text: string, known: (word: string) => boolean): string {
   const words = [...text.matchAll(CAPITALISED)].map((m) => ({ word: m[0], at: m.index, unknown: !known(m[0].replace(/['’]s$/u, '')) }));
   const isFirst = (at: number) => !/[\p{L}\p{N}]/u.test(text.slice(0, at));
   const nextTo = (a: { word: string; at: number }, b: { at: number } | undefined) => !!b && /^[\s-]+$/.test(text.slice(a.at + a.word.length, b.at));
+  // The question's first word stays when it is a stop word, or a word WordNet knows (where that
+  // can be asked) and no unknown capitalised word follows it.
+  const firstStays = (k: number) => {
+    const w = words[k]!;
+    if (STOP_WORDS.has(w.word.toLowerCase())) return true;
+    const nameFollows = nextTo(w, words[k + 1]) && words[k + 1]!.unknown;
+    return !nameFollows && (!hasWordNet() || isEnglishWord(w.word));
+  };
   let out = '';
   let from = 0;
   words.forEach((w, k) => {
-    if (!w.unknown) return;
-    if (isFirst(w.at) && (STOP_WORDS.has(w.word.toLowerCase()) || (!(nextTo(w, words[k + 1]) && words[k + 1]!.unknown) && (!hasWordNet() || isEnglishWord(w.word))))) return;
+    if (!w.unknown || (isFirst(w.at) && firstStays(k))) return;
     const joined = k > 0 && out.endsWith('[name]') && nextTo(words[k - 1]!, w) && from === words[k - 1]!.at + words[k - 1]!.word.length;
     out += joined ? '' : `${text.slice(from, w.at)}[name]`;
     from = w.at + w.word.length;
