@@ -5,7 +5,8 @@ import type { Citation, CitationRole, Reply } from '../types.js';
 import { rarity, type Hit, type PassageIndex, type Query } from '../search/index.js';
 import { analyse, entryTerms, isReferenceSection, type SentenceAnalysis } from '../search/analysis.js';
 import type { Catalog } from '../catalog/load.js';
-import { terms as termsOf, toTerm } from '../search/text.js';
+import type { Passage } from '../corpus/types.js';
+import { terms as termsOf, tokenize, toTerm } from '../search/text.js';
 import { isCompoundNoun, partsOfSpeech, relatedWords } from '../search/wordnet.js';
 import { citePassage } from '../reply.js';
 import { judgeKind, type KindJudgement } from './kinds.js';
@@ -55,9 +56,11 @@ export interface AnswerOptions {
   compoundNouns: boolean;
   /**
    * A word no passage uses whose WordNet relative (same sense or derived form: "complain" for
-   * "complaints", "disequilibrium" for "imbalance") a leading passage holds is taken for
-   * paraphrase, not for a thing the documents lack: it does not count against a "closest" reply.
-   * It still keeps the reply from "high", and is still named as a word no passage uses.
+   * "complaints", "departure" for "leaving") the closest passage holds is taken for paraphrase,
+   * not for a thing the documents lack: it does not count against a "closest" reply. It still
+   * keeps the reply from "high", and is still named, with the passage's own word for it. Another
+   * word of the question is no such relative ("labour" for "cause" in "Is labour market
+   * imbalance a cause…?").
    */
   relatedUnknown: boolean;
   /** Words no passage uses count against a "closest" reply only when at least this specific (0.25 everyday … 1 rare). */
@@ -270,7 +273,7 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   const kind = new Map(ranked.map((r) => [r, judgeKind(question, r.quote.text)]));
   const fitting = ranked.filter((r) => kind.get(r)!.fit !== 'refuse');
   const leaders = fitting.filter((r) => ranked.indexOf(r) < LEADERS);
-  const unmatched = unmatchedWords(query, ranked, index, catalog, options.relatedUnknown);
+  const unmatched = unmatchedWords(query, ranked, index, catalog);
   const compounds = options.compoundNouns ? compoundNouns(question, index) : [];
   // A word no passage uses is the crux when it is specific, or a name ("France" in notes that
   // never mention it): the answer can then be at best the closest passage.
@@ -278,7 +281,7 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   const best = lacksSpecific ? undefined : leaders.find((r) => kind.get(r)!.fit === 'fits' && r.coverage >= options.minCoverage && r.sentenceCoverage >= options.highSentenceCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)) && holdsTheNames(question, query, r, index, catalog, options) && !strayIn(compounds, r).length);
   if (!best) {
     const closest = leaders.find((r) => r.coverage >= options.partialCoverage);
-    if (closest && aboutTheDocuments(question, query, closest, unmatched, strayIn(compounds, closest), index, options) && holdsTheNames(question, query, closest, index, catalog, options)) return closestReply(question, closest, kind.get(closest)!, ranked, unmatched, options);
+    if (closest && aboutTheDocuments(question, query, closest, unmatched, strayIn(compounds, closest), index, options) && holdsTheNames(question, query, closest, index, catalog, options)) return closestReply(question, query, closest, kind.get(closest)!, ranked, unmatched, options);
     return {
       kind: 'no-answer',
       title: NOT_COVERED,
@@ -317,12 +320,18 @@ function standsOut(best: Ranked, fitting: readonly Ranked[], options: AnswerOpti
 }
 
 /** The best passage, said plainly to be the closest rather than the answer, naming what it lacks. */
-function closestReply(question: string, closest: Ranked, kind: KindJudgement, ranked: Ranked[], unmatched: Unmatched[], options: AnswerOptions): Reply {
+function closestReply(question: string, query: Query, closest: Ranked, kind: KindJudgement, ranked: Ranked[], unmatched: Unmatched[], options: AnswerOptions): Reply {
   const lead = cite(closest, 'answer');
   const others = ranked.filter((r) => r !== closest && r.coverage >= options.partialCoverage / 2).slice(0, options.supporting);
   const words = unmatched.map((u) => u.word);
+  // A word the passage says in a related form is named with that form: the reader sees why the
+  // passage was thought close ("complaints" (the passage says "complain")).
+  const said = (u: Unmatched) => {
+    const form = options.relatedUnknown ? relatedFormIn(u.word, query, closest.passage) : undefined;
+    return form ? `"${u.word}" (the passage says "${form}")` : `"${u.word}"`;
+  };
   const missing = words.length
-    ? ` No passage uses ${words.length === 1 ? 'the word' : 'the words'} ${words.map((w) => `"${w}"`).join(', ')}.`
+    ? ` No passage uses ${words.length === 1 ? 'the word' : 'the words'} ${unmatched.map(said).join(', ')}.`
     : '';
   // "Which 22 countries…" led by "covering 22 countries in Eastern Africa": say what it lacks.
   const shortfall = kind.lacks;
@@ -343,12 +352,10 @@ function closestReply(question: string, closest: Ranked, kind: KindJudgement, ra
 interface Unmatched {
   term: string;
   word: string;
-  /** A leading passage holds a WordNet relative of it (see AnswerOptions.relatedUnknown). */
-  related?: boolean;
 }
 
 /** Question words whose term no passage holds, nor a typo-tolerant match, nor a catalog entry the question names. */
-function unmatchedWords(query: Query, ranked: readonly Ranked[], index: PassageIndex, catalog: Catalog | undefined, related: boolean): Unmatched[] {
+function unmatchedWords(query: Query, ranked: readonly Ranked[], index: PassageIndex, catalog: Catalog | undefined): Unmatched[] {
   const named = query.entities.map((id) => catalog?.get(id)).filter((e) => e !== undefined).map(entryTerms);
   const out: Unmatched[] = [];
   for (const term of query.terms) {
@@ -358,8 +365,7 @@ function unmatchedWords(query: Query, ranked: readonly Ranked[], index: PassageI
     // Nor is a word a leading passage holds a derived form of ("European" for "Europe").
     const leaders = ranked.slice(0, LEADERS).map((r) => analyse(r.passage).terms);
     if (leaders.some((present) => hasAlternative(query, term, present) || derivedIn(term, present))) continue;
-    const word = query.typed?.get(term) ?? term;
-    out.push({ term, word, ...(related && leaders.some((present) => relatedIn(word, term, present)) ? { related: true } : {}) });
+    out.push({ term, word: query.typed?.get(term) ?? term });
   }
   return out;
 }
@@ -377,8 +383,10 @@ function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatche
   // "Is the office closed on the bank holiday?": a thing the documents never name counts as an
   // unknown noun besides its words, and the word of it they happen to use ("bank") is no evidence.
   const missing = new Set([...unmatched.map((u) => u.term), ...compounds.flatMap((c) => c.terms)]);
-  const unknown = unmatched.filter((u) => !u.related && (query.specificity.get(u.term) ?? 1) >= options.unknownWordSpecificity).reduce((n, u) => n + (crux(u) ? 2 : 1), 0) + 2 * compounds.length;
   const present = analyse(hit.passage).terms;
+  // A word the passage says in a related form ("complain" for "complaints") is paraphrase, not absence.
+  const paraphrased = (u: Unmatched) => options.relatedUnknown && relatedIn(u.word, query, present);
+  const unknown = unmatched.filter((u) => (query.specificity.get(u.term) ?? 1) >= options.unknownWordSpecificity && !paraphrased(u)).reduce((n, u) => n + (crux(u) ? 2 : 1), 0) + 2 * compounds.length;
   // A catalog entry the question names ("ICRMW") says most plainly what it is about: it counts twice.
   const known = query.terms.reduce((n, t) => {
     if (missing.has(t)) return n;
@@ -449,9 +457,24 @@ function holdsTheNames(question: string, query: Query, hit: Ranked, index: Passa
   return true;
 }
 
-/** The passage holds a word WordNet relates to the question's word: "complain" for "complaints", "disequilibrium" for "imbalance". */
-function relatedIn(word: string, term: string, present: ReadonlySet<string>): boolean {
-  return relatedWords(word, RELATED_SENSES).some((r) => { const t = toTerm(r); return t !== null && t !== term && present.has(t); });
+/** The passage holds a word WordNet relates to the question's word: "complain" for "complaints", "departure" for "leaving". */
+function relatedIn(word: string, query: Query, present: ReadonlySet<string>): boolean {
+  return relatedTerms(word, query).some((t) => present.has(t));
+}
+
+/**
+ * The terms of the words WordNet relates to a question's word, less the question's own terms: a
+ * word of the question is no evidence for another ("labour" is related to "cause", and both may
+ * be asked).
+ */
+function relatedTerms(word: string, query: Query): string[] {
+  return relatedWords(word, RELATED_SENSES).flatMap((r) => { const t = toTerm(r); return t !== null && !query.terms.includes(t) ? [t] : []; });
+}
+
+/** The passage's own word for a related form of the question's word ("complained"), if it has one. */
+function relatedFormIn(word: string, query: Query, passage: Passage): string | undefined {
+  const wanted = new Set(relatedTerms(word, query));
+  return wanted.size ? tokenize(passage.text).find((token) => { const t = toTerm(token); return t !== null && wanted.has(t); }) : undefined;
 }
 
 /** The passage holds a word derived from the name: "European" for "Europe". */

@@ -189,9 +189,13 @@ describe('index options for synonyms', () => {
     const reply = answerQuestion(q, index, undefined);
     expect(reply.confidence).toBe('partial');
     expect(reply.citations[0]?.id).toBe('d/p/0');
-    // Still named as a word no passage uses, and never "high" on its strength.
+    // Still named as a word no passage uses, with the passage's own word for it, and never "high" on its strength.
     expect(reply.unmatched).toEqual(['complaints']);
+    expect(reply.text).toMatch(/No passage uses the word "complaints" \(the passage says "complain"\)\./);
     expect(answerQuestion(q, index, undefined, { ...DEFAULT_ANSWER_OPTIONS, relatedUnknown: false }).confidence).toBe('none');
+    // Another word of the question is no relative of this one: WordNet relates "labour" to "cause".
+    const labour = buildIndex(corpus('Migration is often a response to labour market disequilibrium.', 'Recruitment agencies charge fees.'));
+    expect(answerQuestion('Is labour market imbalance a cause of migration?', labour, undefined).text).not.toMatch(/says "labour"/i);
   });
 
   it('a name no passage uses keeps the answer at best the closest ("France" in notes that never name it)', () => {
