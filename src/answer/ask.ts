@@ -7,10 +7,10 @@ import { analyse, entryTerms, isReferenceSection, type SentenceAnalysis } from '
 import type { Catalog } from '../catalog/load.js';
 import type { Passage } from '../corpus/types.js';
 import { terms as termsOf, tokenize, toTerm } from '../search/text.js';
-import { isCompoundNoun, partsOfSpeech, relatedWords } from '../search/wordnet.js';
+import { isCompoundNoun, partsOfSpeech } from '../search/wordnet.js';
 import { citePassage } from '../reply.js';
 import { judgeKind, type KindJudgement } from './kinds.js';
-import { relatedCoverage } from './related-coverage.js';
+import { relatedCoverage, relatedTerms } from './related-coverage.js';
 
 export interface AnswerOptions {
   /**
@@ -92,7 +92,7 @@ export interface AnswerOptions {
    * over the hypernym trees lost questions; same sense and derived forms gained them.
    */
   rerankRelated: number;
-  /** Senses per part of speech, most frequent first, whose words count as related for rerankRelated. */
+  /** Senses per part of speech, most frequent first, whose words count as related (for rerankRelated and relatedUnknown). */
   relatedSenses: number;
   /**
    * The best-sentence factor of the re-ranking also credits the best two consecutive sentences
@@ -202,9 +202,6 @@ export function rankPassages(question: string, index: PassageIndex, catalog: Cat
 }
 
 const NONE: ReadonlySet<string> = new Set();
-/** Senses per part of speech read for relatedUnknown (as rerankRelated reads relatedSenses). */
-const RELATED_SENSES = 3;
-
 /** Only the first passages may answer or be the closest: a passage far down the list that happens to hold a date is no answer to "when…". */
 const LEADERS = 2;
 
@@ -327,7 +324,7 @@ function closestReply(question: string, query: Query, closest: Ranked, kind: Kin
   // A word the passage says in a related form is named with that form: the reader sees why the
   // passage was thought close ("complaints" (the passage says "complain")).
   const said = (u: Unmatched) => {
-    const form = options.relatedUnknown ? relatedFormIn(u.word, query, closest.passage) : undefined;
+    const form = options.relatedUnknown ? relatedFormIn(u.word, query, closest.passage, options) : undefined;
     return form ? `"${u.word}" (the passage says "${form}")` : `"${u.word}"`;
   };
   const missing = words.length
@@ -385,7 +382,7 @@ function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatche
   const missing = new Set([...unmatched.map((u) => u.term), ...compounds.flatMap((c) => c.terms)]);
   const present = analyse(hit.passage).terms;
   // A word the passage says in a related form ("complain" for "complaints") is paraphrase, not absence.
-  const paraphrased = (u: Unmatched) => options.relatedUnknown && relatedIn(u.word, query, present);
+  const paraphrased = (u: Unmatched) => options.relatedUnknown && relatedBesides(u.word, query, options).some((t) => present.has(t));
   const unknown = unmatched.filter((u) => (query.specificity.get(u.term) ?? 1) >= options.unknownWordSpecificity && !paraphrased(u)).reduce((n, u) => n + (crux(u) ? 2 : 1), 0) + 2 * compounds.length;
   // A catalog entry the question names ("ICRMW") says most plainly what it is about: it counts twice.
   const known = query.terms.reduce((n, t) => {
@@ -457,23 +454,18 @@ function holdsTheNames(question: string, query: Query, hit: Ranked, index: Passa
   return true;
 }
 
-/** The passage holds a word WordNet relates to the question's word: "complain" for "complaints", "departure" for "leaving". */
-function relatedIn(word: string, query: Query, present: ReadonlySet<string>): boolean {
-  return relatedTerms(word, query).some((t) => present.has(t));
-}
-
 /**
  * The terms of the words WordNet relates to a question's word, less the question's own terms: a
  * word of the question is no evidence for another ("labour" is related to "cause", and both may
  * be asked).
  */
-function relatedTerms(word: string, query: Query): string[] {
-  return relatedWords(word, RELATED_SENSES).flatMap((r) => { const t = toTerm(r); return t !== null && !query.terms.includes(t) ? [t] : []; });
+function relatedBesides(word: string, query: Query, options: AnswerOptions): string[] {
+  return relatedTerms(word, options.relatedSenses).filter((t) => !query.terms.includes(t));
 }
 
 /** The passage's own word for a related form of the question's word ("complained"), if it has one. */
-function relatedFormIn(word: string, query: Query, passage: Passage): string | undefined {
-  const wanted = new Set(relatedTerms(word, query));
+function relatedFormIn(word: string, query: Query, passage: Passage, options: AnswerOptions): string | undefined {
+  const wanted = new Set(relatedBesides(word, query, options));
   return wanted.size ? tokenize(passage.text).find((token) => { const t = toTerm(token); return t !== null && wanted.has(t); }) : undefined;
 }
 

@@ -18,8 +18,17 @@ export function relatedCoverage(hit: Hit, query: Query, weights: ReadonlyMap<str
     total += w;
     if (holds(t)) return;
     const word = query.typed?.get(t);
-    // relatedWords remembers each word's lookup, and toTerm each word's term: nothing is cached twice here.
-    if (word && relatedWords(word, senses).some((r) => { const term = toTerm(r); return term !== null && term !== t && present.has(term); })) related += w;
+    // Another question word the passage holds counts here too (it measured slightly better for
+    // ranking than leaving those out, as the answer's thresholds do: see ask.ts).
+    if (word && relatedTerms(word, senses).some((r) => r !== t && present.has(r))) related += w;
   });
   return total ? related / total : 0;
+}
+
+/** The terms of the words WordNet relates to a word (relatedWords remembers each lookup, toTerm each term). */
+export function relatedTerms(word: string, senses: number): string[] {
+  return relatedWords(word, senses).flatMap((r) => {
+    const t = toTerm(r);
+    return t === null ? [] : [t];
+  });
 }
