@@ -46,8 +46,8 @@ export function smallTalk(text: string): SmallTalk | undefined {
   return first;
 }
 
-// A first question that any documents answer: the catalog's key issues, or else their headings.
-const FIRST_QUESTION = 'What are the key issues?';
+/** A first question that any documents answer: the catalog's key issues, or else their headings. */
+export const FIRST_QUESTION = 'What are the key issues?';
 
 /** The reply to a pleasantry: a friendly word, and what to ask. */
 export function smallTalkReply(kind: SmallTalk): Reply {

@@ -284,11 +284,11 @@ function nthItem(ordinal: string, asked: string, ctx: CommandContext): Reply | u
 const headingWords = (text: string) => text.toLowerCase().replace(/^(?:[a-z]|[ivx]+|\d+)(?:\.\d+)*[.)]\s+/, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
 
 /** The section whose heading is the one asked; unless `exact`, else the one whose heading shares most of its words. */
-function sectionByHeading(heading: string, ctx: CommandContext, { exact: only = false, question = '' } = {}): Reply | undefined {
-  const exact = headingWords(heading);
-  const named = ctx.library.corpus.passages.filter((p) => once(headingWordsByPath, p.section, (path) => headingWords(path.split(SECTION_SEPARATOR).pop() ?? '')) === exact);
-  if (exact && named.length) return sectionReply(`Section on ${heading}`, focused(named, question, heading, ctx));
-  if (only) return undefined;
+function sectionByHeading(heading: string, ctx: CommandContext, { exact = false, question = '' } = {}): Reply | undefined {
+  const words = headingWords(heading);
+  const named = ctx.library.corpus.passages.filter((p) => once(headingWordsByPath, p.section, (path) => headingWords(path.split(SECTION_SEPARATOR).pop() ?? '')) === words);
+  if (words && named.length) return sectionReply(`Section on ${heading}`, focused(named, question, heading, ctx));
+  if (exact) return undefined;
   const wanted = termsOf(heading);
   if (!wanted.length) return undefined;
   const score = (p: Passage) => {

@@ -11,7 +11,7 @@ import { helpReply, searchReply, sourcesReply } from './basic.js';
 import { catalogCard, catalogList, compareReply, attachCard, catalogExample, compareExample, shortName } from './catalog.js';
 import { digestCommand } from './digest.js';
 import { structureAnswer } from './structure.js';
-import { smallTalk, smallTalkReply } from './small-talk.js';
+import { FIRST_QUESTION, smallTalk, smallTalkReply } from './small-talk.js';
 
 export type { Command, CommandContext, MessageIncoming } from './context.js';
 export { exampleOf } from './context.js';
@@ -136,7 +136,7 @@ function usageReply(command: Command, ctx: CommandContext): Reply {
 /** A question these documents answer: what the first convention of the catalog is, or else their key issues (their headings). */
 function askExample(ctx: CommandContext): string {
   const convention = ctx.library.catalog.entries.find((e) => e.kind === 'convention');
-  return convention ? `What is ${shortName(convention)}?` : 'What are the key issues?';
+  return convention ? `What is ${shortName(convention)}?` : FIRST_QUESTION;
 }
 
 function ask(question: string, ctx: CommandContext): Reply {

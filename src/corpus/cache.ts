@@ -32,7 +32,6 @@ export const cacheKey = (format: string, hash: string): string => `${format}-v${
 
 export function parseCache(dir: string | undefined): ParseCache {
   const used = new Set<string>();
-  const key = cacheKey;
   const file = (k: string) => path.join(dir!, `${k}.json`);
   const write = (k: string, parsed: ParsedFile) => {
     if (!dir) return;
@@ -47,7 +46,7 @@ export function parseCache(dir: string | undefined): ParseCache {
   };
   return {
     get(format, hash) {
-      const k = key(format, hash);
+      const k = cacheKey(format, hash);
       used.add(k);
       const hit = memory.get(k);
       if (hit) {
@@ -65,7 +64,7 @@ export function parseCache(dir: string | undefined): ParseCache {
       }
     },
     set(format, hash, parsed) {
-      const k = key(format, hash);
+      const k = cacheKey(format, hash);
       used.add(k);
       remember(k, parsed);
       write(k, parsed);

@@ -141,7 +141,7 @@ export interface LiveIndex extends PassageIndex {
 
 const SEARCH_FIELDS = ['text', 'section', 'document'] as const;
 const NEGATING_PREFIXES = ['ir', 'un', 'in', 'il', 'im', 'non', 'non-', 'dis'];
-const NEGATING_PREFIX = /^(?:ir|un|in|il|im|non-?|dis)(\p{L}{3,})$/u;
+const NEGATING_PREFIX = new RegExp(String.raw`^(?:${NEGATING_PREFIXES.join('|')})(\p{L}{3,})$`, 'u');
 const PARTICLES = new Set(['up', 'out', 'off', 'down', 'over', 'back', 'away', 'through', 'forward']);
 
 /** How much a term says about which passage is meant: rare terms most (the answer path's weight, before specificity). */
