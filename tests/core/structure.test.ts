@@ -5,12 +5,28 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDesk } from '../../src/desk.js';
+import { openDesk, type Desk } from '../../src/desk.js';
 import { silentLogger } from '../../src/log.js';
 import { ask, useTwoDesks } from './two-desks.js';
 import { ILO_DIR } from '../fixtures/paths.js';
 
 const desks = useTwoDesks();
+
+/** A desk on a temporary folder that `files` fills, for the length of `run`. */
+async function withDeskOn(files: (dir: string) => void, run: (desk: Desk) => Promise<void>): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-structure-'));
+  try {
+    files(dir);
+    const desk = await openDesk({ seedsDir: dir, dataDir: ':memory:', log: silentLogger });
+    try {
+      await run(desk);
+    } finally {
+      desk.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe('structure questions', () => {
   it('lists the key issues from the catalog', async () => {
@@ -23,22 +39,16 @@ describe('structure questions', () => {
   });
 
   it('quotes the key issues from the document that sets them out, not from a note filed before it that touches one', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-list-'));
-    try {
+    const files = (dir: string) => {
       fs.cpSync(ILO_DIR, dir, { recursive: true });
       // "a-…" is read first; it names one key issue (the multilateral framework) in passing.
       fs.writeFileSync(path.join(dir, 'a-unit-note.md'), '# The migration unit\n\n## Priorities\n\nSince 2004 the unit has worked mostly on drafting the non-binding multilateral framework.\n');
-      const desk = await openDesk({ seedsDir: dir, dataDir: ':memory:', log: silentLogger });
-      try {
-        const reply = await ask(desk, 'What are the key issues?');
-        expect(reply.fields).toHaveLength(4);
-        expect(reply.citations[0]!.document).toMatch(/High-Level Dialogue/);
-      } finally {
-        desk.close();
-      }
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    };
+    await withDeskOn(files, async (desk) => {
+      const reply = await ask(desk, 'What are the key issues?');
+      expect(reply.fields).toHaveLength(4);
+      expect(reply.citations[0]!.document).toMatch(/High-Level Dialogue/);
+    });
   });
 
   it('lists the conventions a paper mentions', async () => {
@@ -107,20 +117,12 @@ describe('structure questions', () => {
   });
 
   it('counts unnumbered headings in reading order for "the second …", under a numbered parent too', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-nth-'));
-    try {
-      fs.writeFileSync(path.join(dir, 'note.md'), '# Seasonal work note\n\n## A. Main risks\n\n### Heat stress\n\nWorkers in the fields face heat stress in summer.\n\n### Debt bondage\n\nRecruitment debts bind workers to one employer.\n');
-      const desk = await openDesk({ seedsDir: dir, dataDir: ':memory:', log: silentLogger });
-      try {
-        const reply = await ask(desk, 'What is the second main risk?');
-        expect(reply.kind).toBe('list');
-        expect(reply.citations[0]!.quote).toMatch(/Recruitment debts/);
-      } finally {
-        desk.close();
-      }
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const files = (dir: string) => fs.writeFileSync(path.join(dir, 'note.md'), '# Seasonal work note\n\n## A. Main risks\n\n### Heat stress\n\nWorkers in the fields face heat stress in summer.\n\n### Debt bondage\n\nRecruitment debts bind workers to one employer.\n');
+    await withDeskOn(files, async (desk) => {
+      const reply = await ask(desk, 'What is the second main risk?');
+      expect(reply.kind).toBe('list');
+      expect(reply.citations[0]!.quote).toMatch(/Recruitment debts/);
+    });
   });
 
   it('finds a section by its quoted heading however the question goes on', async () => {
