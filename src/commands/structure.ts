@@ -79,6 +79,18 @@ export const STRUCTURE_QUESTIONS: readonly StructureQuestion[] = [
     answer: (m, ctx, question) => sectionByHeading(m[1] ?? m[2]!, ctx, { exact: true, question }),
   },
   {
+    name: 'a heading, asked as it stands',
+    // "Ratification and supervision", "Who it protects": the words of a heading (or its first words), as copied from an outline.
+    pattern: /^["'‘“]?(.+?)["'’”]?\s*[?.!]*$/,
+    answer: (m, ctx, question) => sectionAsked(m[1]!, ctx, question),
+  },
+  {
+    name: 'a quoted heading, however asked',
+    // "What does 'What the Programme does' cover?": quotes around a heading's words name its section.
+    pattern: /["‘“](.+?)["’”]|(?<![\p{L}\p{N}])'(.+?)'(?![\p{L}\p{N}])/u,
+    answer: (m, ctx, question) => sectionAsked(m[1] ?? m[2]!, ctx, question),
+  },
+  {
     name: 'the section on a subject',
     // "Which section covers protection and integration of migrant workers?"
     pattern: /^(?:which|what)\s+(?:section|part|chapter)\s+(?:covers|deals\s+with|is\s+about|discusses|talks\s+about|addresses|is\s+on)\s+(.+?)\s*[?.!]*$/i,
@@ -202,7 +214,6 @@ const HEADING_LABEL = /^((?:[A-Z]|[IVX]+|\d+)(?:\.\d+)*)[.)]?\s/;
 // questions, so what each path yields is worked out once (synthetic 10,000 passages: 20 → 3 ms).
 const labelsByPath = new Map<string, string[]>();
 const headingTermsByPath = new Map<string, Set<string>>();
-const headingWordsByPath = new Map<string, string>();
 
 function once<T>(cache: Map<string, T>, path: string, make: (path: string) => T): T {
   let found = cache.get(path);
@@ -286,8 +297,8 @@ const headingWords = (text: string) => text.toLowerCase().replace(/^(?:[a-z]|[iv
 /** The section whose heading is the one asked; unless `exact`, else the one whose heading shares most of its words. */
 function sectionByHeading(heading: string, ctx: CommandContext, { exact = false, question = '' } = {}): Reply | undefined {
   const words = headingWords(heading);
-  const named = ctx.library.corpus.passages.filter((p) => once(headingWordsByPath, p.section, (path) => headingWords(path.split(SECTION_SEPARATOR).pop() ?? '')) === words);
-  if (words && named.length) return sectionReply(`Section on ${heading}`, focused(named, question, heading, ctx));
+  const named = headingIndex(ctx.library.corpus.passages).byWords.get(words);
+  if (words && named) return sectionReply(`Section on ${heading}`, focused(named, question, heading, ctx));
   if (exact) return undefined;
   const wanted = termsOf(heading);
   if (!wanted.length) return undefined;
@@ -299,6 +310,70 @@ function sectionByHeading(heading: string, ctx: CommandContext, { exact = false,
   for (const p of ctx.library.corpus.passages) best = Math.max(best, score(p));
   if (best < 0.5) return undefined;
   return sectionReply(`Section on ${heading}`, focused(ctx.library.corpus.passages.filter((p) => score(p) === best), question, heading, ctx));
+}
+
+/** The section a question names by its heading (see sectionNamed). */
+function sectionAsked(asked: string, ctx: CommandContext, question: string): Reply | undefined {
+  const found = sectionNamed(asked, headingIndex(ctx.library.corpus.passages));
+  return found ? sectionReply(`Section on ${asked}`, focused(found, question, asked, ctx)) : undefined;
+}
+
+/** Headings are asked by their first words from this many on ("Who it protects"): fewer start too many. */
+const PREFIX_WORDS = 3;
+/** Headings are asked in other forms ("How does the Agreement treat…") from this many search terms on. */
+const SAME_TERMS = 2;
+
+/**
+ * The passages of the one section whose heading is asked: its very words, its first words, or
+ * the same search terms. Undefined when no heading, or more than one, fits: the question is searched.
+ */
+function sectionNamed(asked: string, headings: HeadingIndex): Passage[] | undefined {
+  const words = headingWords(asked);
+  if (!words) return undefined;
+  const exact = headings.byWords.get(words);
+  if (exact) return exact;
+  const only = (keys: readonly string[]) => (keys.length === 1 ? headings.byWords.get(keys[0]!) : undefined);
+  const starting = words.split(' ').length >= PREFIX_WORDS ? only([...headings.byWords.keys()].filter((h) => h.startsWith(`${words} `))) : undefined;
+  if (starting) return starting;
+  const key = termKey(asked);
+  return key.count >= SAME_TERMS ? only(headings.byTerms.get(key.text) ?? []) : undefined;
+}
+
+const termKey = (text: string) => {
+  const set = [...new Set(termsOf(text))].sort();
+  return { text: set.join(' '), count: set.length };
+};
+
+interface HeadingIndex {
+  /** A section's passages by its own heading's words. */
+  byWords: Map<string, Passage[]>;
+  /** Headings' words by their search terms. */
+  byTerms: Map<string, string[]>;
+}
+
+// Worked out once per corpus: every question is tried against every heading.
+const headingIndexes = new WeakMap<readonly Passage[], HeadingIndex>();
+
+function headingIndex(passages: readonly Passage[]): HeadingIndex {
+  let index = headingIndexes.get(passages);
+  if (index) return index;
+  index = { byWords: new Map(), byTerms: new Map() };
+  const wordsOfPath = new Map<string, string>();
+  for (const p of passages) {
+    const heading = p.section.split(SECTION_SEPARATOR).pop() ?? '';
+    const words = once(wordsOfPath, p.section, () => headingWords(heading));
+    if (!words) continue;
+    const list = index.byWords.get(words);
+    if (list) {
+      list.push(p);
+      continue;
+    }
+    index.byWords.set(words, [p]);
+    const key = termKey(heading).text;
+    index.byTerms.set(key, [...(index.byTerms.get(key) ?? []), words]);
+  }
+  headingIndexes.set(passages, index);
+  return index;
 }
 
 // The words of a section question that only say it is one.
@@ -329,7 +404,7 @@ function sectionReply(label: string, found: Passage[]): Reply {
     text: `${found.length} passage${found.length === 1 ? '' : 's'} in ${sections.length === 1 ? first.section : `${sections.length} sections`}${found.length > SECTION_PASSAGES ? `; the first ${SECTION_PASSAGES} are quoted` : ''}.`,
     citations,
     fields: [],
-    notes: sections.length > 1 ? [`More than one section carries this number: ${sections.slice(0, 4).join('; ')}.`] : [],
+    notes: sections.length > 1 ? [`More than one section fits: ${sections.slice(0, 4).join('; ')}.`] : [],
     answered: true,
   };
 }

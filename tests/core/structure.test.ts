@@ -125,6 +125,36 @@ describe('structure questions', () => {
     });
   });
 
+  it('answers a question that is a heading, as copied from an outline, with that section', async () => {
+    for (const question of ['Working time and rest', '(0) working time and rest?', "What does 'Working time and rest' cover?"]) {
+      const reply = await ask(desks.notes, question);
+      expect(reply, question).toMatchObject({ kind: 'list', confidence: 'high' });
+      expect(reply.citations[0]!.section, question).toBe('2. Working time and rest');
+    }
+    // Words of a heading that are not the whole of it, nor its start, are searched as usual.
+    expect((await ask(desks.notes, 'working time')).kind).not.toBe('list');
+  });
+
+  it('finds a heading by its first three words or more, or by the same words in other forms, when one heading fits', async () => {
+    const note = [
+      '# Treaty note', '', '## Who it protects and whom it leaves out', '', 'Frontier workers are covered.', '',
+      '## How the Agreement treats people who move', '', 'Four modes of supply are described.', '',
+      '## Who it leaves out', '', 'Seafarers are excluded.', '',
+      '## What members offered first', '', 'Intra-corporate transferees.', '', '## What members offered later', '', 'Contractual suppliers.', '',
+    ].join('\n');
+    await withDeskOn((dir) => fs.writeFileSync(path.join(dir, 'note.md'), note), async (desk) => {
+      const start = await ask(desk, 'Who it protects');
+      expect(start.kind).toBe('list');
+      expect(start.citations[0]!.quote).toMatch(/Frontier workers/);
+      const forms = await ask(desk, 'How does the Agreement treat people who move?');
+      expect(forms.kind).toBe('list');
+      expect(forms.citations[0]!.quote).toMatch(/Four modes/);
+      // Two words start too many headings; three that start two headings name neither.
+      expect((await ask(desk, 'Who it')).kind).not.toBe('list');
+      expect((await ask(desk, 'What members offered')).kind).not.toBe('list');
+    });
+  });
+
   it('finds a section by its quoted heading however the question goes on', async () => {
     const about = await ask(desks.notes, "What is the section 'Working time and rest' about?");
     expect(about).toMatchObject({ kind: 'list', confidence: 'high' });
