@@ -104,8 +104,9 @@ export const STRUCTURE_QUESTIONS: readonly StructureQuestion[] = [
   },
   {
     name: 'a catalog list',
-    // "What are the key issues?", "Which conventions does the paper mention?", "What programmes does the ILO run on migration?"
-    pattern: new RegExp(String.raw`^(?:what|which|list)\s+(?:(?:are|were)\s+)?(?:all\s+)?(?:the\s+)?(?:(?:main|key|major|\d+|two|three|four|five|six|seven|eight|nine|ten|different|other)\s+)*${LIST_WORD}\b(.*)$`, 'i'),
+    // "What are the key issues?", "Which conventions does the paper mention?", "What programmes does the ILO run on migration?",
+    // or typed as a search: "key issues for the High-Level Dialogue".
+    pattern: new RegExp(String.raw`^(?:(?:what|which|list)\s+(?:(?:are|were)\s+)?)?(?:all\s+)?(?:the\s+)?(?:(?:main|key|major|\d+|two|three|four|five|six|seven|eight|nine|ten|different|other)\s+)*${LIST_WORD}\b(.*)$`, 'i'),
     answer: (m, ctx) => listOf(m[1]!, m[2] ?? '', ctx),
   },
 ];

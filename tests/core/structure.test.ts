@@ -36,6 +36,9 @@ describe('structure questions', () => {
     expect(reply.fields[0]!.name).toMatch(/Equitable sharing of gains/);
     // The paper's own subject ("for the High-Level Dialogue") does not narrow the list.
     expect((await ask(desks.ilo, 'What are the four key issues for the High-Level Dialogue?')).fields).toHaveLength(4);
+    // Typed as a search, without the question around it.
+    for (const terse of ['key issues', 'Key issues for the High Level Dialogue pls']) expect((await ask(desks.ilo, terse)).fields, terse).toHaveLength(4);
+    expect((await ask(desks.ilo, 'issues of remittance costs')).kind).not.toBe('list');
   });
 
   it('quotes the key issues from the document that sets them out, not from a note filed before it that touches one', async () => {
