@@ -1,7 +1,7 @@
-// The evaluation sets and their scores. Six splits of three classes each: tests/eval/tune.json
-// to tune on; tests/eval/holdout.json, holdout2.json, holdout3.json and holdout4.json, earlier
-// held-out splits retired into tuning once their figures had been read too often;
-// tests/eval/holdout5.json, the split to report on, written from the documents alone by someone who never ran the engine on it. In-scope questions carry the
+// The evaluation sets and their scores. Seven splits of three classes each: tests/eval/tune.json
+// to tune on; tests/eval/holdout.json to holdout5.json, earlier held-out splits retired into tuning
+// once their figures had been read too often; tests/eval/holdout6.json, the split to report on,
+// written from the documents alone by someone who never ran the engine on it. In-scope questions carry the
 // phrase that marks the passage answering them; near-miss questions are on topic but not answered
 // by the documents; off-topic ones are neither. Used by `npm run eval` and the tests in this folder.
 
@@ -9,10 +9,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SPLITS = ['tune', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5'] as const;
+export const SPLITS = ['tune', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6'] as const;
 export type SplitName = (typeof SPLITS)[number];
 /** The split figures are reported on: never tuned on, its misses never read while tuning. */
-export const REPORT_SPLIT: SplitName = 'holdout5';
+export const REPORT_SPLIT: SplitName = 'holdout6';
 /** Splits whose misses may be read while tuning. */
 export const TUNING_SPLITS: readonly SplitName[] = SPLITS.filter((s) => s !== REPORT_SPLIT);
 

@@ -1,8 +1,8 @@
 // npm run eval: answer quality on the tuning and held-out splits, Policy Desk beside plain MiniSearch.
 //
-//   --split tune|holdout|holdout2|holdout3|holdout4|holdout5|all   which split(s) to score (default all)
-//   --verbose                  list the misses of the tuning splits (tune, and holdout to holdout4: retired into tuning)
-//   --holdout-misses           list the misses of holdout5, the split reported on: for final reports
+//   --split NAME|all           which split(s) to score, by the names in SPLITS (metrics.ts; default all)
+//   --verbose                  list the misses of the tuning splits (tune, and holdout to holdout5: retired into tuning)
+//   --holdout-misses           list the misses of holdout6 (REPORT_SPLIT), the split reported on: for final reports
 //                              only, never while tuning (a held-out miss read is a held-out miss tuned to)
 //   --corpus DIR               evaluate on another folder holding the same documents (or EVAL_CORPUS)
 
