@@ -278,7 +278,7 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   const best = lacksSpecific ? undefined : leaders.find((r) => kind.get(r)!.fit === 'fits' && r.coverage >= options.minCoverage && r.sentenceCoverage >= options.highSentenceCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)) && holdsTheNames(question, query, r, index, catalog, options) && !strayIn(compounds, r).length);
   if (!best) {
     const closest = leaders.find((r) => r.coverage >= options.partialCoverage);
-    if (closest && aboutTheDocuments(question, query, closest, unmatched, strayIn(compounds, closest), index, options) && holdsTheNames(question, query, closest, index, catalog, options)) return closestReply(question, query, closest, kind.get(closest)!, ranked, unmatched, options);
+    if (closest && aboutTheDocuments(question, query, closest, unmatched, strayIn(compounds, closest), index, options) && holdsTheNames(question, query, closest, index, catalog, options)) return closestReply(question, query, closest, kind.get(closest)!, ranked, unmatched, index, options);
     return {
       kind: 'no-answer',
       title: NOT_COVERED,
@@ -317,14 +317,14 @@ function standsOut(best: Ranked, fitting: readonly Ranked[], options: AnswerOpti
 }
 
 /** The best passage, said plainly to be the closest rather than the answer, naming what it lacks. */
-function closestReply(question: string, query: Query, closest: Ranked, kind: KindJudgement, ranked: Ranked[], unmatched: Unmatched[], options: AnswerOptions): Reply {
+function closestReply(question: string, query: Query, closest: Ranked, kind: KindJudgement, ranked: Ranked[], unmatched: Unmatched[], index: PassageIndex, options: AnswerOptions): Reply {
   const lead = cite(closest, 'answer');
   const others = ranked.filter((r) => r !== closest && r.coverage >= options.partialCoverage / 2).slice(0, options.supporting);
   const words = unmatched.map((u) => u.word);
   // A word the passage says in a related form is named with that form: the reader sees why the
   // passage was thought close ("complaints" (the passage says "complain")).
   const said = (u: Unmatched) => {
-    const form = options.relatedUnknown ? relatedFormIn(u.word, query, closest.passage, options) : undefined;
+    const form = options.relatedUnknown ? relatedFormIn(u.word, query, closest.passage, index, options) : undefined;
     return form ? `"${u.word}" (the passage says "${form}")` : `"${u.word}"`;
   };
   const missing = words.length
@@ -382,7 +382,7 @@ function aboutTheDocuments(question: string, query: Query, hit: Ranked, unmatche
   const missing = new Set([...unmatched.map((u) => u.term), ...compounds.flatMap((c) => c.terms)]);
   const present = analyse(hit.passage).terms;
   // A word the passage says in a related form ("complain" for "complaints") is paraphrase, not absence.
-  const paraphrased = (u: Unmatched) => options.relatedUnknown && relatedBesides(u.word, query, options).some((t) => present.has(t));
+  const paraphrased = (u: Unmatched) => options.relatedUnknown && relatedBesides(u.word, query, index, options).some((t) => present.has(t));
   const unknown = unmatched.filter((u) => (query.specificity.get(u.term) ?? 1) >= options.unknownWordSpecificity && !paraphrased(u)).reduce((n, u) => n + (crux(u) ? 2 : 1), 0) + 2 * compounds.length;
   // A catalog entry the question names ("ICRMW") says most plainly what it is about: it counts twice.
   const known = query.terms.reduce((n, t) => {
@@ -457,15 +457,17 @@ function holdsTheNames(question: string, query: Query, hit: Ranked, index: Passa
 /**
  * The terms of the words WordNet relates to a question's word, less the question's own terms: a
  * word of the question is no evidence for another ("labour" is related to "cause", and both may
- * be asked).
+ * be asked). Less the words most passages hold, too: WordNet relates "drive" to "labour", which
+ * every passage of a labour library says ("files on the shared drive" is not paraphrased there).
  */
-function relatedBesides(word: string, query: Query, options: AnswerOptions): string[] {
-  return relatedTerms(word, options.relatedSenses).filter((t) => !query.terms.includes(t));
+function relatedBesides(word: string, query: Query, index: PassageIndex, options: AnswerOptions): string[] {
+  const common = index.options.commonTermRatio * index.size;
+  return relatedTerms(word, options.relatedSenses).filter((t) => !query.terms.includes(t) && index.documentFrequency(t) <= common);
 }
 
 /** The passage's own word for a related form of the question's word ("complained"), if it has one. */
-function relatedFormIn(word: string, query: Query, passage: Passage, options: AnswerOptions): string | undefined {
-  const wanted = new Set(relatedBesides(word, query, options));
+function relatedFormIn(word: string, query: Query, passage: Passage, index: PassageIndex, options: AnswerOptions): string | undefined {
+  const wanted = new Set(relatedBesides(word, query, index, options));
   return wanted.size ? tokenize(passage.text).find((token) => { const t = toTerm(token); return t !== null && wanted.has(t); }) : undefined;
 }
 

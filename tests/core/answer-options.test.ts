@@ -198,6 +198,17 @@ describe('index options for synonyms', () => {
     expect(answerQuestion('Is labour market imbalance a cause of migration?', labour, undefined).text).not.toMatch(/says "labour"/i);
   });
 
+  it('relatedUnknown: a related form most passages hold is no evidence (WordNet relates "drive" to "labour")', () => {
+    const q = 'Are farms visited for the files on a drive?';
+    const rare = answerQuestion(q, buildIndex(corpus('Labour inspectors visit farms.', 'Recruitment agencies charge fees.')), undefined);
+    expect(rare.confidence).toBe('partial');
+    expect(rare.text).toMatch(/"drive" \(the passage says "Labour"\)/);
+    const everywhere = corpus('Labour inspectors visit farms.', ...Array.from({ length: 8 }, (_, k) => `Labour rule ${k} applies.`));
+    const common = answerQuestion(q, buildIndex(everywhere), undefined);
+    expect(common.confidence).toBe('none');
+    expect(common.text).not.toMatch(/the passage says/);
+  });
+
   it('a name no passage uses keeps the answer at best the closest ("France" in notes that never name it)', () => {
     const index = buildIndex(corpus('Second-generation migrants face high unemployment in host countries.', 'Recruitment agencies charge fees.'));
     expect(answerQuestion('Do second-generation migrants face high unemployment in host countries?', index, undefined).confidence).toBe('high');
