@@ -269,13 +269,15 @@ export function answerQuestion(question: string, index: PassageIndex, catalog: C
   const { query, ranked } = rankPassages(question, index, catalog, options);
   const kind = new Map(ranked.map((r) => [r, judgeKind(question, r.quote.text)]));
   const fitting = ranked.filter((r) => kind.get(r)!.fit !== 'refuse');
+  // A rival to a confident answer must hold what the question asks for too (a date for "when…").
+  const fits = fitting.filter((r) => kind.get(r)!.fit === 'fits');
   const leaders = fitting.filter((r) => ranked.indexOf(r) < LEADERS);
   const unmatched = unmatchedWords(query, ranked, index, catalog);
   const compounds = options.compoundNouns ? compoundNouns(question, index) : [];
   // A word no passage uses is the crux when it is specific, or a name ("France" in notes that
   // never mention it): the answer can then be at best the closest passage.
   const lacksSpecific = unmatched.some((u) => (query.specificity.get(u.term) ?? 1) >= options.highUnknownSpecificity || isName(u.word, question));
-  const best = lacksSpecific ? undefined : leaders.find((r) => kind.get(r)!.fit === 'fits' && r.coverage >= options.minCoverage && r.sentenceCoverage >= options.highSentenceCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fitting, options)) && holdsTheNames(question, query, r, index, catalog, options) && !strayIn(compounds, r).length);
+  const best = lacksSpecific ? undefined : leaders.find((r) => kind.get(r)!.fit === 'fits' && r.coverage >= options.minCoverage && r.sentenceCoverage >= options.highSentenceCoverage && (query.terms.length < options.highMarginMinTerms || standsOut(r, fits, options)) && holdsTheNames(question, query, r, index, catalog, options) && !strayIn(compounds, r).length);
   if (!best) {
     const closest = leaders.find((r) => r.coverage >= options.partialCoverage);
     if (closest && aboutTheDocuments(question, query, closest, unmatched, strayIn(compounds, closest), index, options) && holdsTheNames(question, query, closest, index, catalog, options)) return closestReply(question, query, closest, kind.get(closest)!, ranked, unmatched, index, options);

@@ -36,6 +36,8 @@ const VAGUE_AMOUNT = /\b(?:several|few|many|most|majority|handful|some)\b/i;
 const FIGURE = /\b(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\b|\b\w+(?:tieth|teenth)\b/i;
 const AMOUNT = /(?:US\s?\$|\$|€|£|\b(?:USD|EUR|CHF|GBP)\s?)\s?\d|\d[\d,.]*\s*(?:%|per\s*cent\b|percent\b|(?:million|billion|thousand|trillion|bn|m)\b|(?:dollars?|euros?|francs?|pounds?|yen|pesos?)\b|(?:hours?|days?|weeks?|months?|years?|times)\b)|\b(?:half|double|doubled|tripled|twice|thousands|millions|billions)\b/i;
 const SHARE = /\d\s*(?:%|per\s*cent\b|percent\b)|\b(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth)\b|\bone\s+in\s+\w+\b/i;
+// What says when without a date: "it only becomes operative once enough States have accepted it".
+const CONDITION = /\b(?:once|until|as soon as|after|before|when|whenever)\b/i;
 const AUXILIARY = /^(?:should|do|does|did|are|is|were|was|have|has|had|can|could|will|would|may|might|must)$/i;
 
 /** "What share of…", "What is the unemployment rate of…", "Which proportion did…": a question naming what it asks for. */
@@ -46,7 +48,8 @@ function asksByName(nouns: string): RegExp {
 export const QUESTION_KINDS: readonly QuestionKind[] = [
   // A day: a year alone does not say on what date.
   { name: 'date', asks: /^\s*(?:on\s+)?(?:what|which)\s+(?:date|day)\b/i, holds: (q) => DAY_OF_MONTH.test(q), otherwise: 'closest', lacks: 'It gives no day.' },
-  { name: 'when', asks: /^\s*(?:when\b|(?:in\s+)?(?:what|which)\s+year\b)/i, holds: (q) => YEAR_OR_DATE.test(q), otherwise: 'refuse', lacks: 'It gives no date.' },
+  // A year or a date. A condition ("once enough States have accepted it") says when without one: the closest passage, no more.
+  { name: 'when', asks: /^\s*(?:when\b|(?:in\s+)?(?:what|which)\s+year\b)/i, holds: (q) => YEAR_OR_DATE.test(q), otherwise: 'closest', refusesWithout: (q) => CONDITION.test(q), lacks: 'It gives no date.' },
   // A count: a number that counts what is asked ("How many countries…": "22 countries"). A quote with
   // no number at all cannot answer; one whose numbers count something else can be the closest.
   { name: 'how many', asks: /^\s*how\s+many\b/i, holds: countsTheThing, otherwise: 'closest', refusesWithout: holdsAnAmount, lacks: 'It gives no number for what is asked.' },

@@ -54,11 +54,12 @@ describe('question kinds', () => {
     expect(kindFit('What level of protection does the convention give?', 'It protects all workers.')).toBe('fits');
   });
 
-  it('"On what date…" needs a day, "When…" at least a year', () => {
+  it('"On what date…" needs a day, "When…" at least a year, or a condition to be the closest passage', () => {
     expect(kindFit('On what date did the Director-General brief the group?', 'In 2005 the Director-General briefed the group.')).toBe('closest');
     expect(kindFit('On what date did the Director-General brief the group?', 'He briefed the group on 12 May 2005.')).toBe('fits');
     expect(kindFit('When was the group founded?', 'The group was founded by six agencies.')).toBe('refuse');
     expect(kindFit('When was the group founded?', 'The group was founded in 2003.')).toBe('fits');
+    expect(kindFit('When does the complaints procedure start?', 'It only becomes operative once ten States have accepted it.')).toBe('closest');
   });
 
   it('"Which article…" needs an article number, "Who chairs…" a person', () => {
@@ -67,6 +68,16 @@ describe('question kinds', () => {
     expect(kindFit('Who chairs the Global Commission?', 'The Global Commission reports to the Secretary-General of the United Nations.')).toBe('closest');
     expect(kindFit('Who chairs the Global Commission?', 'The Global Commission is chaired by Jan Karlsson and Mamphela Ramphele.')).toBe('fits');
     expect(kindFit('What is the name of the Director-General?', 'In the words of Mr. Juan Somavia, it is a milestone.')).toBe('fits');
+  });
+
+  it('a passage that lacks what the kind needs is no rival to one that holds it', () => {
+    const passages = [
+      { id: 'd/a/1', doc: 'd', document: 'Note', section: 'A', text: 'The migrant workers convention entered into force once twenty States had ratified the convention.' },
+      { id: 'd/a/2', doc: 'd', document: 'Note', section: 'B', text: 'The migrant workers convention entered into force on 1 July 2003.' },
+      ...Array.from({ length: 8 }, (_, k) => ({ id: `d/b/${k}`, doc: 'd', document: 'Note', section: 'Other', text: `Harvest report ${k} on rainfall.` })),
+    ];
+    const reply = answerQuestion('When did the migrant workers convention enter into force?', buildIndex(passages), undefined);
+    expect(reply).toMatchObject({ confidence: 'high', text: 'The migrant workers convention entered into force on 1 July 2003.' });
   });
 
   it('a quote that matches word for word but lacks what the kind needs is the closest passage, never the answer', () => {
