@@ -451,7 +451,7 @@ function holdsTheNames(question: string, query: Query, hit: Ranked, index: Passa
     if (!typed || !isName(typed, question)) continue;
     const df = index.documentFrequency(t);
     if (df === 0 || df > options.nameShare * index.size) continue;
-    if (!present.has(t) && !hit.matched.includes(t) && !named.some((n) => n.has(t)) && !new Set(termsOf(hit.passage.document)).has(t) && !derivedIn(t, present) && !hasAlternative(query, t, present)) return false;
+    if (!present.has(t) && !hit.matched.includes(t) && !named.some((n) => n.has(t)) && !new Set(termsOf(hit.passage.document)).has(t) && !nameFormIn(t, present) && !hasAlternative(query, t, present)) return false;
   }
   return true;
 }
@@ -477,6 +477,16 @@ function relatedFormIn(word: string, query: Query, passage: Passage, index: Pass
 function derivedIn(term: string, present: ReadonlySet<string>): boolean {
   if (term.length < 4) return false;
   for (const t of present) if (t.length > term.length && t.startsWith(term)) return true;
+  return false;
+}
+
+/** Letters a name's derived form adds at most ("Europe" → "European", "Asia" → "Asian"). */
+const DERIVED_LETTERS = 3;
+
+/** The passage holds the name in a form derived from it or that it derives from: "European" for "Europe", "Europe" for "European". */
+function nameFormIn(term: string, present: ReadonlySet<string>): boolean {
+  if (derivedIn(term, present)) return true;
+  for (const t of present) if (t.length >= 4 && t.length < term.length && term.length - t.length <= DERIVED_LETTERS && term.startsWith(t)) return true;
   return false;
 }
 

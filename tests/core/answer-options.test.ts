@@ -109,6 +109,9 @@ describe('answer options', () => {
     expect(top('What discrimination rate against migrant workers was found in Spain?', { ...options, nameShare: 0 }).confidence).toBe('high');
     expect(top('How was discrimination against migrant workers in Europe measured?').citations[0]!.id).toBe('d/p/2');
     expect(top('How was discrimination against migrant workers in Europe measured?').confidence).toBe('high');
+    // And the other way round: "Europe" holds "European".
+    const europe = buildIndex(corpus('Hardly any receiving countries of Europe have ratified the convention.', 'Spain hosts many migrants.'));
+    expect(answerQuestion('Have European receiving countries ratified the convention?', europe, undefined).confidence).toBe('high');
   });
 
   it('a product name with capitals inside ("PostgreSQL") is a name no passage uses', () => {
