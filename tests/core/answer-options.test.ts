@@ -110,7 +110,7 @@ describe('answer options', () => {
     expect(top('How was discrimination against migrant workers in Europe measured?').citations[0]!.id).toBe('d/p/2');
     expect(top('How was discrimination against migrant workers in Europe measured?').confidence).toBe('high');
     // And the other way round: "Europe" holds "European".
-    const europe = buildIndex(corpus('Hardly any receiving countries of Europe have ratified the convention.', 'Spain hosts many migrants.'));
+    const europe = buildIndex(corpus('Hardly any receiving countries of Europe have ratified the convention.', 'Spain hosts many migrants.', 'The European Commission funds projects.'));
     expect(answerQuestion('Have European receiving countries ratified the convention?', europe, undefined).confidence).toBe('high');
   });
 
