@@ -316,7 +316,7 @@ function sectionByHeading(heading: string, ctx: CommandContext, { exact = false,
 /** The section a question names by its heading (see sectionNamed). */
 function sectionAsked(asked: string, ctx: CommandContext, question: string): Reply | undefined {
   const found = sectionNamed(asked, headingIndex(ctx.library.corpus.passages));
-  return found ? sectionReply(`Section on ${asked}`, focused(found, question, asked, ctx)) : undefined;
+  return found ? sectionReply('Section', focused(found, question, asked, ctx)) : undefined;
 }
 
 /** Headings are asked by their first words from this many on ("Who it protects"): fewer start too many. */

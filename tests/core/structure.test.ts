@@ -133,6 +133,8 @@ describe('structure questions', () => {
       const reply = await ask(desks.notes, question);
       expect(reply, question).toMatchObject({ kind: 'list', confidence: 'high' });
       expect(reply.citations[0]!.section, question).toBe('2. Working time and rest');
+      // The heading is said once, as the document writes it.
+      expect(reply.title, question).toBe('Section: 2. Working time and rest');
     }
     // Words of a heading that are not the whole of it, nor its start, are searched as usual.
     expect((await ask(desks.notes, 'working time')).kind).not.toBe('list');
