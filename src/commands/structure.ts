@@ -334,7 +334,7 @@ function sectionNamed(asked: string, headings: HeadingIndex): Passage[] | undefi
   const exact = headings.byWords.get(words);
   if (exact) return exact;
   const only = (keys: readonly string[]) => (keys.length === 1 ? headings.byWords.get(keys[0]!) : undefined);
-  const starting = words.split(' ').length >= PREFIX_WORDS ? only([...headings.byWords.keys()].filter((h) => h.startsWith(`${words} `))) : undefined;
+  const starting = words.split(' ').length >= PREFIX_WORDS ? only(startingWith(headings.sorted, `${words} `)) : undefined;
   if (starting) return starting;
   const key = termKey(asked);
   return key.count >= SAME_TERMS ? only(headings.byTerms.get(key.text) ?? []) : undefined;
@@ -345,9 +345,23 @@ const termKey = (text: string) => {
   return { text: set.join(' '), count: set.length };
 };
 
+/** The first two of the sorted keys that start with the prefix (two: enough to tell one from several). */
+function startingWith(sorted: readonly string[], prefix: string): string[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted.slice(lo, lo + 2).filter((k) => k.startsWith(prefix));
+}
+
 interface HeadingIndex {
   /** A section's passages by its own heading's words. */
   byWords: Map<string, Passage[]>;
+  /** Those headings' words, sorted: a heading asked by its first words is found by binary search. */
+  sorted: string[];
   /** Headings' words by their search terms. */
   byTerms: Map<string, string[]>;
 }
@@ -358,7 +372,7 @@ const headingIndexes = new WeakMap<readonly Passage[], HeadingIndex>();
 function headingIndex(passages: readonly Passage[]): HeadingIndex {
   let index = headingIndexes.get(passages);
   if (index) return index;
-  index = { byWords: new Map(), byTerms: new Map() };
+  index = { byWords: new Map(), sorted: [], byTerms: new Map() };
   const wordsOfPath = new Map<string, string>();
   for (const p of passages) {
     const heading = p.section.split(SECTION_SEPARATOR).pop() ?? '';
@@ -373,6 +387,7 @@ function headingIndex(passages: readonly Passage[]): HeadingIndex {
     const key = termKey(heading).text;
     index.byTerms.set(key, [...(index.byTerms.get(key) ?? []), words]);
   }
+  index.sorted = [...index.byWords.keys()].sort();
   headingIndexes.set(passages, index);
   return index;
 }
