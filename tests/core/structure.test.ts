@@ -140,6 +140,22 @@ describe('structure questions', () => {
     expect((await ask(desks.notes, 'working time')).kind).not.toBe('list');
   });
 
+  it('finds the headings of the documents as they are after a change', async () => {
+    let folder = '';
+    const note = (heading: string) => `# Note\n\n## ${heading}\n\nSeasonal workers pick fruit.\n`;
+    const files = (dir: string) => {
+      folder = dir;
+      fs.writeFileSync(path.join(dir, 'note.md'), note('Harvest season rules'));
+    };
+    await withDeskOn(files, async (desk) => {
+      expect((await ask(desk, 'Harvest season rules')).kind).toBe('list');
+      fs.writeFileSync(path.join(folder, 'note.md'), note('Picking season rules'));
+      await desk.reload();
+      expect((await ask(desk, 'Picking season rules')).kind).toBe('list');
+      expect((await ask(desk, 'Harvest season rules')).kind).not.toBe('list');
+    });
+  });
+
   it('finds a heading by its first three words or more, or by the same words in other forms, when one heading fits', async () => {
     const note = [
       '# Treaty note', '', '## Who it protects and whom it leaves out', '', 'Frontier workers are covered.', '',
