@@ -214,7 +214,6 @@ const HEADING_LABEL = /^((?:[A-Z]|[IVX]+|\d+)(?:\.\d+)*)[.)]?\s/;
 // A question about a section reads every passage's section path; paths repeat across passages and
 // questions, so what each path yields is worked out once (synthetic 10,000 passages: 20 → 3 ms).
 const labelsByPath = new Map<string, string[]>();
-const headingTermsByPath = new Map<string, Set<string>>();
 
 function once<T>(cache: Map<string, T>, path: string, make: (path: string) => T): T {
   let found = cache.get(path);
@@ -303,14 +302,19 @@ function sectionByHeading(heading: string, ctx: CommandContext, { exact = false,
   if (exact) return undefined;
   const wanted = termsOf(heading);
   if (!wanted.length) return undefined;
-  const score = (p: Passage) => {
-    const last = once(headingTermsByPath, p.section, (path) => new Set(termsOf(path.split(SECTION_SEPARATOR).pop() ?? '')));
-    return wanted.filter((t) => last.has(t)).length / wanted.length;
-  };
+  // Each distinct heading is scored once, by its search terms (the index's keys).
+  const index = headingIndex(ctx.library.corpus.passages);
   let best = 0;
-  for (const p of ctx.library.corpus.passages) best = Math.max(best, score(p));
+  let chosen: string[] = [];
+  for (const [key, headings] of index.byTerms) {
+    const terms = new Set(key.split(' '));
+    const score = wanted.filter((t) => terms.has(t)).length / wanted.length;
+    if (score > best) [best, chosen] = [score, [...headings]];
+    else if (score === best) chosen.push(...headings);
+  }
   if (best < 0.5) return undefined;
-  return sectionReply(`Section on ${heading}`, focused(ctx.library.corpus.passages.filter((p) => score(p) === best), question, heading, ctx));
+  const found = new Set(chosen.flatMap((words) => index.byWords.get(words) ?? []));
+  return sectionReply(`Section on ${heading}`, focused(ctx.library.corpus.passages.filter((p) => found.has(p)), question, heading, ctx));
 }
 
 /** The section a question names by its heading (see sectionNamed). */
@@ -373,19 +377,23 @@ function headingIndex(passages: readonly Passage[]): HeadingIndex {
   let index = headingIndexes.get(passages);
   if (index) return index;
   index = { byWords: new Map(), sorted: [], byTerms: new Map() };
-  const wordsOfPath = new Map<string, string>();
+  // Passages share their section paths: each path is read once.
+  const listOfPath = new Map<string, Passage[] | undefined>();
   for (const p of passages) {
-    const heading = p.section.split(SECTION_SEPARATOR).pop() ?? '';
-    const words = once(wordsOfPath, p.section, () => headingWords(heading));
-    if (!words) continue;
-    const list = index.byWords.get(words);
-    if (list) {
-      list.push(p);
-      continue;
+    let list = listOfPath.get(p.section);
+    if (list === undefined && !listOfPath.has(p.section)) {
+      const heading = p.section.split(SECTION_SEPARATOR).pop() ?? '';
+      const words = headingWords(heading);
+      list = words ? index.byWords.get(words) : undefined;
+      if (words && !list) {
+        list = [];
+        index.byWords.set(words, list);
+        const key = termKey(heading).text;
+        index.byTerms.set(key, [...(index.byTerms.get(key) ?? []), words]);
+      }
+      listOfPath.set(p.section, list);
     }
-    index.byWords.set(words, [p]);
-    const key = termKey(heading).text;
-    index.byTerms.set(key, [...(index.byTerms.get(key) ?? []), words]);
+    list?.push(p);
   }
   index.sorted = [...index.byWords.keys()].sort();
   headingIndexes.set(passages, index);
