@@ -32,8 +32,9 @@ export function questionFields(questions: readonly QuestionRecord[], library: Li
   ];
   const topics = topTopics(questions, library);
   if (topics.length) fields.push({ name: 'Most asked about', value: topics.map(([topic, n]) => `• ${topic} (${plural(n, 'question')})`).join('\n') });
+  const known = knownWord(library);
   for (const gap of GAPS) {
-    const value = gapList(questions.filter((q) => q.outcome === gap.outcome), knownWord(library));
+    const value = gapList(questions.filter((q) => q.outcome === gap.outcome), known);
     if (value.length) fields.push({ name: gap.name, value: [...value, gap.hint].join('\n') });
   }
   return fields;
